@@ -1,0 +1,37 @@
+/**
+ * The script-tag entry, built into `consent-kit.iife.js` and exposed as `window.ConsentKit`.
+ * It reads the page's `<script type="application/json" data-consent-kit>` (before or after its own tag),
+ * starts the manager and shows the banner. A bad config is reported once with `console.error` and the page
+ * gets a manager that grants nothing: nothing is thrown into the host page.
+ */
+import './define.js';
+import { ConsentConfigError } from './core/errors.js';
+import { get, initFromJson } from './core/page-manager.js';
+
+export * from './index.js';
+
+const CONFIG_SELECTOR = 'script[type="application/json"][data-consent-kit]';
+
+function boot(): void {
+  if (get()) return; // loaded twice, or the page called init() itself
+  const tags = document.querySelectorAll(CONFIG_SELECTOR);
+  if (tags.length === 0) return;
+  if (tags.length > 1) console.warn('consent-kit: the page has more than one config tag; using the first');
+  try {
+    initFromJson(tags[0]!.textContent ?? '');
+  } catch (error) {
+    // initFromJson has already put a manager that grants nothing in place; the page only needs to hear why.
+    console.error(error instanceof ConsentConfigError ? error.message : error);
+  }
+  mountBanner();
+}
+
+function mountBanner(): void {
+  if (document.querySelector('consent-banner')) return;
+  const place = () => document.body.append(document.createElement('consent-banner'));
+  if (document.body) place();
+  else document.addEventListener('DOMContentLoaded', place, { once: true });
+}
+
+if (document.querySelector(CONFIG_SELECTOR) || document.readyState !== 'loading') boot();
+else document.addEventListener('DOMContentLoaded', boot, { once: true });

@@ -1,0 +1,323 @@
+import type { ConsentConfig } from '../schema/config.js';
+import type { ConsentMethod, ConsentRecord, ContactChoices } from '../schema/consent-record.js';
+import { decodeRecord, encodeRecord } from './cookie-codec.js';
+import { staleReason, toTimestamp } from './decision-rules.js';
+import { Emitter } from './emitter.js';
+import type { ConsentEnvironment } from './environment.js';
+import { ConsentUsageError, type ConsentConfigError } from './errors.js';
+import { randomId } from './random-id.js';
+
+/** Choices to change with {@link ConsentManager.update}; anything left out keeps its current value. */
+export interface ConsentChoices {
+  /** Optional category id -> granted. */
+  categories?: Record<string, boolean>;
+  /** Channel -> topic -> wanted, e.g. `{ email: { offers: true } }`. */
+  contact?: Record<string, Record<string, boolean>>;
+}
+
+/** Events of {@link ConsentManager.on}; each carries the decision (or `null` when there is none). */
+export type ConsentEvents = {
+  ready: ConsentRecord | null;
+  change: ConsentRecord | null;
+};
+
+declare global {
+  interface DocumentEventMap {
+    'consent:ready': CustomEvent<ConsentRecord | null>;
+    'consent:change': CustomEvent<ConsentRecord | null>;
+  }
+}
+
+/**
+ * The page's consent state and the only way to change it. UI-free: it keeps the decision, stores it,
+ * tells listeners and other tabs, and answers whether a category may run.
+ *
+ * Promises: optional categories are never granted before an explicit choice; a stored decision that is
+ * missing, corrupted, expired or from a substantially changed policy reads as "no decision"; bad arguments
+ * throw a {@link ConsentUsageError} before anything changes.
+ */
+export class ConsentManager {
+  /** The validated configuration with defaults filled in. */
+  readonly config: ConsentConfig;
+  /**
+   * Set when the site's config was invalid: the manager then grants nothing, shows no UI and never touches
+   * the stored decision, so a broken deploy cannot lose or invent a visitor's choice.
+   */
+  readonly configError: ConsentConfigError | null;
+
+  #env: Required<Omit<ConsentEnvironment, 'tabs' | 'events'>> & Pick<ConsentEnvironment, 'tabs' | 'events'>;
+  #emitter = new Emitter<ConsentEvents>();
+  /** The decision in force, or null. */
+  #state: ConsentRecord | null = null;
+  /** The last stored record even when it no longer counts: its id and revision carry on into the next one. */
+  #previous: ConsentRecord | null = null;
+  #isReady = false;
+  #hasWarnedStore = false;
+  #unsubscribeTabs: () => void = () => {};
+
+  /**
+   * @param config a config from {@link parseConfig}
+   * @param env storage, clock and browser signals; see {@link ConsentEnvironment}
+   * @param configError when given, the manager fails closed (see {@link configError})
+   */
+  constructor(config: ConsentConfig, env: ConsentEnvironment, configError: ConsentConfigError | null = null) {
+    this.config = config;
+    this.configError = configError;
+    this.#env = {
+      now: Date.now,
+      randomId,
+      gpc: false,
+      warn: (message) => console.warn(message),
+      ...env,
+    };
+    if (!configError) {
+      this.#adoptStored();
+      this.#applyGpcToBulkGrant();
+      this.#unsubscribeTabs = env.tabs?.subscribe(() => this.#onExternalChange()) ?? (() => {});
+    }
+    this.#isReady = true;
+    this.#emitter.emit('ready', this.state);
+    this.#dispatch('consent:ready');
+  }
+
+  /** The visitor's decision in force, or `null` before one (or after it expired or was reset). */
+  get state(): ConsentRecord | null {
+    return this.#state && structuredClone(this.#state);
+  }
+
+  /** Whether the visitor has a decision in force. */
+  get hasDecision(): boolean {
+    return this.#state !== null;
+  }
+
+  /** Whether the browser sends Global Privacy Control, which keeps `honorGpc` categories off on "Accept all". */
+  get gpc(): boolean {
+    return this.#env.gpc;
+  }
+
+  /**
+   * Whether a category may run now. Required categories always may; optional ones only after the visitor
+   * granted them. Unknown ids and a failed config answer `false`. Never throws.
+   */
+  has(category: string): boolean {
+    if (this.configError) return false;
+    const config = this.config.categories.find((c) => c.id === category);
+    if (!config) return false;
+    return config.required || this.#state?.categories[category] === true;
+  }
+
+  /**
+   * Grants every optional category, except those marked `honorGpc` while the browser sends Global Privacy
+   * Control. Contact choices are left as they are: marketing contact is never granted in bulk.
+   */
+  acceptAll(method: ConsentMethod = 'api'): ConsentRecord | null {
+    return this.#decide(method, (id) => !(this.#env.gpc && this.#category(id)?.honorGpc), (_c, _t, current) => current);
+  }
+
+  /** Denies every optional category and every marketing-contact choice: withdrawal in one call. */
+  rejectAll(method: ConsentMethod = 'api'): ConsentRecord | null {
+    return this.#decide(method, () => false, () => false);
+  }
+
+  /**
+   * Changes the given choices and keeps the rest. An explicit choice here may turn on a `honorGpc` category.
+   * Throws a {@link ConsentUsageError} naming the bad id for an unknown category, channel or topic, a
+   * non-boolean value, or an attempt to switch off a required category; nothing is changed then.
+   */
+  update(choices: ConsentChoices, method: ConsentMethod = 'api'): ConsentRecord | null {
+    this.#validateChoices(choices);
+    return this.#decide(
+      method,
+      (id, current) => choices.categories?.[id] ?? current,
+      (channel, topic, current) => choices.contact?.[channel]?.[topic] ?? current,
+    );
+  }
+
+  /** Forgets the decision on this device (the stored cookie too), so the visitor is asked again. */
+  reset(): void {
+    if (this.configError) return this.#refuse('reset');
+    this.#env.store.remove();
+    this.#previous = null;
+    this.#commit(null);
+  }
+
+  /**
+   * Resolves once `category` is granted (at once if it already is); stays pending while it is not.
+   * Rejects with a {@link ConsentUsageError} for an id the config does not have.
+   */
+  whenGranted(category: string): Promise<void> {
+    if (!this.configError && !this.#category(category)) {
+      return Promise.reject(this.#unknown('category', category, this.config.categories.map((c) => c.id)));
+    }
+    if (this.has(category)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.on('change', () => {
+        if (this.has(category)) {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  /**
+   * Listens to `ready` (the decision read at start; a late listener is called at once) or `change` (every
+   * new decision, reset, or decision made in another tab). Returns the function that stops listening.
+   */
+  on<K extends keyof ConsentEvents>(event: K, listener: (state: ConsentEvents[K]) => void): () => void {
+    if (event === 'ready' && this.#isReady) {
+      listener(this.state);
+      return () => {};
+    }
+    return this.#emitter.on(event, listener);
+  }
+
+  /** Stops listening to other tabs and drops every listener; for single-page apps that tear down. */
+  destroy(): void {
+    this.#unsubscribeTabs();
+    this.#emitter.clear();
+  }
+
+  #category(id: string) {
+    return this.config.categories.find((c) => c.id === id);
+  }
+
+  #decide(
+    method: ConsentMethod,
+    category: (id: string, current: boolean) => boolean,
+    contact: (channel: string, topic: string, current: boolean) => boolean,
+  ): ConsentRecord | null {
+    if (this.configError) {
+      this.#refuse('record a decision');
+      return null;
+    }
+    const now = toTimestamp(this.#env.now());
+    const base = this.#state;
+    const categories: Record<string, boolean> = {};
+    for (const c of this.config.categories) {
+      if (!c.required) categories[c.id] = category(c.id, base?.categories[c.id] === true);
+    }
+    const choices: ContactChoices = {};
+    for (const { id: channel } of this.config.contact.channels) {
+      choices[channel] = {};
+      for (const { id: topic } of this.config.contact.topics) {
+        choices[channel][topic] = contact(channel, topic, base?.contact[channel]?.[topic] === true);
+      }
+    }
+    const previous = this.#previous;
+    const record: ConsentRecord = {
+      id: previous?.id ?? this.#env.randomId(),
+      policyVersion: this.config.policy.version,
+      categories,
+      contact: choices,
+      method,
+      decidedAt: base?.decidedAt ?? now,
+      updatedAt: now,
+      revision: (previous?.revision ?? 0) + 1,
+    };
+    this.#save(record);
+    return this.state;
+  }
+
+  #save(record: ConsentRecord): void {
+    if (!this.#env.store.write(encodeRecord(record)) && !this.#hasWarnedStore) {
+      this.#hasWarnedStore = true;
+      this.#env.warn(
+        `consent-kit: the browser did not keep the "${this.config.cookie.name}" cookie` +
+          (this.config.cookie.domain ? ` for domain "${this.config.cookie.domain}"` : '') +
+          '; the choice holds for this page only. Check that cookies are enabled and that cookie.domain is the page\'s own domain or a parent of it.',
+      );
+    }
+    this.#previous = record;
+    this.#commit(record);
+  }
+
+  /** Reads the stored decision; returns whether the state changed. */
+  #adoptStored(): boolean {
+    const stored = decodeRecord(this.#env.store.read());
+    this.#previous = stored;
+    const inForce = stored && !staleReason(stored, this.config, this.#env.now()) ? stored : null;
+    if (sameRecord(inForce, this.#state)) return false;
+    this.#state = inForce;
+    return true;
+  }
+
+  /** Another tab decided (or this tab came back into view): take the stored decision as the truth. */
+  #onExternalChange(): void {
+    // A store that refused our own write cannot speak for this page; keep the in-page choice then.
+    if (this.#hasWarnedStore) return;
+    if (this.#adoptStored()) this.#announce();
+  }
+
+  /**
+   * Global Privacy Control is a standing opt-out: a decision that granted `honorGpc` categories only through
+   * the banner's "Accept all" gives way to it. An explicit per-category choice stands.
+   */
+  #applyGpcToBulkGrant(): void {
+    const state = this.#state;
+    if (!this.#env.gpc || state?.method !== 'banner-accept-all') return;
+    const overridden = this.config.categories.filter((c) => c.honorGpc && state.categories[c.id]);
+    if (overridden.length === 0) return;
+    this.#decide('gpc', (id, current) => current && !overridden.some((c) => c.id === id), (_c, _t, current) => current);
+  }
+
+  /** Puts a decision made on this page in force and tells listeners and the other tabs. */
+  #commit(state: ConsentRecord | null): void {
+    this.#state = state;
+    this.#env.tabs?.post();
+    this.#announce();
+  }
+
+  #announce(): void {
+    this.#emitter.emit('change', this.state);
+    this.#dispatch('consent:change');
+  }
+
+  #dispatch(type: 'consent:ready' | 'consent:change'): void {
+    this.#env.events?.dispatchEvent(new CustomEvent(type, { detail: this.state }));
+  }
+
+  #validateChoices(choices: ConsentChoices): void {
+    if (this.configError) return;
+    for (const [id, value] of Object.entries(choices.categories ?? {})) {
+      const category = this.#category(id);
+      if (!category) throw this.#unknown('category', id, this.config.categories.filter((c) => !c.required).map((c) => c.id));
+      assertBoolean(value, `categories.${id}`);
+      if (category.required && value === false) {
+        throw new ConsentUsageError('required-category', `consent-kit: "${id}" is a required category and is always on; leave it out of update()`);
+      }
+    }
+    for (const [channel, topics] of Object.entries(choices.contact ?? {})) {
+      if (!this.config.contact.channels.some((c) => c.id === channel)) {
+        throw this.#unknown('contact channel', channel, this.config.contact.channels.map((c) => c.id));
+      }
+      for (const [topic, value] of Object.entries(topics ?? {})) {
+        if (!this.config.contact.topics.some((t) => t.id === topic)) {
+          throw this.#unknown('contact topic', topic, this.config.contact.topics.map((t) => t.id));
+        }
+        assertBoolean(value, `contact.${channel}.${topic}`);
+      }
+    }
+  }
+
+  #unknown(kind: string, id: string, known: string[]): ConsentUsageError {
+    return new ConsentUsageError(
+      `unknown-${kind.replace(' ', '-')}`,
+      `consent-kit: unknown ${kind} "${id}"; the config has: ${known.join(', ') || '(none)'}`,
+    );
+  }
+
+  #refuse(action: string): void {
+    this.#env.warn(`consent-kit: cannot ${action} because the configuration is invalid; fix the errors reported above`);
+  }
+}
+
+function assertBoolean(value: unknown, path: string): void {
+  if (typeof value !== 'boolean') {
+    throw new ConsentUsageError('invalid-choice', `consent-kit: ${path} must be true or false, got ${JSON.stringify(value)}`);
+  }
+}
+
+function sameRecord(a: ConsentRecord | null, b: ConsentRecord | null): boolean {
+  return a === b || (a !== null && b !== null && encodeRecord(a) === encodeRecord(b));
+}

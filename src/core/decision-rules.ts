@@ -1,0 +1,27 @@
+import type { ConsentConfig } from '../schema/config.js';
+import type { ConsentRecord } from '../schema/consent-record.js';
+
+const DAY_MS = 86_400_000;
+/** Clocks disagree a little; a decision dated further ahead than this was not made by this visitor's browser. */
+const MAX_CLOCK_SKEW_MS = DAY_MS;
+
+/** Why a stored decision no longer counts, or `undefined` when it still does. */
+export type StaleReason = 'expired' | 'from-the-future' | 'policy-changed';
+
+/**
+ * Decides whether a stored decision still speaks for the visitor under the current config:
+ * it expires `cookie.expiresDays` after it was last confirmed, and a substantial policy change
+ * (`policy.substantial`) asks everyone who decided under another version again.
+ */
+export function staleReason(record: ConsentRecord, config: ConsentConfig, now: number): StaleReason | undefined {
+  const updated = Date.parse(record.updatedAt);
+  if (updated > now + MAX_CLOCK_SKEW_MS) return 'from-the-future';
+  if (now - updated >= config.cookie.expiresDays * DAY_MS) return 'expired';
+  if (config.policy.substantial && record.policyVersion !== config.policy.version) return 'policy-changed';
+  return undefined;
+}
+
+/** Timestamps are kept to the second: that is what the cookie can hold, so a round trip changes nothing. */
+export function toTimestamp(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString();
+}

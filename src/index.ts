@@ -1,0 +1,14 @@
+/**
+ * consent-kit: the npm entry. Core only, no side effects at import: nothing touches the DOM until `init()`.
+ * Import `consent-kit/define` as well to register `<consent-banner>`.
+ */
+export { init, get } from './core/page-manager.js';
+export { ConsentManager, type ConsentChoices, type ConsentEvents } from './core/consent-manager.js';
+export { parseConfig, parseConfigJson } from './core/config.js';
+export { ConsentError, ConsentConfigError, ConsentUsageError } from './core/errors.js';
+export { encodeRecord, decodeRecord } from './core/cookie-codec.js';
+export type { ConsentEnvironment, DecisionStore, TabChannel } from './core/environment.js';
+export type {
+  ConsentConfig, ConsentConfigInput, CategoryConfig, LocalizedText,
+} from './schema/config.js';
+export type { ConsentRecord, ConsentMethod, ContactChoices } from './schema/consent-record.js';

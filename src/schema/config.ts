@@ -1,0 +1,172 @@
+import * as z from 'zod/mini';
+import { compileCookiePattern } from './cookie-pattern.js';
+import {
+  COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, POLICY_VERSION_HINT, SLUG, SLUG_HINT,
+} from './patterns.js';
+import { isSafeUrl } from './safe-url.js';
+
+/** Category ids whose label and description ship with the SDK in every built-in language. */
+export const KNOWN_CATEGORY_IDS = ['necessary', 'analytics', 'marketing'] as const;
+/** Contact channels and topics whose labels ship with the SDK (the privacy statement's own). */
+export const KNOWN_CONTACT_CHANNELS = ['email', 'phone'] as const;
+export const KNOWN_CONTACT_TOPICS = ['offers', 'feedback'] as const;
+
+/** Browsers cap a cookie's lifetime at 400 days; a longer setting would silently not hold. */
+export const MAX_COOKIE_DAYS = 400;
+/** Each category costs about a dozen bytes of cookie; this keeps the cookie far below the 4 kB limit. */
+export const MAX_CATEGORIES = 32;
+
+const slug = () => z.string().check(z.regex(SLUG, `expected ${SLUG_HINT}`));
+
+/** A visitor-facing text: one string for every language, or a map of locale to string. */
+export const LocalizedTextSchema = z.union(
+  [
+    z.string().check(z.minLength(1, 'expected a non-empty text')),
+    z.record(z.string().check(z.regex(LOCALE)), z.string().check(z.minLength(1))),
+  ],
+  { error: 'expected a text, or a map of locale to text such as {"en": "Analytics", "zh-CN": "分析"}' },
+);
+
+const safeUrl = () =>
+  z.string().check(z.refine(isSafeUrl, 'expected an https:, http: or relative URL without spaces'));
+
+export const PolicySchema = z.strictObject({
+  /** Version of the privacy statement the visitor is deciding under; stored with every decision. */
+  version: z.string().check(z.regex(POLICY_VERSION, `expected ${POLICY_VERSION_HINT}`)),
+  /** Where the privacy statement is published. */
+  url: safeUrl(),
+  /** The statement's "last updated" date, YYYY-MM-DD. */
+  updated: z.optional(z.string().check(z.regex(ISO_DATE, 'expected a date written YYYY-MM-DD'))),
+  /**
+   * Whether this version changed the statement substantially: decisions made under any other version
+   * are then asked again. A minor change (the default) keeps existing choices.
+   */
+  substantial: z._default(z.boolean(), false),
+});
+
+const cookiePattern = z.string().check(
+  z.refine((p) => compileCookiePattern(p) !== undefined, 'expected a cookie name or a valid /regular expression/'),
+);
+
+export const CategorySchema = z.strictObject({
+  id: slug(),
+  /** Strictly necessary: always on, cannot be switched off, needs no consent. */
+  required: z._default(z.boolean(), false),
+  label: z.optional(LocalizedTextSchema),
+  description: z.optional(LocalizedTextSchema),
+  /** Hosts this category's requests go to (`stats.example.com`, `*.example.com`). */
+  hosts: z._default(
+    z.array(z.string().check(z.regex(HOST_PATTERN, 'expected a lowercase host such as "stats.example.com" or "*.example.com"'))),
+    [],
+  ),
+  /** Cookies this category sets: names or `/regular expressions/`. */
+  cookies: z._default(z.array(cookiePattern), []),
+  /** Start denied when the browser sends Global Privacy Control, and stay off on "Accept all". */
+  honorGpc: z.optional(z.boolean()),
+});
+
+/** A contact channel or topic: a built-in id, or a custom one with its label. */
+const ContactOptionSchema = z.pipe(
+  z.union(
+    [slug(), z.strictObject({ id: slug(), label: LocalizedTextSchema })],
+    { error: `expected ${SLUG_HINT}, or {"id": …, "label": …}` },
+  ),
+  z.transform((option): { id: string; label?: LocalizedText } => (typeof option === 'string' ? { id: option } : option)),
+);
+
+export const ContactSchema = z.strictObject({
+  channels: z.prefault(z.array(ContactOptionSchema), [...KNOWN_CONTACT_CHANNELS]),
+  topics: z.prefault(z.array(ContactOptionSchema), [...KNOWN_CONTACT_TOPICS]),
+});
+
+export const CookieSettingsSchema = z.strictObject({
+  name: z._default(z.string().check(z.regex(COOKIE_NAME, 'expected a cookie name of letters, digits and _.-, at most 64 characters')), 'consent'),
+  /** Share the decision across subdomains, e.g. ".example.com". Default: the page's own host. */
+  domain: z.optional(z.string().check(z.regex(COOKIE_DOMAIN, 'expected a domain such as ".example.com"'))),
+  path: z._default(z.string().check(z.regex(/^\/[^;\s]*$/, 'expected a path starting with "/"')), '/'),
+  /** Days a decision is kept before the visitor is asked again. */
+  expiresDays: z._default(
+    z.number().check(
+      z.int('expected a whole number of days'),
+      z.gte(1, 'expected at least 1 day'),
+      z.lte(MAX_COOKIE_DAYS, `expected at most ${MAX_COOKIE_DAYS} days: browsers cap cookie lifetime there`),
+    ),
+    365,
+  ),
+});
+
+export const DEFAULT_CATEGORIES: z.input<typeof CategorySchema>[] = [
+  { id: 'necessary', required: true },
+  { id: 'analytics' },
+  { id: 'marketing', honorGpc: true },
+];
+
+export const ConfigSchema = z
+  .strictObject({
+    policy: PolicySchema,
+    categories: z.prefault(
+      z.array(CategorySchema).check(
+        z.minLength(1, 'expected at least one category'),
+        z.maxLength(MAX_CATEGORIES, `expected at most ${MAX_CATEGORIES} categories`),
+      ),
+      () => DEFAULT_CATEGORIES,
+    ),
+    contact: z.prefault(ContactSchema, {}),
+    cookie: z.prefault(CookieSettingsSchema, {}),
+    /** The preferences endpoint each decision is synced to. */
+    endpoint: z.optional(safeUrl()),
+    /** "auto" (page language, then browser) or a locale such as "zh-CN". */
+    locale: z._default(
+      z.string().check(z.refine((l) => l === 'auto' || LOCALE.test(l), 'expected "auto" or a locale such as "zh-CN"')),
+      'auto',
+    ),
+  })
+  .check(
+    z.superRefine((config, ctx) => {
+      reportDuplicates(config.categories, ['categories'], ctx);
+      reportMissingLabels(config.categories, KNOWN_CATEGORY_IDS, ['categories'], ctx);
+      config.categories.forEach((c, i) => {
+        if (c.required && c.honorGpc) {
+          ctx.issues.push({
+            code: 'custom', input: c.honorGpc, path: ['categories', i, 'honorGpc'],
+            message: 'a required category is always on, so it cannot honour Global Privacy Control: remove "honorGpc" or "required"',
+          });
+        }
+      });
+      reportDuplicates(config.contact.channels, ['contact', 'channels'], ctx);
+      reportDuplicates(config.contact.topics, ['contact', 'topics'], ctx);
+      reportMissingLabels(config.contact.channels, KNOWN_CONTACT_CHANNELS, ['contact', 'channels'], ctx);
+      reportMissingLabels(config.contact.topics, KNOWN_CONTACT_TOPICS, ['contact', 'topics'], ctx);
+    }),
+  );
+
+type RefinementContext = Parameters<Parameters<typeof z.superRefine<unknown>>[0]>[1];
+
+function reportDuplicates(items: { id: string }[], path: (string | number)[], ctx: RefinementContext): void {
+  const ids = items.map((item) => item.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) {
+      ctx.issues.push({ code: 'custom', input: id, path: [...path, i], message: `duplicate id "${id}": each id may appear once` });
+    }
+  });
+}
+
+function reportMissingLabels(
+  items: { id: string; label?: unknown }[], known: readonly string[], path: (string | number)[], ctx: RefinementContext,
+): void {
+  items.forEach((item, i) => {
+    if (item.label === undefined && !known.includes(item.id)) {
+      ctx.issues.push({
+        code: 'custom', input: undefined, path: [...path, i, 'label'],
+        message: `"${item.id}" has no built-in label: give it one, e.g. {"id": "${item.id}", "label": …} (built in: ${known.join(', ')})`,
+      });
+    }
+  });
+}
+
+/** A config as a site writes it (every field but `policy` optional). */
+export type ConsentConfigInput = z.input<typeof ConfigSchema>;
+/** A config with every default filled in. */
+export type ConsentConfig = z.output<typeof ConfigSchema>;
+export type CategoryConfig = z.output<typeof CategorySchema>;
+export type LocalizedText = z.output<typeof LocalizedTextSchema>;

@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { POLICY_VERSION, SLUG } from './patterns.js';
+
+/** How a decision was given; kept with every record and receipt as evidence of the collection method. */
+export const CONSENT_METHODS = ['banner-accept-all', 'banner-reject-all', 'preferences-save', 'api', 'gpc'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** Lowercase 8-4-4-4-12 hex: the random, unguessable id of one visitor's decision. */
+export const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const slug = z.string().check(z.regex(SLUG));
+const timestamp = z.iso.datetime();
+
+/** One visitor's decision, as stored in the cookie and sent to the preferences endpoint. */
+export const ConsentRecordSchema = z.strictObject({
+  id: z.string().check(z.regex(RECORD_ID, 'expected a random UUID (version 4)')),
+  policyVersion: z.string().check(z.regex(POLICY_VERSION)),
+  /** Each optional category the visitor was asked about: granted or not. Required ones are implied. */
+  categories: z.record(slug, z.boolean()),
+  /** Marketing contact, channel then topic: `contact.email.offers`. Absent means not chosen, i.e. off. */
+  contact: z.record(slug, z.record(slug, z.boolean())),
+  method: z.enum(CONSENT_METHODS),
+  /** When the visitor first decided (ISO 8601, UTC). */
+  decidedAt: timestamp,
+  /** When this revision was made. */
+  updatedAt: timestamp,
+  /** Increases by one with every saved change; the endpoint only accepts it moving forward. */
+  revision: z.number().check(z.int(), z.gte(1)),
+});
+
+export type ConsentRecord = z.output<typeof ConsentRecordSchema>;
+export type ContactChoices = ConsentRecord['contact'];

@@ -1,0 +1,4 @@
+export * from './config.js';
+export * from './consent-record.js';
+export * from './describe-issue.js';
+export { isSafeUrl } from './safe-url.js';
