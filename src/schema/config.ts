@@ -48,22 +48,31 @@ const cookiePattern = z.string().check(
   z.refine((p) => compileCookiePattern(p) !== undefined, 'expected a cookie name or a valid /regular expression/'),
 );
 
-export const CategorySchema = z.strictObject({
-  id: slug(),
-  /** Strictly necessary: always on, cannot be switched off, needs no consent. */
-  required: z._default(z.boolean(), false),
-  label: z.optional(LocalizedTextSchema),
-  description: z.optional(LocalizedTextSchema),
-  /** Hosts this category's requests go to (`stats.example.com`, `*.example.com`). */
-  hosts: z._default(
-    z.array(z.string().check(z.regex(HOST_PATTERN, 'expected a lowercase host such as "stats.example.com" or "*.example.com"'))),
-    [],
-  ),
-  /** Cookies this category sets: names or `/regular expressions/`. */
-  cookies: z._default(z.array(cookiePattern), []),
-  /** Start denied when the browser sends Global Privacy Control, and stay off on "Accept all". */
-  honorGpc: z.optional(z.boolean()),
-});
+/** The category that honours Global Privacy Control unless its config says otherwise. */
+const GPC_BY_DEFAULT = 'marketing';
+
+export const CategorySchema = z.pipe(
+  z.strictObject({
+    id: slug(),
+    /** Strictly necessary: always on, cannot be switched off, needs no consent. */
+    required: z._default(z.boolean(), false),
+    label: z.optional(LocalizedTextSchema),
+    description: z.optional(LocalizedTextSchema),
+    /** Hosts this category's requests go to (`stats.example.com`, `*.example.com`). */
+    hosts: z._default(
+      z.array(z.string().check(z.regex(HOST_PATTERN, 'expected a lowercase host such as "stats.example.com" or "*.example.com"'))),
+      [],
+    ),
+    /** Cookies this category sets: names or `/regular expressions/`. */
+    cookies: z._default(z.array(cookiePattern), []),
+    /**
+     * Start denied when the browser sends Global Privacy Control, and stay off on "Accept all".
+     * Default: true for `marketing`, false for the rest.
+     */
+    honorGpc: z.optional(z.boolean()),
+  }),
+  z.transform((c) => ({ ...c, honorGpc: c.honorGpc ?? (c.id === GPC_BY_DEFAULT && !c.required) })),
+);
 
 /** A contact channel or topic: a built-in id, or a custom one with its label. */
 const ContactOptionSchema = z.pipe(
@@ -98,7 +107,7 @@ export const CookieSettingsSchema = z.strictObject({
 export const DEFAULT_CATEGORIES: z.input<typeof CategorySchema>[] = [
   { id: 'necessary', required: true },
   { id: 'analytics' },
-  { id: 'marketing', honorGpc: true },
+  { id: 'marketing' },
 ];
 
 export const ConfigSchema = z

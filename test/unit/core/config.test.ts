@@ -16,7 +16,7 @@ function problemsOf(input: unknown): readonly string[] {
 describe('parseConfig', () => {
   it('fills every default from a config that gives only the policy', () => {
     const config = parseConfig(minimalConfig);
-    expect(config.categories.map((c) => [c.id, c.required, c.honorGpc ?? false])).toEqual([
+    expect(config.categories.map((c) => [c.id, c.required, c.honorGpc])).toEqual([
       ['necessary', true, false],
       ['analytics', false, false],
       ['marketing', false, true],
@@ -26,6 +26,13 @@ describe('parseConfig', () => {
     expect(config.cookie).toEqual({ name: 'consent', path: '/', expiresDays: 365 });
     expect(config.locale).toBe('auto');
     expect(config.policy.substantial).toBe(false);
+  });
+
+  it('lets marketing honour Global Privacy Control unless told otherwise', () => {
+    const listed = parseConfig({ ...minimalConfig, categories: [{ id: 'marketing' }, { id: 'analytics' }] });
+    expect(listed.categories.map((c) => c.honorGpc)).toEqual([true, false]);
+    const overridden = parseConfig({ ...minimalConfig, categories: [{ id: 'marketing', honorGpc: false }, { id: 'analytics', honorGpc: true }] });
+    expect(overridden.categories.map((c) => c.honorGpc)).toEqual([false, true]);
   });
 
   it('accepts the documented example with localized labels, hosts and cookie patterns', () => {

@@ -1,0 +1,22 @@
+// Serves the built bundle and the end-to-end pages on 127.0.0.1 only.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const mounts = { '/dist/': join(root, 'dist'), '/': join(root, 'test/e2e/pages') };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const port = Number(process.env.PORT ?? 4320);
+
+createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  const [prefix, dir] = Object.entries(mounts).find(([p]) => path.startsWith(p));
+  const file = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
+  if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  createReadStream(file).pipe(res);
+}).listen(port, '127.0.0.1', () => console.log(`e2e pages on http://127.0.0.1:${port}/`));
