@@ -1,0 +1,18 @@
+// The demo loads the script-tag entry from source, so edits show at once; the built bundle behaves the same.
+import { get } from '../src/auto.js';
+
+function show(): void {
+  const manager = get();
+  document.getElementById('analytics')!.textContent = String(manager?.has('analytics') ?? false);
+  document.getElementById('marketing')!.textContent = String(manager?.has('marketing') ?? false);
+  document.getElementById('state')!.textContent = JSON.stringify(manager?.state ?? null, null, 2);
+}
+
+document.addEventListener('consent:ready', show);
+document.addEventListener('consent:change', show);
+document.getElementById('reset')!.addEventListener('click', () => get()?.reset());
+document.getElementById('lang')!.addEventListener('click', () => {
+  document.documentElement.lang = document.documentElement.lang === 'en' ? 'zh-CN' : 'en';
+  document.querySelector('consent-banner')?.requestUpdate();
+});
+show();
