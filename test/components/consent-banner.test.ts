@@ -45,25 +45,20 @@ describe('<consent-banner>', () => {
     expect(Math.abs(a!.width - r!.width)).to.be.lessThan(1);
   });
 
-  it('"Accept all" records a banner decision and hides the banner', async () => {
-    const manager = managerFor();
-    const { el, root } = await bannerFor(manager);
-    buttons(root)[0]!.click();
-    await el.updateComplete;
-    expect(manager.state).to.include({ method: 'banner-accept-all' });
-    expect(manager.has('analytics')).to.be.true;
-    expect(root.querySelector('[role="region"]')).to.be.null;
-  });
-
-  it('"Reject all" records a banner decision and hides the banner', async () => {
-    const manager = managerFor();
-    const { el, root } = await bannerFor(manager);
-    buttons(root)[1]!.click();
-    await el.updateComplete;
-    expect(manager.state).to.include({ method: 'banner-reject-all' });
-    expect(manager.has('analytics')).to.be.false;
-    expect(root.querySelector('[role="region"]')).to.be.null;
-  });
+  for (const [index, name, method, granted] of [
+    [0, 'Accept all', 'banner-accept-all', true],
+    [1, 'Reject all', 'banner-reject-all', false],
+  ] as const) {
+    it(`"${name}" records a banner decision and hides the banner`, async () => {
+      const manager = managerFor();
+      const { el, root } = await bannerFor(manager);
+      buttons(root)[index]!.click();
+      await el.updateComplete;
+      expect(manager.state).to.include({ method });
+      expect(manager.has('analytics')).to.equal(granted);
+      expect(root.querySelector('[role="region"]')).to.be.null;
+    });
+  }
 
   it('comes back when the decision is reset', async () => {
     const manager = managerFor();

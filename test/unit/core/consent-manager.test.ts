@@ -250,11 +250,15 @@ describe('ConsentManager events', () => {
 });
 
 describe('ConsentManager across tabs', () => {
-  it('a decision in one tab reaches the other, which re-reads the shared cookie', () => {
+  /** Two tabs of one browser: a shared cookie jar and a channel between them. */
+  function twoTabs() {
     const hub = new TabHub();
     const { env } = memoryEnvironment();
-    const tabA = new ConsentManager(config, { ...env, tabs: hub.channel() });
-    const tabB = new ConsentManager(config, { ...env, tabs: hub.channel() });
+    return [new ConsentManager(config, { ...env, tabs: hub.channel() }), new ConsentManager(config, { ...env, tabs: hub.channel() })] as const;
+  }
+
+  it('a decision in one tab reaches the other, which re-reads the shared cookie', () => {
+    const [tabA, tabB] = twoTabs();
     const changes = vi.fn();
     tabB.on('change', changes);
     tabA.acceptAll();
@@ -265,10 +269,7 @@ describe('ConsentManager across tabs', () => {
   });
 
   it('two tabs deciding one after the other converge on the last decision', () => {
-    const hub = new TabHub();
-    const { env } = memoryEnvironment();
-    const tabA = new ConsentManager(config, { ...env, tabs: hub.channel() });
-    const tabB = new ConsentManager(config, { ...env, tabs: hub.channel() });
+    const [tabA, tabB] = twoTabs();
     tabA.acceptAll();
     tabB.rejectAll();
     expect(tabA.state).toEqual(tabB.state);
@@ -276,10 +277,7 @@ describe('ConsentManager across tabs', () => {
   });
 
   it('destroy stops listening to other tabs', () => {
-    const hub = new TabHub();
-    const { env } = memoryEnvironment();
-    const tabA = new ConsentManager(config, { ...env, tabs: hub.channel() });
-    const tabB = new ConsentManager(config, { ...env, tabs: hub.channel() });
+    const [tabA, tabB] = twoTabs();
     tabB.destroy();
     tabA.acceptAll();
     expect(tabB.state).toBeNull();
