@@ -4,6 +4,7 @@
  * starts the manager and shows the banner. A bad config is reported once with `console.error` and the page
  * gets a manager that grants nothing: nothing is thrown into the host page.
  */
+import * as z from 'zod/mini';
 import './define.js';
 import { ConsentConfigError } from './core/errors.js';
 import { get, initFromJson } from './core/page-manager.js';
@@ -11,6 +12,10 @@ import { get, initFromJson } from './core/page-manager.js';
 export * from './index.js';
 
 const CONFIG_SELECTOR = 'script[type="application/json"][data-consent-kit]';
+
+// This bundle's zod is its own, so it may skip compiling validators with new Function(): that keeps pages
+// under a strict Content-Security-Policy or Trusted Types free of violations.
+z.config({ jitless: true });
 
 function boot(): void {
   if (get()) return; // loaded twice, or the page called init() itself

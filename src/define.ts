@@ -3,7 +3,14 @@
  * twice, or next to the script-tag build, is harmless.
  */
 import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
+import { ConsentPreferences } from './ui/consent-preferences/consent-preferences.js';
+import { openPreferences } from './ui/open-preferences.js';
 
-if (!customElements.get('consent-banner')) customElements.define('consent-banner', ConsentBanner);
+for (const [name, element] of [
+  ['consent-banner', ConsentBanner],
+  ['consent-preferences', ConsentPreferences],
+] as const) {
+  if (!customElements.get(name)) customElements.define(name, element);
+}
 
-export { ConsentBanner };
+export { ConsentBanner, ConsentPreferences, openPreferences };

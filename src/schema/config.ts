@@ -4,6 +4,7 @@ import {
   COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, POLICY_VERSION_HINT, SLUG, SLUG_HINT,
 } from './patterns.js';
 import { isSafeUrl } from './safe-url.js';
+import { BUILT_IN_LOCALES, TEXT_KEYS } from './text-keys.js';
 
 /** Category ids whose label and description ship with the SDK in every built-in language. */
 export const KNOWN_CATEGORY_IDS = ['necessary', 'analytics', 'marketing'] as const;
@@ -48,6 +49,14 @@ const cookiePattern = z.string().check(
   z.refine((p) => compileCookiePattern(p) !== undefined, 'expected a cookie name or a valid /regular expression/'),
 );
 
+/** One row of a category's cookie table in the preferences panel. */
+export const CookieDisclosureSchema = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(128)),
+  provider: z.optional(LocalizedTextSchema),
+  purpose: z.optional(LocalizedTextSchema),
+  duration: z.optional(LocalizedTextSchema),
+});
+
 /** The category that honours Global Privacy Control unless its config says otherwise. */
 const GPC_BY_DEFAULT = 'marketing';
 
@@ -65,6 +74,8 @@ export const CategorySchema = z.pipe(
     ),
     /** Cookies this category sets: names or `/regular expressions/`. */
     cookies: z._default(z.array(cookiePattern), []),
+    /** The cookies as the preferences panel lists them for visitors. */
+    cookieTable: z._default(z.array(CookieDisclosureSchema), []),
     /**
      * Start denied when the browser sends Global Privacy Control, and stay off on "Accept all".
      * Default: true for `marketing`, false for the rest.
@@ -124,6 +135,28 @@ export const ConfigSchema = z
     cookie: z.prefault(CookieSettingsSchema, {}),
     /** The preferences endpoint each decision is synced to. */
     endpoint: z.optional(safeUrl()),
+    /** Languages the visitor may choose between in the preferences panel; the first is the fallback. */
+    locales: z._default(
+      z.array(z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"'))).check(z.minLength(1, 'expected at least one locale')),
+      ['en', 'zh-CN'],
+    ),
+    /** Replacements for built-in strings, or strings for another language: locale -> text key -> text. */
+    texts: z._default(
+      z.record(
+        z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"')),
+        z.partialRecord(
+          z.enum(TEXT_KEYS, { error: `unknown text key: expected one of ${TEXT_KEYS.join(', ')}` }),
+          z.string().check(z.minLength(1, 'expected a non-empty text')),
+        ),
+      ),
+      {},
+    ),
+    /** Where the banner sits: a bar along the bottom, a box in the corner, or centred. */
+    layout: z._default(z.enum(['bar', 'box', 'center']), 'bar'),
+    /** Colour scheme: follow the visitor's system setting, or force one. */
+    theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
+    /** Show a small floating button that reopens the preferences after a decision. */
+    reopenButton: z._default(z.boolean(), false),
     /** "auto" (page language, then browser) or a locale such as "zh-CN". */
     locale: z._default(
       z.string().check(z.refine((l) => l === 'auto' || LOCALE.test(l), 'expected "auto" or a locale such as "zh-CN"')),
@@ -146,6 +179,14 @@ export const ConfigSchema = z
       reportDuplicates(config.contact.topics, ['contact', 'topics'], ctx);
       reportMissingLabels(config.contact.channels, KNOWN_CONTACT_CHANNELS, ['contact', 'channels'], ctx);
       reportMissingLabels(config.contact.topics, KNOWN_CONTACT_TOPICS, ['contact', 'topics'], ctx);
+      config.locales.forEach((locale, i) => {
+        if (!(BUILT_IN_LOCALES as readonly string[]).includes(locale) && !config.texts[locale]) {
+          ctx.issues.push({
+            code: 'custom', input: locale, path: ['locales', i],
+            message: `"${locale}" is not built in (${BUILT_IN_LOCALES.join(', ')}): add its strings under texts["${locale}"] or remove it`,
+          });
+        }
+      });
     }),
   );
 

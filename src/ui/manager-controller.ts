@@ -1,16 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ConsentManager } from '../core/consent-manager.js';
 import { get } from '../core/page-manager.js';
+import { LOCALE_EVENT } from './locale-choice.js';
 
 /**
- * Bridges a {@link ConsentManager} to a lit element: re-renders the host on every change, and when no
+ * Bridges a {@link ConsentManager} to a lit element: re-renders the host on every change and language
+ * switch, and when no
  * manager was given, uses the page's own, waiting for `consent:ready` if the element came first.
  */
 export class ManagerController implements ReactiveController {
   #host: ReactiveControllerHost;
   #manager: ConsentManager | undefined;
   #unsubscribe: (() => void) | undefined;
-  #onReady = () => this.#use(get());
+  // The page's manager announces itself from its constructor, just before init() registers it: look it up
+  // once the current task's synchronous work is done.
+  #onReady = () => queueMicrotask(() => this.#use(get()));
+  #onLocale = () => this.#host.requestUpdate();
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -30,12 +35,14 @@ export class ManagerController implements ReactiveController {
   hostConnected(): void {
     this.#use(this.#manager ?? get());
     document.addEventListener('consent:ready', this.#onReady);
+    document.addEventListener(LOCALE_EVENT, this.#onLocale);
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     document.removeEventListener('consent:ready', this.#onReady);
+    document.removeEventListener(LOCALE_EVENT, this.#onLocale);
   }
 
   #use(manager: ConsentManager | undefined): void {

@@ -1,47 +1,45 @@
 import { css } from 'lit';
 
 export const bannerStyles = css`
-  :host {
-    --consent-bg: #ffffff;
-    --consent-fg: #1b1b1f;
-    --consent-muted: #4a4a55;
-    --consent-accent: #0a58ca;
-    --consent-button-bg: #1b1b1f;
-    --consent-button-fg: #ffffff;
-    --consent-focus: #0a58ca;
-    --consent-radius: 8px;
-    --consent-font: system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif;
-    --consent-space: 1rem;
-    --consent-z-index: 2147483000;
-    --consent-shadow: 0 -2px 16px rgb(0 0 0 / 18%);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --consent-bg: #1f1f24;
-      --consent-fg: #f2f2f5;
-      --consent-muted: #c4c4cc;
-      --consent-accent: #8ab4ff;
-      --consent-button-bg: #f2f2f5;
-      --consent-button-fg: #1b1b1f;
-      --consent-focus: #8ab4ff;
-    }
-  }
   .banner {
     position: fixed;
-    inset: auto 0 0 0;
     z-index: var(--consent-z-index);
-    box-sizing: border-box;
     max-height: 100vh;
     overflow-y: auto;
     padding: var(--consent-space);
-    background: var(--consent-bg);
-    color: var(--consent-fg);
-    font: 0.9375rem/1.5 var(--consent-font);
     box-shadow: var(--consent-shadow);
     display: flex;
     flex-wrap: wrap;
     gap: var(--consent-space);
     align-items: center;
+  }
+  .banner.bar {
+    inset: auto 0 0 0;
+  }
+  .banner.box {
+    inset: auto var(--consent-space) var(--consent-space) auto;
+    width: min(24rem, calc(100vw - 2 * var(--consent-space)));
+    border-radius: var(--consent-radius);
+  }
+  .banner.center {
+    inset: 50% auto auto 50%;
+    transform: translate(-50%, -50%);
+    width: min(36rem, calc(100vw - 2 * var(--consent-space)));
+    max-height: calc(100vh - 2 * var(--consent-space));
+    border-radius: var(--consent-radius);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .banner.bar,
+    .banner.box {
+      animation: rise 160ms ease-out;
+    }
+  }
+  /* Moving by transform only: the page's layout never shifts. */
+  @keyframes rise {
+    from {
+      transform: translateY(1rem);
+      opacity: 0;
+    }
   }
   .text {
     flex: 1 1 28rem;
@@ -57,9 +55,6 @@ export const bannerStyles = css`
     color: var(--consent-muted);
     overflow-wrap: anywhere;
   }
-  a {
-    color: var(--consent-accent);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -67,37 +62,19 @@ export const bannerStyles = css`
     flex: 1 1 16rem;
     justify-content: flex-end;
   }
-  /* Accept and reject look the same on purpose: neither choice is nudged. */
-  button {
-    flex: 1 1 8rem;
+  .manage {
+    flex-basis: 100%;
+  }
+  .reopen {
+    position: fixed;
+    inset: auto auto var(--consent-space) var(--consent-space);
+    z-index: var(--consent-z-index);
     min-height: 2.75rem;
-    padding: 0.5rem 1rem;
-    border: 2px solid var(--consent-button-bg);
-    border-radius: var(--consent-radius);
-    background: var(--consent-button-bg);
-    color: var(--consent-button-fg);
+    padding: 0.5rem 0.875rem;
+    border: 1px solid var(--consent-border);
+    border-radius: 999px;
+    box-shadow: var(--consent-shadow);
     font: inherit;
-    font-weight: 600;
     cursor: pointer;
-  }
-  button:focus-visible,
-  a:focus-visible {
-    outline: 3px solid var(--consent-focus);
-    outline-offset: 2px;
-  }
-  @media (forced-colors: active) {
-    .banner {
-      border-top: 1px solid CanvasText;
-    }
-    button {
-      border-color: ButtonText;
-      background: ButtonFace;
-      color: ButtonText;
-      forced-color-adjust: none;
-    }
-    button:focus-visible,
-    a:focus-visible {
-      outline-color: Highlight;
-    }
   }
 `;

@@ -1,67 +1,73 @@
-import { LitElement, html, nothing } from 'lit';
-import type { ConsentManager } from '../../core/consent-manager.js';
-import { CATALOG } from '../i18n/catalog.js';
-import { localeOfPage } from '../locale-of-page.js';
-import { ManagerController } from '../manager-controller.js';
+import { html, nothing } from 'lit';
+import { ConsentElement } from '../consent-element.js';
+import { openPreferences } from '../open-preferences.js';
+import { tokenStyles } from '../styles/tokens.styles.js';
 import { bannerStyles } from './consent-banner.styles.js';
 
 /**
  * @summary The first layer of consent: shown while the visitor has no decision in force, with "Accept all"
- * and "Reject all" of equal weight. Fixed to the bottom of the viewport, so it never moves page content.
+ * and "Reject all" of equal weight and "Manage preferences". Fixed over the page (bottom bar, corner box or
+ * centred, config `layout`), so it never moves page content. With config `reopenButton`, a small floating
+ * "Cookie settings" button stays after the decision.
  *
  * @csspart base - The banner region.
  * @csspart title - The heading.
  * @csspart body - The explanation and the privacy statement link.
- * @csspart button - Both buttons; `button-accept` and `button-reject` each.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button; also `button-accept`, `button-reject`, `button-manage`.
+ * @csspart reopen - The floating button that reopens the preferences.
  *
  * @cssproperty --consent-bg - Background colour.
  * @cssproperty --consent-fg - Text colour.
- * @cssproperty --consent-muted - Colour of the explanation.
+ * @cssproperty --consent-muted - Colour of secondary text.
+ * @cssproperty --consent-border - Border colour.
  * @cssproperty --consent-accent - Link colour.
- * @cssproperty --consent-button-bg - Button background (the same for both buttons).
+ * @cssproperty --consent-button-bg - Button background (the same for accept and reject).
  * @cssproperty --consent-button-fg - Button text colour.
+ * @cssproperty --consent-secondary-bg - Background of the "Manage preferences" button.
+ * @cssproperty --consent-secondary-fg - Text colour of the "Manage preferences" button.
  * @cssproperty --consent-focus - Focus ring colour.
- * @cssproperty --consent-radius - Corner radius of buttons.
+ * @cssproperty --consent-radius - Corner radius.
  * @cssproperty --consent-font - Font family.
  * @cssproperty --consent-space - Padding and gaps.
+ * @cssproperty --consent-shadow - Shadow under the banner.
  * @cssproperty --consent-z-index - Stacking order above the page.
  */
-export class ConsentBanner extends LitElement {
-  static override styles = bannerStyles;
-  static override properties = { manager: { attribute: false } };
-
-  #controller = new ManagerController(this);
-
-  /** The manager to render; defaults to the page's (`init()` or the script tag's). */
-  declare manager: ConsentManager | undefined;
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('manager')) this.#controller.set(this.manager);
-  }
+export class ConsentBanner extends ConsentElement {
+  static override styles = [tokenStyles, bannerStyles];
 
   protected override render() {
-    const manager = this.#controller.manager;
-    if (!manager || manager.configError || manager.hasDecision) return nothing;
-    const { policy } = manager.config;
-    const locale = localeOfPage(manager.config);
-    const t = CATALOG[locale]!;
+    const manager = this.usableManager;
+    if (!manager) return nothing;
+    const t = this.translator(manager);
+    if (manager.hasDecision) {
+      return manager.config.reopenButton
+        ? html`<button type="button" class="reopen surface" part="reopen" lang=${t.locale}
+            @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement)}>${t.text('reopen')}</button>`
+        : nothing;
+    }
+    const { policy, layout } = manager.config;
     return html`
-      <section class="banner" part="base" role="region" aria-labelledby="title" lang=${locale}>
+      <section class="banner surface ${layout}" part="base" role="region" aria-labelledby="title" lang=${t.locale}>
         <div class="text">
-          <h2 class="title" id="title" part="title">${t.title}</h2>
+          <h2 class="title" id="title" part="title">${t.text('title')}</h2>
           <p class="body" part="body">
-            ${t.body}
-            <a href=${policy.url}>${t.policyLink}</a>${policy.updated
-              ? html` <span class="updated">(${t.lastUpdated.replace('{date}', policy.updated)})</span>`
+            ${t.text('body')}
+            <a href=${policy.url}>${t.text('policyLink')}</a>${policy.updated
+              ? html` <span class="updated">(${t.text('lastUpdated', { date: policy.updated })})</span>`
               : nothing}
           </p>
         </div>
-        <div class="actions">
-          <button type="button" part="button button-accept" @click=${() => manager.acceptAll('banner-accept-all')}>
-            ${t.acceptAll}
+        <div class="actions" part="actions">
+          <button type="button" class="button" part="button button-accept" @click=${() => manager.acceptAll('banner-accept-all')}>
+            ${t.text('acceptAll')}
           </button>
-          <button type="button" part="button button-reject" @click=${() => manager.rejectAll('banner-reject-all')}>
-            ${t.rejectAll}
+          <button type="button" class="button" part="button button-reject" @click=${() => manager.rejectAll('banner-reject-all')}>
+            ${t.text('rejectAll')}
+          </button>
+          <button type="button" class="button secondary manage" part="button button-manage"
+            @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement)}>
+            ${t.text('managePreferences')}
           </button>
         </div>
       </section>

@@ -2,21 +2,47 @@ import type { Messages } from './messages.js';
 
 /** English, in the privacy statement's own words where it has them. */
 export const en: Messages = {
-  regionLabel: 'Cookie consent',
-  title: 'Your privacy choices',
-  body:
-    'We use cookies and similar technologies such as web beacons to store your preferences and settings, ' +
-    'prevent fraud, authenticate you and collect operational data about our Online Services. Third parties ' +
-    'that provide site analytics on our behalf may also set cookies. Strictly necessary cookies are always ' +
-    'on; the others only with your consent.',
-  policyLink: 'Privacy Statement',
-  lastUpdated: 'Last updated {date}',
-  acceptAll: 'Accept all',
-  rejectAll: 'Reject all',
+  texts: {
+    title: 'Your privacy choices',
+    body:
+      'We use cookies and similar technologies such as web beacons to store your preferences and settings, ' +
+      'prevent fraud, authenticate you and collect operational data about our Online Services. Third parties ' +
+      'that provide site analytics on our behalf may also set cookies. Strictly necessary cookies are always ' +
+      'on; the others only with your consent.',
+    policyLink: 'Privacy Statement',
+    lastUpdated: 'Last updated {date}',
+    acceptAll: 'Accept all',
+    rejectAll: 'Reject all',
+    managePreferences: 'Manage preferences',
+    preferencesTitle: 'Privacy preferences',
+    preferencesIntro:
+      'Choose which cookies we may use and how we may contact you. You can change these choices at any time.',
+    cookiesHeading: 'Cookies',
+    alwaysActive: 'Always active',
+    cookiesUsed: 'Cookies used ({count})',
+    cookieName: 'Name',
+    cookieProvider: 'Provider',
+    cookiePurpose: 'Purpose',
+    cookieDuration: 'Duration',
+    contactHeading: 'Contact preferences',
+    contactIntro:
+      'Subject to your contact preferences, we may contact you by phone or e-mail with information and offers ' +
+      'about other products and services, or to request your feedback.',
+    serviceCommunications: 'Service communications',
+    serviceCommunicationsDescription:
+      'Information about new subscriptions, billing and important updates about the Online Services, including ' +
+      'security and other technical issues. You cannot unsubscribe from these during the reasonable period ' +
+      'within or after using the Online Services, because they are needed to provide the services.',
+    saveChoices: 'Save choices',
+    saved: 'Your choices have been saved.',
+    close: 'Close',
+    language: 'Language',
+    reopen: 'Cookie settings',
+  },
   categories: {
     necessary: {
       label: 'Strictly necessary',
-      description: 'Authenticate you, prevent fraud and store your preferences and settings. Always active.',
+      description: 'Authenticate you, prevent fraud and store your preferences and settings.',
     },
     analytics: {
       label: 'Analytics',

@@ -2,17 +2,39 @@ import type { Messages } from './messages.js';
 
 /** 简体中文，尽量采用隐私声明中文版的原有表述。 */
 export const zhCN: Messages = {
-  regionLabel: 'Cookie 同意',
-  title: '您的隐私选择',
-  body:
-    '我们使用 Cookie 和网络信标等类似技术来存储您的偏好和设置、防止欺诈、验证用户身份并收集有关在线服务的运营数据。' +
-    '代表我们提供网站分析等服务的第三方也可能设置 Cookie。严格必要的 Cookie 始终启用，其他 Cookie 仅在您同意后使用。',
-  policyLink: '隐私声明',
-  lastUpdated: '最后更新：{date}',
-  acceptAll: '全部接受',
-  rejectAll: '全部拒绝',
+  texts: {
+    title: '您的隐私选择',
+    body:
+      '我们使用 Cookie 和网络信标等类似技术来存储您的偏好和设置、防止欺诈、验证用户身份并收集有关在线服务的运营数据。' +
+      '代表我们提供网站分析等服务的第三方也可能设置 Cookie。严格必要的 Cookie 始终启用，其他 Cookie 仅在您同意后使用。',
+    policyLink: '隐私声明',
+    lastUpdated: '最后更新：{date}',
+    acceptAll: '全部接受',
+    rejectAll: '全部拒绝',
+    managePreferences: '管理偏好设置',
+    preferencesTitle: '隐私偏好设置',
+    preferencesIntro: '请选择我们可以使用的 Cookie 以及我们联系您的方式。您可以随时更改这些选择。',
+    cookiesHeading: 'Cookie',
+    alwaysActive: '始终启用',
+    cookiesUsed: '使用的 Cookie（{count}）',
+    cookieName: '名称',
+    cookieProvider: '提供方',
+    cookiePurpose: '用途',
+    cookieDuration: '有效期',
+    contactHeading: '联系偏好',
+    contactIntro: '根据您的联系偏好，我们可能通过电话或电子邮件向您发送有关其他产品和服务的信息和优惠，或征求您的反馈。',
+    serviceCommunications: '服务通知',
+    serviceCommunicationsDescription:
+      '有关新订阅、账单以及在线服务重要更新（包括安全或其他技术问题）的信息。' +
+      '在您使用在线服务期间及之后的合理期限内，您无法退订此类通知，因为提供服务需要这些通知。',
+    saveChoices: '保存选择',
+    saved: '您的选择已保存。',
+    close: '关闭',
+    language: '语言',
+    reopen: 'Cookie 设置',
+  },
   categories: {
-    necessary: { label: '严格必要', description: '用于验证用户身份、防止欺诈以及存储您的偏好和设置。始终启用。' },
+    necessary: { label: '严格必要', description: '用于验证用户身份、防止欺诈以及存储您的偏好和设置。' },
     analytics: { label: '分析', description: '收集有关在线服务的运营数据，包括代表我们提供网站分析服务的第三方。' },
     marketing: { label: '营销', description: '向您展示有关其他产品和服务的信息和优惠。' },
   },

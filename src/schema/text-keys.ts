@@ -1,0 +1,37 @@
+/**
+ * Every visitor-facing string of the built-in UI that a site may override per locale (config `texts`).
+ * Category, channel and topic labels are not here: they come from each item's own `label`.
+ * `{date}` and `{count}` are placeholders the UI fills in.
+ */
+export const TEXT_KEYS = [
+  'title',
+  'body',
+  'policyLink',
+  'lastUpdated',
+  'acceptAll',
+  'rejectAll',
+  'managePreferences',
+  'preferencesTitle',
+  'preferencesIntro',
+  'cookiesHeading',
+  'alwaysActive',
+  'cookiesUsed',
+  'cookieName',
+  'cookieProvider',
+  'cookiePurpose',
+  'cookieDuration',
+  'contactHeading',
+  'contactIntro',
+  'serviceCommunications',
+  'serviceCommunicationsDescription',
+  'saveChoices',
+  'saved',
+  'close',
+  'language',
+  'reopen',
+] as const;
+
+export type TextKey = (typeof TEXT_KEYS)[number];
+
+/** Languages whose every string ships with the SDK. */
+export const BUILT_IN_LOCALES = ['en', 'zh-CN'] as const;

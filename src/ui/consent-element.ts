@@ -1,0 +1,46 @@
+import { LitElement } from 'lit';
+import type { ConsentManager } from '../core/consent-manager.js';
+import { createTranslator, type Translator } from './i18n/translator.js';
+import { currentLocale } from './locale-choice.js';
+import { ManagerController } from './manager-controller.js';
+import { watchOpeners } from './open-preferences.js';
+
+/**
+ * What every consent-kit element shares: the manager (given, or the page's), re-rendering on each change
+ * and language switch, the theme from config unless the page set the `theme` attribute, and the page's
+ * `data-consent-open` links.
+ */
+export class ConsentElement extends LitElement {
+  static override properties = {
+    manager: { attribute: false },
+    theme: { reflect: true },
+  };
+
+  /** The manager to render; defaults to the page's (`init()` or the script tag's). */
+  declare manager: ConsentManager | undefined;
+  /** `light`, `dark`, or unset to follow config `theme` (and with it the system setting). */
+  declare theme: 'light' | 'dark' | undefined;
+
+  protected readonly controller = new ManagerController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchOpeners();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('manager')) this.controller.set(this.manager);
+    const configured = this.controller.manager?.config.theme;
+    if (this.theme === undefined && configured && configured !== 'auto') this.theme = configured;
+  }
+
+  /** The manager in use when it can show UI: none before init, none when the config failed. */
+  protected get usableManager(): ConsentManager | undefined {
+    const manager = this.controller.manager;
+    return manager && !manager.configError ? manager : undefined;
+  }
+
+  protected translator(manager: ConsentManager): Translator {
+    return createTranslator(manager.config, currentLocale(manager.config));
+  }
+}

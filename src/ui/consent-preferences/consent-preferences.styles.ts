@@ -1,0 +1,191 @@
+import { css } from 'lit';
+
+export const preferencesStyles = css`
+  :host([inline]) {
+    display: block;
+  }
+  dialog {
+    width: min(40rem, calc(100vw - 1rem));
+    max-width: none;
+    max-height: calc(100vh - 1rem);
+    padding: 0;
+    border: 0;
+    border-radius: var(--consent-radius);
+    background: var(--consent-bg);
+    box-shadow: var(--consent-shadow);
+    overflow-y: auto;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 50%);
+  }
+  .panel {
+    padding: var(--consent-space);
+  }
+  :host([inline]) .panel {
+    border: 1px solid var(--consent-border);
+    border-radius: var(--consent-radius);
+  }
+  .header {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--consent-space);
+  }
+  .title {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  .close {
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    border: 0;
+    border-radius: var(--consent-radius);
+    background: transparent;
+    color: inherit;
+    font-size: 1.5rem;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .intro,
+  .description {
+    color: var(--consent-muted);
+    overflow-wrap: anywhere;
+  }
+  .description {
+    margin: 0.25rem 0 0;
+  }
+  .group > .description {
+    margin-bottom: 0.75rem;
+  }
+  .language select {
+    margin-inline-start: 0.5rem;
+    min-height: 2.25rem;
+    font: inherit;
+  }
+  h3 {
+    margin: 1.25rem 0 0.5rem;
+    font-size: 1rem;
+  }
+  .list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .item {
+    padding: 0.75rem 0;
+    border-top: 1px solid var(--consent-border);
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--consent-space);
+  }
+  .row.sub {
+    margin-top: 0.5rem;
+  }
+  .label {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .always {
+    flex: none;
+    font-size: 0.875rem;
+    font-weight: 600;
+    color: var(--consent-muted);
+  }
+  .switch {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    cursor: pointer;
+  }
+  .track {
+    position: relative;
+    width: 2.75rem;
+    height: 1.5rem;
+    border: 2px solid var(--consent-switch-off);
+    border-radius: 999px;
+    background: var(--consent-bg);
+  }
+  .thumb {
+    position: absolute;
+    top: 2px;
+    left: 2px;
+    width: 1rem;
+    height: 1rem;
+    border-radius: 50%;
+    background: var(--consent-switch-off);
+  }
+  .switch[aria-checked='true'] .track {
+    border-color: var(--consent-switch-on);
+    background: var(--consent-switch-on);
+  }
+  .switch[aria-checked='true'] .thumb {
+    left: calc(100% - 1rem - 2px);
+    background: var(--consent-bg);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .thumb {
+      transition: left 120ms ease-out;
+    }
+  }
+  .cookies {
+    margin-top: 0.5rem;
+  }
+  .cookies summary {
+    cursor: pointer;
+    color: var(--consent-accent);
+  }
+  .cookie {
+    display: grid;
+    grid-template-columns: minmax(5rem, max-content) 1fr;
+    gap: 0.125rem 0.75rem;
+    margin: 0.5rem 0 0;
+    padding: 0.5rem;
+    border-radius: var(--consent-radius);
+    border: 1px solid var(--consent-border);
+    font-size: 0.875rem;
+  }
+  .cookie dt {
+    font-weight: 600;
+  }
+  .cookie dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .status:empty {
+    display: none;
+  }
+  .status {
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: var(--consent-space);
+  }
+  @media (forced-colors: active) {
+    .track,
+    .switch[aria-checked='true'] .track {
+      border-color: ButtonText;
+      background: Canvas;
+      forced-color-adjust: none;
+    }
+    .thumb {
+      background: ButtonText;
+    }
+    .switch[aria-checked='true'] .track {
+      background: Highlight;
+    }
+    .switch[aria-checked='true'] .thumb {
+      background: HighlightText;
+    }
+  }
+`;

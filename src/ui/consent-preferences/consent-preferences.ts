@@ -1,0 +1,269 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { ConsentManager } from '../../core/consent-manager.js';
+import type { CategoryConfig } from '../../schema/config.js';
+import { ConsentElement } from '../consent-element.js';
+import type { Translator } from '../i18n/translator.js';
+import { chooseLocale } from '../locale-choice.js';
+import { tokenStyles } from '../styles/tokens.styles.js';
+import { decisionKey, draftFrom, type ChoicesDraft } from './choices-draft.js';
+import { preferencesStyles } from './consent-preferences.styles.js';
+import { renderSwitch } from './render-switch.js';
+
+const FOCUSABLE = 'button, a[href], select, summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * @summary The preferences panel: a switch per cookie category with its description and cookies, marketing
+ * contact per channel and topic, and "Save choices", "Accept all", "Reject all". A modal dialog (focus moves
+ * in, Tab stays inside, Escape closes without saving and returns focus), or with `inline` the same panel in
+ * the page, e.g. on an account page, always showing the decision in force.
+ *
+ * @csspart base - The panel surface.
+ * @csspart dialog - The modal dialog (not in inline mode).
+ * @csspart title - The heading.
+ * @csspart category - One category row.
+ * @csspart switch - Every switch.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every action button; also `button-save`, `button-accept`, `button-reject`.
+ *
+ * @cssproperty --consent-switch-on - Switch colour when on.
+ * @cssproperty --consent-switch-off - Switch colour when off.
+ * @cssproperty --consent-bg - Background colour (and every other token listed on `<consent-banner>`).
+ */
+export class ConsentPreferences extends ConsentElement {
+  static override styles = [tokenStyles, preferencesStyles];
+  static override properties = {
+    ...ConsentElement.properties,
+    inline: { type: Boolean, reflect: true },
+    _isOpen: { state: true },
+    _draft: { state: true },
+    _isSaved: { state: true },
+  };
+
+  /** Render in the page instead of as a modal dialog. */
+  declare inline: boolean;
+  declare _isOpen: boolean;
+  declare _draft: ChoicesDraft | undefined;
+  declare _isSaved: boolean;
+
+  #opener: HTMLElement | null = null;
+  #draftKey = '';
+
+  constructor() {
+    super();
+    this.inline = false;
+    this._isOpen = false;
+    this._isSaved = false;
+  }
+
+  /** Opens the modal panel with the decision in force; focus returns to `opener` when it closes. */
+  async show(opener: HTMLElement | null = null): Promise<void> {
+    const manager = this.usableManager;
+    if (this.inline || !manager) return;
+    this.#opener = opener;
+    this._draft = draftFrom(manager);
+    this._isSaved = false;
+    this._isOpen = true;
+    await this.updateComplete;
+    const dialog = this.#dialog;
+    if (dialog && !dialog.open) dialog.showModal();
+    this.renderRoot.querySelector<HTMLElement>('.title')?.focus();
+  }
+
+  /** Closes the modal panel without saving. */
+  close(): void {
+    this.#dialog?.close();
+  }
+
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const manager = this.usableManager;
+    if (!manager) return;
+    // Follow decisions made elsewhere (the banner, another tab), so the panel never shows stale switches.
+    const key = decisionKey(manager);
+    if (key !== this.#draftKey) {
+      this.#draftKey = key;
+      if (this.inline || this._isOpen) this._draft = draftFrom(manager);
+    }
+    if (this.inline && !this._draft) this._draft = draftFrom(manager);
+  }
+
+  protected override render() {
+    const manager = this.usableManager;
+    if (!manager || !this._draft) return this.inline ? nothing : html`<dialog part="dialog"></dialog>`;
+    const t = this.translator(manager);
+    const panel = this.#renderPanel(manager, this._draft, t);
+    if (this.inline) return panel;
+    return html`<dialog part="dialog" aria-labelledby="title" lang=${t.locale}
+      @close=${this.#onClose} @keydown=${this.#trapTab}>${this._isOpen ? panel : nothing}</dialog>`;
+  }
+
+  #renderPanel(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
+    const { config } = manager;
+    return html`
+      <div class="panel surface" part="base" lang=${t.locale}>
+        <header class="header">
+          <h2 class="title" id="title" part="title" tabindex="-1">${t.text('preferencesTitle')}</h2>
+          ${this.inline
+            ? nothing
+            : html`<button type="button" class="close" aria-label=${t.text('close')} @click=${() => this.close()}>×</button>`}
+        </header>
+        <p class="intro">
+          ${t.text('preferencesIntro')} <a href=${config.policy.url}>${t.text('policyLink')}</a>${config.policy.updated
+            ? html` <span class="updated">(${t.text('lastUpdated', { date: config.policy.updated })})</span>`
+            : nothing}
+        </p>
+        ${config.locales.length > 1 ? this.#renderLanguageSwitch(config.locales, t) : nothing}
+        <section class="group" aria-labelledby="cookies-heading">
+          <h3 id="cookies-heading">${t.text('cookiesHeading')}</h3>
+          <ul class="list">
+            ${config.categories.map((category) => this.#renderCategory(category, draft, t))}
+          </ul>
+        </section>
+        ${config.contact.channels.length > 0 && config.contact.topics.length > 0 ? this.#renderContact(manager, draft, t) : nothing}
+        <p class="status" role="status">${this._isSaved ? t.text('saved') : nothing}</p>
+        <div class="actions" part="actions">
+          <button type="button" class="button" part="button button-save" @click=${() => this.#finish(() => manager.update(structuredClone(this._draft!), 'preferences-save'))}>${t.text('saveChoices')}</button>
+          <button type="button" class="button" part="button button-accept" @click=${() => this.#finish(() => manager.acceptAll('preferences-save'))}>${t.text('acceptAll')}</button>
+          <button type="button" class="button" part="button button-reject" @click=${() => this.#finish(() => manager.rejectAll('preferences-save'))}>${t.text('rejectAll')}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderLanguageSwitch(locales: readonly string[], t: Translator) {
+    return html`<p class="language">
+      <label for="language">${t.text('language')}</label>
+      <select id="language" @change=${(e: Event) => chooseLocale((e.target as HTMLSelectElement).value)}>
+        ${locales.map((l) => html`<option value=${l} ?selected=${l === t.locale} lang=${l}>${languageName(l)}</option>`)}
+      </select>
+    </p>`;
+  }
+
+  #renderCategory(category: CategoryConfig, draft: ChoicesDraft, t: Translator) {
+    const id = `category-${category.id}`;
+    const description = t.categoryDescription(category);
+    return html`<li class="item" part="category">
+      <div class="row">
+        <span class="label" id="${id}-label">${t.categoryLabel(category)}</span>
+        ${category.required
+          ? html`<span class="always">${t.text('alwaysActive')}</span>`
+          : renderSwitch({
+              checked: draft.categories[category.id] === true,
+              labelledBy: `${id}-label`,
+              describedBy: description ? `${id}-description` : undefined,
+              onToggle: () => this.#toggle(() => {
+                draft.categories[category.id] = !draft.categories[category.id];
+              }),
+            })}
+      </div>
+      ${description ? html`<p class="description" id="${id}-description">${description}</p>` : nothing}
+      ${category.cookieTable.length > 0
+        ? html`<details class="cookies">
+            <summary>${t.text('cookiesUsed', { count: category.cookieTable.length })}</summary>
+            ${category.cookieTable.map((cookie) => html`<dl class="cookie">
+              <dt>${t.text('cookieName')}</dt><dd>${cookie.name}</dd>
+              ${cookieDetail(t.text('cookieProvider'), t.localize(cookie.provider))}
+              ${cookieDetail(t.text('cookiePurpose'), t.localize(cookie.purpose))}
+              ${cookieDetail(t.text('cookieDuration'), t.localize(cookie.duration))}
+            </dl>`)}
+          </details>`
+        : nothing}
+    </li>`;
+  }
+
+  #renderContact(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
+    const { channels, topics } = manager.config.contact;
+    return html`<section class="group" aria-labelledby="contact-heading">
+      <h3 id="contact-heading">${t.text('contactHeading')}</h3>
+      <p class="description">${t.text('contactIntro')}</p>
+      <ul class="list">
+        <li class="item">
+          <div class="row">
+            <span class="label" id="service-label">${t.text('serviceCommunications')}</span>
+            <span class="always">${t.text('alwaysActive')}</span>
+          </div>
+          <p class="description" id="service-description">${t.text('serviceCommunicationsDescription')}</p>
+        </li>
+        ${channels.map((channel) => html`<li class="item" role="group" aria-labelledby="channel-${channel.id}">
+          <span class="label" id="channel-${channel.id}">${t.contactLabel('channels', channel)}</span>
+          ${topics.map((topic) => {
+            const labelId = `contact-${channel.id}-${topic.id}`;
+            return html`<div class="row sub">
+              <span id=${labelId}>${t.contactLabel('topics', topic)}</span>
+              ${renderSwitch({
+                checked: draft.contact[channel.id]?.[topic.id] === true,
+                labelledBy: `channel-${channel.id} ${labelId}`,
+                onToggle: () => this.#toggle(() => {
+                  const topicsOfChannel = (draft.contact[channel.id] ??= {});
+                  topicsOfChannel[topic.id] = !topicsOfChannel[topic.id];
+                }),
+              })}
+            </div>`;
+          })}
+        </li>`)}
+      </ul>
+    </section>`;
+  }
+
+  #toggle(change: () => void): void {
+    change();
+    this._isSaved = false;
+    this.requestUpdate();
+  }
+
+  /** Records a decision; then the modal closes, while the inline panel stays and says it was saved. */
+  #finish(decide: () => unknown): void {
+    decide();
+    if (this.inline) this._isSaved = true;
+    else this.close();
+  }
+
+  /** Closing by Escape, the close button or a decision: focus goes back to whatever opened the panel. */
+  #onClose = (): void => {
+    this._isOpen = false;
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+  };
+
+  /** Keeps Tab and Shift+Tab inside the open dialog, wrapping around at either end. */
+  #trapTab = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab') return;
+    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled,
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = this.shadowRoot!.activeElement;
+    if (event.shiftKey && (active === first || !focusable.includes(active as HTMLElement))) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+}
+
+function cookieDetail(term: string, value: string | undefined) {
+  return value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing;
+}
+
+/** A language's own name for itself ("简体中文" for zh-CN), so a visitor can find theirs in any UI language. */
+function languageName(locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  } catch {
+    return locale;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'consent-preferences': ConsentPreferences;
+  }
+}

@@ -1,0 +1,23 @@
+import { html, nothing } from 'lit';
+
+/**
+ * A labelled on/off switch: a native button with `role="switch"`, so Space and Enter work everywhere and
+ * assistive technology announces its state. Labelled and described by ids in the same shadow root.
+ */
+export function renderSwitch(options: {
+  checked: boolean;
+  labelledBy: string;
+  describedBy?: string;
+  onToggle: () => void;
+}) {
+  return html`<button
+    type="button"
+    class="switch"
+    part="switch"
+    role="switch"
+    aria-checked=${options.checked ? 'true' : 'false'}
+    aria-labelledby=${options.labelledBy}
+    aria-describedby=${options.describedBy ?? nothing}
+    @click=${options.onToggle}
+  ><span class="track"><span class="thumb"></span></span></button>`;
+}

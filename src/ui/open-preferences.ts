@@ -1,0 +1,28 @@
+import type { ConsentPreferences } from './consent-preferences/consent-preferences.js';
+
+/**
+ * Opens the page's modal preferences panel, creating it on first use, and returns focus to `opener` when
+ * it closes. Any element with `data-consent-open` does the same on click (see {@link watchOpeners}).
+ */
+export function openPreferences(opener?: HTMLElement | null): void {
+  let panel = document.querySelector<ConsentPreferences>('consent-preferences:not([inline])');
+  if (!panel) {
+    panel = document.createElement('consent-preferences');
+    document.body.append(panel);
+  }
+  void panel.show(opener ?? (document.activeElement as HTMLElement | null));
+}
+
+let isWatching = false;
+
+/** Makes every `[data-consent-open]` on the page, present or added later, open the panel. Idempotent. */
+export function watchOpeners(): void {
+  if (isWatching) return;
+  isWatching = true;
+  document.addEventListener('click', (event) => {
+    const opener = (event.target as Element | null)?.closest?.('[data-consent-open]');
+    if (!opener) return;
+    event.preventDefault();
+    openPreferences(opener as HTMLElement);
+  });
+}
