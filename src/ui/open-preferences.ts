@@ -1,15 +1,18 @@
+import type { ConsentManager } from '../core/consent-manager.js';
 import type { ConsentPreferences } from './consent-preferences/consent-preferences.js';
 
 /**
  * Opens the page's modal preferences panel, creating it on first use, and returns focus to `opener` when
- * it closes. Any element with `data-consent-open` does the same on click (see {@link watchOpeners}).
+ * it closes. It shows `manager` when given (else its own, else the page's). Any element with
+ * `data-consent-open` does the same on click (see {@link watchOpeners}).
  */
-export function openPreferences(opener?: HTMLElement | null): void {
+export function openPreferences(opener?: HTMLElement | null, manager?: ConsentManager): void {
   let panel = document.querySelector<ConsentPreferences>('consent-preferences:not([inline])');
   if (!panel) {
     panel = document.createElement('consent-preferences');
     document.body.append(panel);
   }
+  if (manager && !panel.manager) panel.manager = manager;
   void panel.show(opener ?? (document.activeElement as HTMLElement | null));
 }
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { parseConfig } from '../../src/core/config.js';
 import { ConsentManager } from '../../src/core/consent-manager.js';
@@ -21,12 +21,12 @@ function buttons(root: ShadowRoot) {
 }
 
 describe('<consent-banner>', () => {
-  it('shows a labelled region with "Accept all" and "Reject all" while there is no decision', async () => {
+  it('shows a labelled region with "Accept all", "Reject all" and "Manage preferences" while there is no decision', async () => {
     const { root } = await bannerFor(managerFor());
     const region = root.querySelector('[role="region"]')!;
     expect(region).to.exist;
     expect(root.getElementById(region.getAttribute('aria-labelledby')!)!.textContent).to.equal('Your privacy choices');
-    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Accept all', 'Reject all']);
+    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Accept all', 'Reject all', 'Manage preferences']);
   });
 
   it('links the privacy statement and shows its last-updated date', async () => {
@@ -79,7 +79,7 @@ describe('<consent-banner>', () => {
 
   it('speaks Simplified Chinese when the config asks for zh-CN', async () => {
     const { root } = await bannerFor(managerFor({ locale: 'zh-CN' }));
-    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['全部接受', '全部拒绝']);
+    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['全部接受', '全部拒绝', '管理偏好设置']);
     expect(root.querySelector('section')!.getAttribute('lang')).to.equal('zh-CN');
   });
 
@@ -93,14 +93,56 @@ describe('<consent-banner>', () => {
     }
   });
 
-  it('is fixed to the viewport so it never moves page content', async () => {
-    const { root } = await bannerFor(managerFor());
-    expect(getComputedStyle(root.querySelector('section')!).position).to.equal('fixed');
+  for (const layout of ['bar', 'box', 'center'] as const) {
+    it(`is fixed over the page in the ${layout} layout, so it never moves page content`, async () => {
+      const { root } = await bannerFor(managerFor({ layout }));
+      const section = root.querySelector('section')!;
+      expect(section.classList.contains(layout)).to.be.true;
+      expect(getComputedStyle(section).position).to.equal('fixed');
+    });
+  }
+
+  it('"Manage preferences" opens the modal panel and hands focus to it', async () => {
+    const manager = managerFor();
+    const { root } = await bannerFor(manager);
+    const manage = buttons(root)[2]!;
+    manage.focus();
+    manage.click();
+    const panel = document.querySelector('consent-preferences')!;
+    try {
+      expect(panel.manager).to.equal(manager);
+      await waitUntil(() => panel.shadowRoot?.querySelector('dialog')?.open, 'the panel did not open');
+    } finally {
+      panel.remove();
+    }
+  });
+
+  it('after a decision shows the reopen button only when config asks for it', async () => {
+    const plain = managerFor();
+    plain.rejectAll();
+    expect((await bannerFor(plain)).root.querySelector('button')).to.be.null;
+    const withButton = managerFor({ reopenButton: true });
+    withButton.rejectAll();
+    const { root } = await bannerFor(withButton);
+    expect(root.querySelector('[part="reopen"]')!.textContent!.trim()).to.equal('Cookie settings');
+  });
+
+  it('takes the theme from config unless the page set one', async () => {
+    const { el } = await bannerFor(managerFor({ theme: 'dark' }));
+    expect(el.getAttribute('theme')).to.equal('dark');
+    const root = el.shadowRoot!;
+    expect(getComputedStyle(root.querySelector('section')!).backgroundColor).to.equal('rgb(31, 31, 36)');
+  });
+
+  it('uses a site\'s own text for a key, and English where the site\'s language lacks one', async () => {
+    const manager = managerFor({ locale: 'fr', locales: ['fr', 'en'], texts: { fr: { acceptAll: 'Tout accepter' } } });
+    const { root } = await bannerFor(manager);
+    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Tout accepter', 'Reject all', 'Manage preferences']);
   });
 
   it('reaches both buttons with Tab in reading order', async () => {
     const { root } = await bannerFor(managerFor());
     const focusable = [...root.querySelectorAll<HTMLElement>('a, button')].filter((e) => e.tabIndex >= 0);
-    expect(focusable.map((e) => e.textContent!.trim())).to.deep.equal(['Privacy Statement', 'Accept all', 'Reject all']);
+    expect(focusable.map((e) => e.textContent!.trim())).to.deep.equal(['Privacy Statement', 'Accept all', 'Reject all', 'Manage preferences']);
   });
 });

@@ -43,7 +43,7 @@ export class ConsentBanner extends ConsentElement {
     if (manager.hasDecision) {
       return manager.config.reopenButton
         ? html`<button type="button" class="reopen surface" part="reopen" lang=${t.locale}
-            @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement)}>${t.text('reopen')}</button>`
+            @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement, manager)}>${t.text('reopen')}</button>`
         : nothing;
     }
     const { policy, layout } = manager.config;
@@ -66,7 +66,7 @@ export class ConsentBanner extends ConsentElement {
             ${t.text('rejectAll')}
           </button>
           <button type="button" class="button secondary manage" part="button button-manage"
-            @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement)}>
+            @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement, manager)}>
             ${t.text('managePreferences')}
           </button>
         </div>

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { ConsentManager } from '../../core/consent-manager.js';
 import type { CategoryConfig } from '../../schema/config.js';
 import { ConsentElement } from '../consent-element.js';
+import { CATALOG } from '../i18n/catalog.js';
 import type { Translator } from '../i18n/translator.js';
 import { chooseLocale } from '../locale-choice.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
@@ -57,6 +58,7 @@ export class ConsentPreferences extends ConsentElement {
 
   /** Opens the modal panel with the decision in force; focus returns to `opener` when it closes. */
   async show(opener: HTMLElement | null = null): Promise<void> {
+    await this.updateComplete; // a manager set a moment ago is taken up on the next update
     const manager = this.usableManager;
     if (this.inline || !manager) return;
     this.#opener = opener;
@@ -255,6 +257,8 @@ function cookieDetail(term: string, value: string | undefined) {
 
 /** A language's own name for itself ("简体中文" for zh-CN), so a visitor can find theirs in any UI language. */
 function languageName(locale: string): string {
+  const builtIn = CATALOG[locale]?.name;
+  if (builtIn) return builtIn;
   try {
     return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
   } catch {

@@ -2,6 +2,7 @@ import type { Messages } from './messages.js';
 
 /** English, in the privacy statement's own words where it has them. */
 export const en: Messages = {
+  name: 'English',
   texts: {
     title: 'Your privacy choices',
     body:

@@ -2,6 +2,7 @@ import type { Messages } from './messages.js';
 
 /** 简体中文，尽量采用隐私声明中文版的原有表述。 */
 export const zhCN: Messages = {
+  name: '简体中文',
   texts: {
     title: '您的隐私选择',
     body:
