@@ -8,6 +8,10 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const mounts = { '/dist/': join(root, 'dist'), '/': join(root, 'test/e2e/pages') };
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
 const port = Number(process.env.PORT ?? 4320);
+/** Pages that must work under the strictest policy a site may set: no inline script or style, Trusted Types. */
+const strictCsp = {
+  '/strict-csp.html': "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
+};
 
 createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -17,6 +21,10 @@ createServer((req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    ...(strictCsp[path] ? { 'content-security-policy': strictCsp[path] } : {}),
+  });
   createReadStream(file).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`e2e pages on http://127.0.0.1:${port}/`));

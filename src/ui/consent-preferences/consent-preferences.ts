@@ -107,12 +107,12 @@ export class ConsentPreferences extends ConsentElement {
     const { config } = manager;
     return html`
       <div class="panel surface" part="base" lang=${t.locale}>
-        <header class="header">
+        <div class="header">
           <h2 class="title" id="title" part="title" tabindex="-1">${t.text('preferencesTitle')}</h2>
           ${this.inline
             ? nothing
             : html`<button type="button" class="close" aria-label=${t.text('close')} @click=${() => this.close()}>×</button>`}
-        </header>
+        </div>
         <p class="intro">
           ${t.text('preferencesIntro')} <a href=${config.policy.url}>${t.text('policyLink')}</a>${config.policy.updated
             ? html` <span class="updated">(${t.text('lastUpdated', { date: config.policy.updated })})</span>`
@@ -190,7 +190,7 @@ export class ConsentPreferences extends ConsentElement {
           </div>
           <p class="description" id="service-description">${t.text('serviceCommunicationsDescription')}</p>
         </li>
-        ${channels.map((channel) => html`<li class="item" role="group" aria-labelledby="channel-${channel.id}">
+        ${channels.map((channel) => html`<li class="item"><div role="group" aria-labelledby="channel-${channel.id}">
           <span class="label" id="channel-${channel.id}">${t.contactLabel('channels', channel)}</span>
           ${topics.map((topic) => {
             const labelId = `contact-${channel.id}-${topic.id}`;
@@ -206,7 +206,7 @@ export class ConsentPreferences extends ConsentElement {
               })}
             </div>`;
           })}
-        </li>`)}
+        </div></li>`)}
       </ul>
     </section>`;
   }

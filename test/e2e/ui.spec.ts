@@ -1,0 +1,223 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const SCREENSHOTS = 'test-results/screenshots';
+
+type Manager = { state: { categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; method: string } | null; has(c: string): boolean };
+const state = (page: Page) => page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
+
+const texts = {
+  en: { title: 'Your privacy choices', accept: 'Accept all', reject: 'Reject all', manage: 'Manage preferences', panel: 'Privacy preferences', save: 'Save choices' },
+  'zh-CN': { title: '您的隐私选择', accept: '全部接受', reject: '全部拒绝', manage: '管理偏好设置', panel: '隐私偏好设置', save: '保存选择' },
+} as const;
+
+const banner = (page: Page, locale: keyof typeof texts = 'en') => page.getByRole('region', { name: texts[locale].title });
+const dialog = (page: Page, locale: keyof typeof texts = 'en') => page.getByRole('dialog', { name: texts[locale].panel });
+
+/** Whether the page scrolls sideways: the one thing a narrow or zoomed viewport must never need. */
+const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+async function expectInsideViewport(page: Page, locator: Locator) {
+  const box = (await locator.boundingBox())!;
+  const width = page.viewportSize()!.width;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(width + 0.5);
+}
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('consent-banner').include('consent-preferences').analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [locale, path] of [['en', '/ui.html'], ['zh-CN', '/ui-zh.html']] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing wrong with the banner and the open panel (${locale}, ${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      await expect(banner(page, locale)).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}/banner-${locale}-${colorScheme}.png` });
+      await page.getByRole('button', { name: texts[locale].manage }).click();
+      await expect(dialog(page, locale)).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}/panel-${locale}-${colorScheme}.png` });
+    });
+  }
+}
+
+test('the page language zh-CN gives the Chinese banner with its exact button names', async ({ page }) => {
+  await page.goto('/ui-zh.html');
+  for (const name of ['全部接受', '全部拒绝', '管理偏好设置']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+});
+
+test.describe('keyboard only', () => {
+  test('Tab reaches the three banner buttons in reading order, each with a visible focus ring', async ({ page }) => {
+    await page.goto('/ui.html');
+    await expect(banner(page)).toBeVisible();
+    const focusedName = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        const style = el ? getComputedStyle(el) : undefined;
+        return { name: el?.textContent?.trim(), outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '' };
+      });
+    const seen: string[] = [];
+    for (let i = 0; i < 12 && seen.length < 3; i++) {
+      await page.keyboard.press('Tab');
+      const { name, outline } = await focusedName();
+      if (name && ['Accept all', 'Reject all', 'Manage preferences'].includes(name)) {
+        seen.push(name);
+        expect(outline).toBe('solid 3px');
+      }
+    }
+    expect(seen).toEqual(['Accept all', 'Reject all', 'Manage preferences']);
+  });
+
+  test('Enter opens the panel, Tab stays inside, Escape closes without saving and focus returns', async ({ page }) => {
+    await page.goto('/ui.html');
+    await page.getByRole('button', { name: 'Manage preferences' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog(page)).toBeVisible();
+    await page.getByRole('switch', { name: 'Analytics' }).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('switch', { name: 'Analytics' })).toHaveAttribute('aria-checked', 'true');
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(() => document.activeElement?.tagName === 'CONSENT-PREFERENCES');
+      expect(inside, `focus left the dialog after ${i + 1} Tab presses`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Manage preferences' })).toBeFocused();
+    expect(await state(page)).toBeNull();
+  });
+
+  test('Space on "Reject all" decides', async ({ page }) => {
+    await page.goto('/ui.html');
+    await page.getByRole('button', { name: 'Reject all' }).focus();
+    await page.keyboard.press('Space');
+    await expect(banner(page)).toBeHidden();
+    expect((await state(page))!.method).toBe('banner-reject-all');
+  });
+});
+
+for (const [label, viewport] of [
+  ['320 px wide', { width: 320, height: 640 }],
+  ['200 % zoom (1280 × 800 at twice the size)', { width: 640, height: 400 }],
+] as const) {
+  test(`at ${label} nothing is cut off and nothing scrolls sideways`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/ui.html');
+    await expect(banner(page)).toBeVisible();
+    expect(await scrollsSideways(page)).toBe(false);
+    for (const name of ['Accept all', 'Reject all', 'Manage preferences']) {
+      const button = page.getByRole('button', { name });
+      await button.scrollIntoViewIfNeeded();
+      await expect(button).toBeInViewport();
+      await expectInsideViewport(page, button);
+    }
+    await page.getByRole('button', { name: 'Manage preferences' }).click();
+    await expect(dialog(page)).toBeVisible();
+    await expectInsideViewport(page, dialog(page));
+    const save = page.getByRole('button', { name: 'Save choices' });
+    await save.scrollIntoViewIfNeeded();
+    await expect(save).toBeInViewport();
+    expect(await scrollsSideways(page)).toBe(false);
+  });
+}
+
+test('saving from the panel stores categories and contact choices', async ({ page }) => {
+  await page.goto('/ui.html');
+  await page.getByRole('button', { name: 'Manage preferences' }).click();
+  await page.getByRole('switch', { name: 'Analytics' }).click();
+  await page.getByRole('switch', { name: 'Email Requests for your feedback and surveys' }).click();
+  await page.getByRole('button', { name: 'Save choices' }).click();
+  await expect(dialog(page)).toBeHidden();
+  await expect(banner(page)).toBeHidden();
+  const saved = (await state(page))!;
+  expect(saved.method).toBe('preferences-save');
+  expect(saved.categories).toEqual({ analytics: true, marketing: false });
+  expect(saved.contact).toEqual({ email: { offers: false, feedback: true }, phone: { offers: false, feedback: false } });
+  await page.reload();
+  expect((await state(page))!.contact.email!.feedback).toBe(true);
+});
+
+test('a "Cookie settings" link with data-consent-open reopens the panel after a decision', async ({ page }) => {
+  await page.goto('/ui.html');
+  await page.getByRole('button', { name: 'Accept all' }).click();
+  await page.reload();
+  await expect(banner(page)).toBeHidden();
+  await page.getByRole('link', { name: 'Cookie settings' }).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Analytics' })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('button', { name: 'Reject all' }).click();
+  await expect(dialog(page)).toBeHidden();
+  expect((await state(page))!.categories.analytics).toBe(false);
+});
+
+test('the inline panel on an account page reflects a decision made in the banner', async ({ page }) => {
+  await page.goto('/account.html');
+  const inline = page.locator('consent-preferences[inline]');
+  await expect(inline.getByRole('switch', { name: 'Analytics' })).toHaveAttribute('aria-checked', 'false');
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect(inline.getByRole('switch', { name: 'Analytics' })).toHaveAttribute('aria-checked', 'true');
+  await inline.getByRole('switch', { name: 'Marketing' }).click();
+  await inline.getByRole('button', { name: 'Save choices' }).click();
+  await expect(inline.getByRole('status')).toHaveText('Your choices have been saved.');
+  expect((await state(page))!.categories).toEqual({ analytics: true, marketing: false });
+});
+
+test('works under a strict Content-Security-Policy with Trusted Types, with no violation', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
+  });
+  const response = await page.goto('/strict-csp.html');
+  expect(response!.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
+  await expect(banner(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Manage preferences' }).click();
+  await page.getByRole('switch', { name: 'Analytics' }).click();
+  await page.getByRole('button', { name: 'Save choices' }).click();
+  expect((await state(page))!.categories.analytics).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('a label written as HTML shows literally and runs nothing', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (d) => {
+    dialogs++;
+    await d.dismiss();
+  });
+  await page.goto('/xss-label.html');
+  await page.getByRole('button', { name: 'Manage preferences' }).click();
+  await expect(page.getByRole('switch', { name: '<img src=x onerror=alert(1)>' })).toBeVisible();
+  await expect(dialog(page).getByText('<script>alert(2)</script>')).toBeVisible();
+  expect(await page.locator('consent-preferences').evaluate((el) => el.shadowRoot!.querySelectorAll('img, script').length)).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('the banner adds no layout shift to a content page', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { cls: number }).cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        (window as unknown as { cls: number }).cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/ui.html');
+  await expect(banner(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Manage preferences' }).click();
+  await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect(banner(page)).toBeHidden();
+  // Layout-shift entries are delivered after the frame that caused them; wait for two frames before reading.
+  const cls = await page.evaluate(
+    () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { cls: number }).cls)))),
+  );
+  expect(cls).toBe(0);
+});
