@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { ConsentRecordSchema } from './consent-record.js';
+import { NoticeSchema, SignedReceiptSchema } from './receipt.js';
+
+/** Largest request body the endpoint reads; a record of 32 categories is about 1 kB. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Idempotency keys: 16 to 64 URL-safe characters, random per change (the client uses 128 bits). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** `PUT /v1/consents/:id`: the visitor's current record, the key that makes a retry harmless, and the notice shown. */
+export const PutConsentBodySchema = z.strictObject({
+  record: ConsentRecordSchema,
+  idempotencyKey: z.string().check(z.regex(IDEMPOTENCY_KEY, 'expected 16 to 64 letters, digits, "-" or "_"')),
+  notice: NoticeSchema,
+});
+
+/** The answer to an accepted `PUT` (201 created, 200 updated), and to every repeat of the same request. */
+export const PutConsentResponseSchema = z.strictObject({
+  record: ConsentRecordSchema,
+  receipt: SignedReceiptSchema,
+});
+
+/** `GET /v1/consents/:id`. */
+export const GetConsentResponseSchema = z.strictObject({ record: ConsentRecordSchema });
+
+/** `GET /v1/consents/:id/receipts`: every receipt of the record, oldest first. */
+export const ReceiptListSchema = z.strictObject({ receipts: z.array(SignedReceiptSchema) });
+
+/**
+ * Every error answer. `error` is a stable code; `problems` lists bad fields as `path: what is expected`;
+ * a `409` carries the stored `record` the client lost to.
+ */
+export const ErrorBodySchema = z.strictObject({
+  error: z.string(),
+  message: z.string(),
+  problems: z.optional(z.array(z.string())),
+  record: z.optional(ConsentRecordSchema),
+});
+
+/** `GET /v1/keys`: the Ed25519 public keys receipts are signed with, as a JSON Web Key Set. */
+export const JwksSchema = z.object({
+  keys: z.array(z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string(), alg: z.string() })),
+});
+
+export type PutConsentBody = z.output<typeof PutConsentBodySchema>;
+export type PutConsentResponse = z.output<typeof PutConsentResponseSchema>;
+export type ErrorBody = z.output<typeof ErrorBodySchema>;
+export type Jwks = z.output<typeof JwksSchema>;

@@ -1,0 +1,53 @@
+import type { ConsentRecord } from '../schema/consent-record.js';
+import { RECEIPT_VERSION, type Notice, type Receipt, type ReceiptController, type ReceiptPurpose } from '../schema/receipt.js';
+
+/** What a receipt needs besides the record: who controls the data, under which law, and what was shown. */
+export interface ReceiptContext {
+  receiptId: string;
+  timestamp: string;
+  owner: string | null;
+  notice: Notice;
+  controller: ReceiptController;
+  jurisdiction: string;
+  /** Purposes whose consent must be given separately: category ids or `contact:<channel>:<topic>`. */
+  separateConsent: readonly string[];
+}
+
+/** The receipt of one accepted record: every category and contact choice as a purpose, granted or denied. */
+export function buildReceipt(record: ConsentRecord, context: ReceiptContext): Receipt {
+  const purpose = (id: string, granted: boolean): ReceiptPurpose => ({
+    purpose: id,
+    status: granted ? 'granted' : 'denied',
+    separateConsent: context.separateConsent.includes(id),
+  });
+  return {
+    version: RECEIPT_VERSION,
+    receiptId: context.receiptId,
+    recordId: record.id,
+    ...(context.owner === null ? {} : { subject: context.owner }),
+    timestamp: context.timestamp,
+    jurisdiction: context.jurisdiction,
+    controller: context.controller,
+    policy: { version: record.policyVersion, url: context.notice.policyUrl },
+    notice: { language: context.notice.language, ...(context.notice.textHash ? { textHash: context.notice.textHash } : {}) },
+    collectionMethod: record.method,
+    revision: record.revision,
+    decidedAt: record.decidedAt,
+    purposes: [
+      ...Object.entries(record.categories).map(([id, granted]) => purpose(id, granted)),
+      ...Object.entries(record.contact).flatMap(([channel, topics]) =>
+        Object.entries(topics).map(([topic, granted]) => purpose(`contact:${channel}:${topic}`, granted))),
+    ],
+  };
+}
+
+/** Receipt fields an erasure may keep: none of them names the person or the record. */
+export const RETAINABLE_FIELDS = [
+  'receiptId', 'timestamp', 'jurisdiction', 'controller', 'policy', 'notice', 'collectionMethod', 'revision', 'purposes',
+] as const satisfies readonly (keyof Receipt)[];
+export type RetainableField = (typeof RETAINABLE_FIELDS)[number];
+
+/** The part of a receipt that survives an erasure: only `fields`, never `recordId`, `subject` or `decidedAt`. */
+export function retainedPart(receipt: Receipt, fields: readonly RetainableField[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((field) => [field, receipt[field]]));
+}

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { createConsentHandler } from './consent-handler.js';
+import { createPostgresStore } from './postgres-store.js';
+import { serveEndpoint } from './serve-endpoint.js';
+import { createSqliteStore } from './sqlite-store.js';
+
+const USAGE = `Usage: consent-kit serve [options]
+
+  --db <file>            SQLite file (created if missing; default ./consent.db)
+  --postgres <url>       use PostgreSQL instead, e.g. postgres://user:pass@host/db (or DATABASE_URL)
+  --port <n>             port to listen on (default 8787; 0 picks a free one)
+  --host <address>       address to listen on (default 127.0.0.1)
+  --origin <origin>      a page origin allowed to call the endpoint; repeat for more
+  --controller <name>    the data controller named in receipts (default: the first origin's host)
+  --writes-per-minute <n>  writes per record id and per client per minute (default 30)
+
+Environment: CONSENT_KIT_SECRET (>= 32 characters) enables subject tokens for signed-in accounts.`;
+
+/** Runs `consent-kit serve …`; returns the process exit code, or never returns while serving. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'serve') {
+    console.error(command === undefined || command === '--help' ? USAGE : `consent-kit: unknown command "${command}"\n\n${USAGE}`);
+    return command === '--help' ? 0 : 2;
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        db: { type: 'string', default: './consent.db' },
+        postgres: { type: 'string' },
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        origin: { type: 'string', multiple: true, default: [] },
+        controller: { type: 'string' },
+        'writes-per-minute': { type: 'string', default: '30' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`consent-kit: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const port = Number(values.port);
+  const writesPerMinute = Number(values['writes-per-minute']);
+  const badOrigin = values.origin.find((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+  const problems = [
+    !Number.isInteger(port) || port < 0 || port > 65535 ? `--port: expected a port number, got "${values.port}"` : '',
+    !Number.isInteger(writesPerMinute) || writesPerMinute < 1 ? '--writes-per-minute: expected a whole number ≥ 1' : '',
+    badOrigin ? `--origin: expected an origin such as https://www.example.com (no path), got "${badOrigin}"` : '',
+    process.env.CONSENT_KIT_SECRET && process.env.CONSENT_KIT_SECRET.length < 32 ? 'CONSENT_KIT_SECRET: expected at least 32 characters' : '',
+  ].filter(Boolean);
+  if (problems.length > 0) {
+    console.error(problems.map((p) => `consent-kit: ${p}`).join('\n'));
+    return 2;
+  }
+
+  const postgres = values.postgres ?? process.env.DATABASE_URL;
+  const store = postgres ? createPostgresStore(postgres) : createSqliteStore(values.db);
+  const handler = await createConsentHandler({
+    store,
+    controller: { name: values.controller ?? (values.origin[0] ? new URL(values.origin[0]).host : 'consent-kit endpoint') },
+    origins: values.origin,
+    secret: process.env.CONSENT_KIT_SECRET,
+    writesPerMinute,
+  });
+  const endpoint = await serveEndpoint(handler, { port, hostname: values.host });
+  console.log(`consent-kit endpoint listening on ${endpoint.url} (${postgres ? 'PostgreSQL' : `SQLite ${values.db}`})`);
+  if (values.origin.length > 0) console.log(`  CORS allowed for: ${values.origin.join(', ')}`);
+  const stop = async () => {
+    await endpoint.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {});
+}

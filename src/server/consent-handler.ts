@@ -1,0 +1,243 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import * as z from 'zod/mini';
+import { MAX_BODY_BYTES, PutConsentBodySchema, type ErrorBody } from '../schema/api.js';
+import { RECORD_ID, type ConsentRecord } from '../schema/consent-record.js';
+import { describeIssue, formatIssues } from '../schema/describe-issue.js';
+import type { ReceiptController } from '../schema/receipt.js';
+import { buildReceipt, retainedPart, type RetainableField } from './build-receipt.js';
+import type { ConsentStore } from './consent-store.js';
+import { RateLimiter } from './rate-limiter.js';
+import { loadReceiptSigner } from './receipt-signer.js';
+import { verifySubjectToken } from './subject-token.js';
+
+/** Options of {@link createConsentHandler}. */
+export interface ConsentHandlerOptions {
+  store: ConsentStore;
+  /** Who is responsible for the processing; named in every receipt. */
+  controller: ReceiptController;
+  /** Page origins allowed to call the endpoint from a browser (`https://www.example.com`). None: same origin only. */
+  origins?: readonly string[];
+  /** The secret subject tokens are signed with (at least 32 characters). Without it every token is refused. */
+  secret?: string;
+  /** Written into receipts; default `CN`. */
+  jurisdiction?: string;
+  /** Purposes that need separate consent: category ids, or `contact:<channel>:<topic>`. */
+  separateConsent?: readonly string[];
+  /** Receipt fields kept after an erasure, without the id; default: when, which policy, how, and what was chosen. */
+  retainOnErase?: readonly RetainableField[];
+  /** Writes (PUT, DELETE) allowed per record id and per client address per minute; default 30. */
+  writesPerMinute?: number;
+  now?: () => number;
+  /** Where unexpected failures are reported; default `console.error`. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Where the request came from, as the server binding knows it; used for the per-client rate limit. */
+export interface ConnectionInfo {
+  remoteAddress?: string;
+}
+
+/** A Web-standard request handler: mount it in Node, in another framework, or behind any proxy. */
+export type ConsentHandler = (request: Request, connection?: ConnectionInfo) => Promise<Response>;
+
+type Env = { Bindings: { connection?: ConnectionInfo } };
+
+const DEFAULT_RETAINED: readonly RetainableField[] = ['receiptId', 'timestamp', 'policy', 'collectionMethod', 'purposes'];
+const ROUTES: [path: string, methods: string[]][] = [
+  ['/healthz', ['GET']],
+  ['/v1/keys', ['GET']],
+  ['/v1/consents/me', ['GET']],
+  ['/v1/consents/:id', ['GET', 'PUT', 'DELETE']],
+  ['/v1/consents/:id/receipts', ['GET']],
+];
+
+/**
+ * The preferences endpoint (API v1) as a `(Request) => Promise<Response>` handler. Loads (or on first start
+ * creates) the receipt signing key from the store, so it resolves once the store answers.
+ *
+ * Promises: every body is checked with the same schemas the browser uses; anything a client can send is
+ * answered with a 2xx or 4xx, never a 5xx (a failing store answers `503`); revisions only move forward; a
+ * repeated request gets the first answer; an id owned by another account answers exactly like a missing one.
+ */
+export async function createConsentHandler(options: ConsentHandlerOptions): Promise<ConsentHandler> {
+  const { store, controller } = options;
+  await store.migrate();
+  const signer = await loadReceiptSigner(store);
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const limiter = new RateLimiter(options.writesPerMinute ?? 30, { now });
+  const retain = options.retainOnErase ?? DEFAULT_RETAINED;
+
+  const app = new Hono<Env>();
+  if (options.origins?.length) {
+    app.use('*', cors({
+      origin: [...options.origins],
+      allowMethods: ['GET', 'PUT', 'DELETE'],
+      allowHeaders: ['Content-Type', 'Authorization'],
+      maxAge: 600,
+    }));
+  }
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  /** `null`: anonymous; `undefined`: a token that does not hold (401). */
+  const subjectOf = (c: Context<Env>): string | null | undefined => {
+    const header = c.req.header('Authorization');
+    if (header === undefined) return null;
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (!token || !options.secret) return undefined;
+    return verifySubjectToken(options.secret, token, now())?.sub;
+  };
+  const unauthorized = (c: Context<Env>) => {
+    c.header('WWW-Authenticate', 'Bearer');
+    return fail(c, 401, 'invalid-token', 'the subject token is malformed, forged or expired: ask the site for a new one');
+  };
+  const notFound = (c: Context<Env>) => fail(c, 404, 'not-found', 'no consent record with this id');
+  const rateLimited = (c: Context<Env>, id: string): Response | undefined => {
+    const client = c.env?.connection?.remoteAddress;
+    const verdict = limiter.take(client ? [`id:${id}`, `client:${client}`] : [`id:${id}`]);
+    if (verdict.ok) return undefined;
+    c.header('Retry-After', String(verdict.retryAfterSeconds));
+    return fail(c, 429, 'rate-limited', `too many writes; retry in ${verdict.retryAfterSeconds} s`);
+  };
+  /** The record if it exists and the caller may see it; unknown and other-owner ids alike give `null`. */
+  const readAllowed = async (id: string, subject: string | null) => {
+    if (!RECORD_ID.test(id)) return null;
+    const stored = await store.read(id);
+    return stored && (stored.owner === null || stored.owner === subject) ? stored : null;
+  };
+
+  app.get('/healthz', async (c) =>
+    (await store.ping()) ? c.json({ status: 'ok' }) : fail(c, 503, 'unavailable', 'the database does not answer'));
+
+  app.get('/v1/keys', (c) => c.json(signer.jwks()));
+
+  app.get('/v1/consents/me', async (c) => {
+    const subject = subjectOf(c);
+    if (subject === undefined) return unauthorized(c);
+    if (subject === null) return fail(c, 401, 'token-required', 'send the account\'s subject token as "Authorization: Bearer …"');
+    const stored = await store.readOwned(subject);
+    return stored ? c.json({ record: stored.record }) : notFound(c);
+  });
+
+  app.get('/v1/consents/:id', async (c) => {
+    const subject = subjectOf(c);
+    if (subject === undefined) return unauthorized(c);
+    const stored = await readAllowed(c.req.param('id'), subject);
+    return stored ? c.json({ record: stored.record }) : notFound(c);
+  });
+
+  app.get('/v1/consents/:id/receipts', async (c) => {
+    const subject = subjectOf(c);
+    if (subject === undefined) return unauthorized(c);
+    const id = c.req.param('id');
+    if (!(await readAllowed(id, subject))) return notFound(c);
+    return c.json({ receipts: await store.receipts(id) });
+  });
+
+  app.put(
+    '/v1/consents/:id',
+    async (c, next) => {
+      const type = c.req.header('Content-Type') ?? '';
+      if (!/^application\/json\s*(;|$)/i.test(type)) {
+        return fail(c, 415, 'unsupported-media-type', 'send the body as JSON with "Content-Type: application/json"');
+      }
+      return next();
+    },
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => fail(c, 413, 'body-too-large', `the body is over ${MAX_BODY_BYTES} bytes; a consent record needs about 1 kB`),
+    }),
+    async (c) => {
+      const id = c.req.param('id');
+      const subject = subjectOf(c);
+      if (subject === undefined) return unauthorized(c);
+      if (!RECORD_ID.test(id)) return fail(c, 400, 'invalid-id', 'id in the URL: expected a random UUID (version 4), lowercase');
+      const limited = rateLimited(c, id);
+      if (limited) return limited;
+
+      const text = await c.req.text();
+      let input: unknown;
+      try {
+        input = JSON.parse(text);
+      } catch {
+        return fail(c, 400, 'invalid-json', 'the body is not valid JSON', ['(root): expected a JSON object']);
+      }
+      const parsed = z.safeParse(PutConsentBodySchema, input, { error: describeIssue });
+      if (!parsed.success) {
+        return fail(c, 400, 'invalid-body', 'the body does not match the consent API', formatIssues(parsed.error.issues));
+      }
+      const { record, notice, idempotencyKey } = parsed.data;
+      const problems = recordProblems(record, id);
+      if (problems.length > 0) return fail(c, 400, 'invalid-body', 'the record is inconsistent', problems);
+
+      const timestamp = new Date(now()).toISOString();
+      const receipt = buildReceipt(record, {
+        receiptId: randomUUID(), timestamp, owner: subject, notice, controller,
+        jurisdiction: options.jurisdiction ?? 'CN', separateConsent: options.separateConsent ?? [],
+      });
+      const outcome = await store.write({
+        record, owner: subject, idempotencyKey,
+        requestHash: createHash('sha256').update(text).digest('hex'),
+        receipt: { receiptId: receipt.receiptId, jws: await signer.sign(receipt), receipt },
+      });
+      switch (outcome.kind) {
+        case 'stored':
+        case 'replayed':
+          return c.json(outcome.response, outcome.status);
+        case 'stale':
+          return c.json({
+            error: 'stale-revision',
+            message: `revision ${record.revision} is not newer than the stored revision ${outcome.current.revision}`,
+            record: outcome.current,
+          } satisfies ErrorBody, 409);
+        case 'key-reused':
+          return fail(c, 422, 'idempotency-key-reused', 'this idempotency key was used with another body: use a new key for a new change');
+        case 'not-found':
+          return notFound(c);
+      }
+    },
+  );
+
+  app.delete('/v1/consents/:id', async (c) => {
+    const id = c.req.param('id');
+    const subject = subjectOf(c);
+    if (subject === undefined) return unauthorized(c);
+    if (!RECORD_ID.test(id)) return notFound(c);
+    const limited = rateLimited(c, id);
+    if (limited) return limited;
+    const erased = await store.erase(id, subject, (receipt) => retainedPart(receipt, retain));
+    return erased ? c.body(null, 204) : notFound(c);
+  });
+
+  for (const [path, methods] of ROUTES) {
+    app.all(path, (c) => {
+      c.header('Allow', methods.join(', '));
+      return fail(c, 405, 'method-not-allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`);
+    });
+  }
+  app.notFound((c) => fail(c, 404, 'not-found', 'no such route; the API is under /v1'));
+  app.onError((error, c) => {
+    log('consent-kit: the store failed', error);
+    return fail(c, 503, 'unavailable', 'the endpoint cannot reach its database; retry later');
+  });
+
+  return (request, connection) => Promise.resolve(app.fetch(request, { connection }));
+}
+
+function fail(c: Context, status: 400 | 401 | 404 | 405 | 413 | 415 | 422 | 429 | 503, error: string, message: string, problems?: string[]) {
+  return c.json({ error, message, ...(problems ? { problems } : {}) } satisfies ErrorBody, status);
+}
+
+/** What the schema cannot see: the record must be the one the URL names, and time only moves forward. */
+function recordProblems(record: ConsentRecord, id: string): string[] {
+  const problems: string[] = [];
+  if (record.id !== id) problems.push('record.id: expected the same id as in the URL');
+  if (Date.parse(record.decidedAt) > Date.parse(record.updatedAt)) problems.push('record.updatedAt: expected a time at or after decidedAt');
+  return problems;
+}

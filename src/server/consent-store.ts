@@ -1,0 +1,72 @@
+import type { JWK } from 'jose';
+import type { PutConsentResponse } from '../schema/api.js';
+import type { ConsentRecord } from '../schema/consent-record.js';
+import type { Receipt, SignedReceipt } from '../schema/receipt.js';
+
+/** A record as stored, with the account that owns it (`null`: anonymous, knowing the id is the permission). */
+export interface StoredConsent {
+  record: ConsentRecord;
+  owner: string | null;
+}
+
+/** One accepted change to store: the record, who sent it, the idempotency key and the signed receipt. */
+export interface ConsentWrite {
+  record: ConsentRecord;
+  /** The token's subject, or `null` for an anonymous visitor. */
+  owner: string | null;
+  idempotencyKey: string;
+  /** SHA-256 of the request body: the same key with another body is refused. */
+  requestHash: string;
+  receipt: SignedReceipt;
+}
+
+/** What became of a {@link ConsentWrite}. */
+export type WriteOutcome =
+  | { kind: 'stored'; status: 200 | 201; response: PutConsentResponse }
+  /** The key was seen with this body before: the first answer, unchanged. */
+  | { kind: 'replayed'; status: 200 | 201; response: PutConsentResponse }
+  /** The stored revision is the same or newer. */
+  | { kind: 'stale'; current: ConsentRecord }
+  /** The key was seen with another body. */
+  | { kind: 'key-reused' }
+  /** The id belongs to another account (or to one while the request is anonymous). */
+  | { kind: 'not-found' };
+
+/** An Ed25519 key pair receipts are signed with, as JWKs. */
+export interface SigningKey {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+  createdAt: string;
+}
+
+/**
+ * Where the endpoint keeps records, receipts, idempotency keys and signing keys. Implementations promise:
+ * a write is durable before `write()` resolves; `write()` is atomic per record (revision check, record,
+ * receipt and idempotency key together); receipts are never changed except by `erase()`.
+ */
+export interface ConsentStore {
+  /** Creates tables if missing; safe to call on every start. */
+  migrate(): Promise<void>;
+  read(id: string): Promise<StoredConsent | null>;
+  /** The most recently updated record owned by `subject`. */
+  readOwned(subject: string): Promise<StoredConsent | null>;
+  write(change: ConsentWrite): Promise<WriteOutcome>;
+  /** Receipts of a record, oldest first; empty for unknown ids. */
+  receipts(id: string): Promise<SignedReceipt[]>;
+  /**
+   * Deletes the record, its idempotency keys and every receipt's link to it, keeping of each receipt only
+   * what `retain` returns (which must not identify the person). Returns `false` when the id is missing or
+   * owned by someone other than `owner`.
+   */
+  erase(id: string, owner: string | null, retain: (receipt: Receipt) => Record<string, unknown>): Promise<boolean>;
+  /** What erasures kept, oldest first: for auditors. */
+  erasedTrail(): Promise<Record<string, unknown>[]>;
+  /** Signing keys, oldest first. */
+  signingKeys(): Promise<SigningKey[]>;
+  /** Adds a key unless one with its kid exists. */
+  addSigningKey(key: SigningKey): Promise<void>;
+  /** Whether the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,149 @@
+import pg from 'pg';
+import type { PutConsentResponse } from '../schema/api.js';
+import type { ConsentRecord } from '../schema/consent-record.js';
+import type { SignedReceipt } from '../schema/receipt.js';
+import type { ConsentStore, SigningKey, StoredConsent, WriteOutcome } from './consent-store.js';
+
+/*
+ * Plain tables, TEXT for JSON and no server-side functions or advisory locks, so the same SQL runs on
+ * PostgreSQL and on Postgres-compatible distributed engines (CockroachDB, YugabyteDB).
+ */
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS consents (
+     id TEXT PRIMARY KEY, owner TEXT, revision INTEGER NOT NULL, updated_at TEXT NOT NULL, record TEXT NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS consents_owner ON consents (owner, updated_at)',
+  `CREATE TABLE IF NOT EXISTS receipts (
+     receipt_id TEXT PRIMARY KEY, record_id TEXT, seq BIGINT NOT NULL, jws TEXT, receipt TEXT NOT NULL,
+     erased BOOLEAN NOT NULL DEFAULT FALSE)`,
+  'CREATE INDEX IF NOT EXISTS receipts_record ON receipts (record_id, seq)',
+  `CREATE TABLE IF NOT EXISTS idempotency (
+     record_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
+     response TEXT NOT NULL, PRIMARY KEY (record_id, key))`,
+  `CREATE TABLE IF NOT EXISTS signing_keys (
+     kid TEXT PRIMARY KEY, private_jwk TEXT NOT NULL, public_jwk TEXT NOT NULL, created_at TEXT NOT NULL)`,
+];
+
+/** SQLSTATEs after which the whole transaction is simply run again. */
+const RETRYABLE = new Set(['40001', '40P01', '23505']);
+const MAX_ATTEMPTS = 8;
+
+type Row = { record: string; owner: string | null };
+
+/**
+ * The store for deployments that outgrow one machine: PostgreSQL through `pg`. Every write runs in one
+ * SERIALIZABLE transaction with the record row locked, retried on serialisation failures, and PostgreSQL
+ * commits durably (`synchronous_commit` on, its default) before `write()` resolves.
+ */
+export function createPostgresStore(connection: string | pg.PoolConfig): ConsentStore {
+  const pool = new pg.Pool(typeof connection === 'string' ? { connectionString: connection, max: 10 } : connection);
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  const stored = (row: Row | undefined): StoredConsent | null =>
+    row ? { record: JSON.parse(row.record) as ConsentRecord, owner: row.owner } : null;
+
+  return {
+    async migrate() {
+      for (const statement of SCHEMA) await pool.query(statement);
+    },
+    async read(id) {
+      return stored((await pool.query<Row>('SELECT record, owner FROM consents WHERE id = $1', [id])).rows[0]);
+    },
+    async readOwned(subject) {
+      const result = await pool.query<Row>(
+        'SELECT record, owner FROM consents WHERE owner = $1 ORDER BY updated_at DESC, revision DESC LIMIT 1', [subject]);
+      return stored(result.rows[0]);
+    },
+    write(change) {
+      return transaction(async (client): Promise<WriteOutcome> => {
+        const { record, owner } = change;
+        const existing = (await client.query<Row>('SELECT record, owner FROM consents WHERE id = $1 FOR UPDATE', [record.id])).rows[0];
+        const key = (await client.query<{ request_hash: string; status: 200 | 201; response: string }>(
+          'SELECT request_hash, status, response FROM idempotency WHERE record_id = $1 AND key = $2', [record.id, change.idempotencyKey])).rows[0];
+        if (key) {
+          return key.request_hash === change.requestHash
+            ? { kind: 'replayed', status: key.status, response: JSON.parse(key.response) as PutConsentResponse }
+            : { kind: 'key-reused' };
+        }
+        if (existing && existing.owner !== null && existing.owner !== owner) return { kind: 'not-found' };
+        if (existing) {
+          const current = JSON.parse(existing.record) as ConsentRecord;
+          if (current.revision >= record.revision) return { kind: 'stale', current };
+        }
+        const response: PutConsentResponse = { record, receipt: change.receipt };
+        const status = existing ? 200 : 201;
+        await client.query(
+          `INSERT INTO consents (id, owner, revision, updated_at, record) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET owner = EXCLUDED.owner, revision = EXCLUDED.revision,
+             updated_at = EXCLUDED.updated_at, record = EXCLUDED.record`,
+          [record.id, owner ?? existing?.owner ?? null, record.revision, record.updatedAt, JSON.stringify(record)]);
+        await client.query(
+          `INSERT INTO receipts (receipt_id, record_id, seq, jws, receipt)
+           VALUES ($1, $2, (SELECT COALESCE(MAX(seq), 0) + 1 FROM receipts WHERE record_id = $2), $3, $4)`,
+          [change.receipt.receiptId, record.id, change.receipt.jws, JSON.stringify(change.receipt.receipt)]);
+        await client.query('INSERT INTO idempotency (record_id, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5)',
+          [record.id, change.idempotencyKey, change.requestHash, status, JSON.stringify(response)]);
+        return { kind: 'stored', status, response };
+      });
+    },
+    async receipts(id) {
+      const result = await pool.query<{ receipt_id: string; jws: string; receipt: string }>(
+        'SELECT receipt_id, jws, receipt FROM receipts WHERE record_id = $1 ORDER BY seq', [id]);
+      return result.rows.map((row): SignedReceipt => ({ receiptId: row.receipt_id, jws: row.jws, receipt: JSON.parse(row.receipt) }));
+    },
+    erase(id, owner, retain) {
+      return transaction(async (client) => {
+        const existing = (await client.query<Row>('SELECT record, owner FROM consents WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        if (!existing || (existing.owner !== null && existing.owner !== owner)) return false;
+        const rows = (await client.query<{ receipt_id: string; receipt: string }>(
+          'SELECT receipt_id, receipt FROM receipts WHERE record_id = $1', [id])).rows;
+        for (const row of rows) {
+          await client.query('UPDATE receipts SET record_id = NULL, jws = NULL, erased = TRUE, receipt = $1 WHERE receipt_id = $2',
+            [JSON.stringify(retain(JSON.parse(row.receipt))), row.receipt_id]);
+        }
+        await client.query('DELETE FROM idempotency WHERE record_id = $1', [id]);
+        await client.query('DELETE FROM consents WHERE id = $1', [id]);
+        return true;
+      });
+    },
+    async erasedTrail() {
+      const result = await pool.query<{ receipt: string }>('SELECT receipt FROM receipts WHERE erased ORDER BY receipt_id');
+      return result.rows.map((row) => JSON.parse(row.receipt) as Record<string, unknown>);
+    },
+    async signingKeys() {
+      const result = await pool.query<{ kid: string; private_jwk: string; public_jwk: string; created_at: string }>(
+        'SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid');
+      return result.rows.map((row): SigningKey => ({
+        kid: row.kid, privateJwk: JSON.parse(row.private_jwk), publicJwk: JSON.parse(row.public_jwk), createdAt: row.created_at,
+      }));
+    },
+    async addSigningKey(key) {
+      await pool.query(
+        'INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kid) DO NOTHING',
+        [key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt]);
+    },
+    async ping() {
+      return (await pool.query('SELECT 1 AS ok')).rowCount === 1;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

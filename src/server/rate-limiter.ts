@@ -1,0 +1,44 @@
+/**
+ * Counts writes per key (a record id, a client address) in fixed one-minute windows, in memory. One
+ * process's view: behind several processes each keeps its own count, so the effective limit multiplies.
+ */
+export class RateLimiter {
+  #limit: number;
+  #windowMs: number;
+  #now: () => number;
+  #windows = new Map<string, { start: number; count: number }>();
+
+  constructor(limit: number, options: { windowMs?: number; now?: () => number } = {}) {
+    this.#limit = limit;
+    this.#windowMs = options.windowMs ?? 60_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * Counts one write for every key and says whether all stay within the limit; when not, how many seconds
+   * until the fullest window resets. A refused write is not counted.
+   */
+  take(keys: readonly string[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const now = this.#now();
+    if (this.#windows.size > 10_000) this.#sweep(now);
+    const windows = keys.map((key) => {
+      let window = this.#windows.get(key);
+      if (!window || now - window.start >= this.#windowMs) {
+        window = { start: now, count: 0 };
+        this.#windows.set(key, window);
+      }
+      return window;
+    });
+    const full = windows.filter((w) => w.count >= this.#limit);
+    if (full.length > 0) {
+      const resetsAt = Math.max(...full.map((w) => w.start + this.#windowMs));
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now) / 1000)) };
+    }
+    for (const w of windows) w.count++;
+    return { ok: true };
+  }
+
+  #sweep(now: number): void {
+    for (const [key, w] of this.#windows) if (now - w.start >= this.#windowMs) this.#windows.delete(key);
+  }
+}
