@@ -146,3 +146,27 @@ describe('<consent-banner>', () => {
     expect(focusable.map((e) => e.textContent!.trim())).to.deep.equal(['Privacy Statement', 'Accept all', 'Reject all', 'Manage preferences']);
   });
 });
+
+describe('<consent-banner> in a hostile page', () => {
+  it('keeps its look when page CSS sets inherited text properties and styles every button', async () => {
+    const style = document.createElement('style');
+    style.textContent = `body { text-align: center; letter-spacing: 6px; text-transform: uppercase; font-style: italic; }
+      button { display: none !important; } section { position: static !important; }`;
+    document.head.append(style);
+    try {
+      const config = parseConfig({ policy: { version: '1', url: '/' } });
+      const manager = new ConsentManager(config, memoryEnvironment().env);
+      const el = await fixture<ConsentBanner>(html`<consent-banner .manager=${manager}></consent-banner>`);
+      const section = el.shadowRoot!.querySelector('section')!;
+      const button = el.shadowRoot!.querySelector('button')!;
+      expect(getComputedStyle(section).position).to.equal('fixed');
+      expect(getComputedStyle(button).display).to.not.equal('none');
+      for (const [property, expected] of [['letterSpacing', 'normal'], ['textTransform', 'none'], ['fontStyle', 'normal']] as const) {
+        expect(getComputedStyle(button)[property], property).to.equal(expected);
+      }
+      expect(getComputedStyle(section).textAlign).to.equal('start');
+    } finally {
+      style.remove();
+    }
+  });
+});

@@ -221,3 +221,24 @@ test('the banner adds no layout shift to a content page', async ({ page }) => {
   );
   expect(cls).toBe(0);
 });
+
+test('in forced colors (Windows high contrast) buttons keep visible borders and focus stays visible', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto('/ui.html');
+  const accept = page.getByRole('button', { name: 'Accept all' });
+  await accept.focus();
+  const style = await accept.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { border: `${s.borderTopStyle} ${s.borderTopWidth}`, outline: `${s.outlineStyle} ${s.outlineWidth}` };
+  });
+  expect(style).toEqual({ border: 'solid 2px', outline: 'solid 3px' });
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the banner slides in only when the visitor has not asked for reduced motion', async ({ page }) => {
+  const animationOf = () => banner(page).evaluate((el) => getComputedStyle(el).animationName);
+  await page.goto('/ui.html');
+  expect(await animationOf()).toBe('rise');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await animationOf()).toBe('none');
+});

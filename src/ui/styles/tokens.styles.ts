@@ -23,6 +23,9 @@ const darkTokens = css`
  */
 export const tokenStyles = css`
   :host {
+    /* Cut off every inherited property (text-align, letter-spacing, text-transform, …) so page CSS cannot
+       reach in; custom properties are not affected, so theming still works. */
+    all: initial;
     --consent-bg: #ffffff;
     --consent-fg: #1b1b1f;
     --consent-muted: #4a4a55;
