@@ -133,6 +133,36 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig: UI settings', () => {
+  it('defaults to a bottom bar, the system theme, both built-in languages and no reopen button', () => {
+    const config = parseConfig(minimalConfig);
+    expect([config.layout, config.theme, config.reopenButton, config.locales, config.texts]).toEqual([
+      'bar', 'auto', false, ['en', 'zh-CN'], {},
+    ]);
+  });
+
+  it('names a bad layout, an unknown text key and a language without strings', () => {
+    expect(problemsOf({ ...minimalConfig, layout: 'modal', texts: { en: { acceptEverything: 'OK' } }, locales: ['en', 'ja'] })).toEqual([
+      'layout: expected "bar" or "box" or "center"',
+      'texts.en: unknown field "acceptEverything": remove it or check the spelling',
+    ]);
+    expect(problemsOf({ ...minimalConfig, locales: ['en', 'ja'] })).toEqual([
+      'locales[1]: "ja" is not built in (en, zh-CN): add its strings under texts["ja"] or remove it',
+    ]);
+  });
+
+  it('accepts a new language that brings its strings, and a cookie table', () => {
+    const config = parseConfig({
+      ...minimalConfig,
+      locales: ['ja', 'en'],
+      texts: { ja: { acceptAll: 'すべて許可' } },
+      categories: [{ id: 'analytics', cookieTable: [{ name: '_ga', provider: 'Google', duration: { en: '2 years' } }] }],
+    });
+    expect(config.locales).toEqual(['ja', 'en']);
+    expect(config.categories[0]!.cookieTable[0]!.name).toBe('_ga');
+  });
+});
+
 describe('parseConfigJson', () => {
   it('reports JSON syntax errors as config errors', () => {
     try {
