@@ -5,6 +5,7 @@
  * gets a manager that grants nothing: nothing is thrown into the host page.
  */
 import * as z from 'zod/mini';
+import { installGate } from './gate/install-gate.js';
 import './define.js';
 import { ConsentConfigError } from './core/errors.js';
 import { get, initFromJson } from './core/page-manager.js';
@@ -13,6 +14,10 @@ export * from './index.js';
 
 const CONFIG_SELECTOR = 'script[type="application/json"][data-consent-kit]';
 
+// The gate goes in first, while this script still runs in the page's first task, so no later script can send
+// a request it does not see. The manager connects to it when boot() starts one.
+const gate = installGate();
+
 // This bundle's zod is its own, so it may skip compiling validators with new Function(): that keeps pages
 // under a strict Content-Security-Policy or Trusted Types free of violations.
 z.config({ jitless: true });
@@ -20,7 +25,10 @@ z.config({ jitless: true });
 function boot(): void {
   if (get()) return; // loaded twice, or the page called init() itself
   const tags = document.querySelectorAll(CONFIG_SELECTOR);
-  if (tags.length === 0) return;
+  if (tags.length === 0) {
+    gate.connect(null); // no consent config on this page: stop holding requests to other hosts
+    return;
+  }
   if (tags.length > 1) console.warn('consent-kit: the page has more than one config tag; using the first');
   try {
     initFromJson(tags[0]!.textContent ?? '');

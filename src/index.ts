@@ -7,7 +7,9 @@ export { ConsentManager, type ConsentChoices, type ConsentEvents } from './core/
 export { parseConfig, parseConfigJson } from './core/config.js';
 export { ConsentError, ConsentConfigError, ConsentUsageError } from './core/errors.js';
 export { encodeRecord, decodeRecord } from './core/cookie-codec.js';
-export type { ConsentEnvironment, DecisionStore, TabChannel } from './core/environment.js';
+export type { BlockedReport, ConsentEnvironment, DecisionStore, RequestGate, TabChannel } from './core/environment.js';
+export { installGate, type GateOptions } from './gate/install-gate.js';
+export type { BlockedDetail, GateKind } from './gate/blocked-log.js';
 export type {
   ConsentConfig, ConsentConfigInput, CategoryConfig, LocalizedText,
 } from './schema/config.js';

@@ -3,7 +3,7 @@ import type { ConsentMethod, ConsentRecord, ContactChoices } from '../schema/con
 import { decodeRecord, encodeRecord } from './cookie-codec.js';
 import { staleReason, toTimestamp } from './decision-rules.js';
 import { Emitter } from './emitter.js';
-import type { ConsentEnvironment } from './environment.js';
+import type { BlockedReport, ConsentEnvironment } from './environment.js';
 import { ConsentUsageError, type ConsentConfigError } from './errors.js';
 import { randomId } from './random-id.js';
 
@@ -45,7 +45,7 @@ export class ConsentManager {
    */
   readonly configError: ConsentConfigError | null;
 
-  #env: Required<Omit<ConsentEnvironment, 'tabs' | 'events'>> & Pick<ConsentEnvironment, 'tabs' | 'events'>;
+  #env: Required<Omit<ConsentEnvironment, 'tabs' | 'events' | 'gate'>> & Pick<ConsentEnvironment, 'tabs' | 'events' | 'gate'>;
   #emitter = new Emitter<ConsentEvents>();
   /** The decision in force, or null. */
   #state: ConsentRecord | null = null;
@@ -78,6 +78,7 @@ export class ConsentManager {
     this.#isReady = true;
     this.#emitter.emit('ready', this.state);
     this.#dispatch('consent:ready');
+    env.gate?.connect(this);
   }
 
   /** The visitor's decision in force, or `null` before one (or after it expired or was reset). */
@@ -158,6 +159,28 @@ export class ConsentManager {
         }
       });
     });
+  }
+
+  /**
+   * What the request gate held, released and dropped so far, per category and host, for a site owner to
+   * audit. Empty when no gate is installed. A copy: changing it changes nothing.
+   */
+  blocked(): BlockedReport {
+    return this.#env.gate?.blocked() ?? {};
+  }
+
+  /**
+   * Sends `data` to `url` with `navigator.sendBeacon` when `category` is granted; before a decision the
+   * gate holds it (sent if the category is granted later); after a denial it is dropped. Returns whether it
+   * was sent or held. Without an installed gate nothing is held. Throws a {@link ConsentUsageError} for an
+   * id the config does not have.
+   */
+  beacon(category: string, url: string, data?: BodyInit | null): boolean {
+    if (!this.configError && !this.#category(category)) {
+      throw this.#unknown('category', category, this.config.categories.map((c) => c.id));
+    }
+    if (this.#env.gate) return this.#env.gate.beacon(category, url, data);
+    return this.has(category) && typeof navigator !== 'undefined' && navigator.sendBeacon(url, data);
   }
 
   /**

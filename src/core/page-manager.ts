@@ -2,7 +2,7 @@ import type { ConsentConfig, ConsentConfigInput } from '../schema/config.js';
 import { parseConfig, parseConfigJson } from './config.js';
 import { ConsentManager } from './consent-manager.js';
 import { createCookieStore } from './cookie-store.js';
-import type { ConsentEnvironment } from './environment.js';
+import { GATE_REGISTRY, type ConsentEnvironment, type RequestGate } from './environment.js';
 import { ConsentConfigError, ConsentUsageError } from './errors.js';
 import { createTabChannel } from './tab-channel.js';
 
@@ -58,7 +58,7 @@ export function get(): ConsentManager | undefined {
 function failClosedManager(error: ConsentConfigError): ConsentManager {
   const placeholder = parseConfig({ policy: { version: '0', url: '/' }, categories: [{ id: 'necessary', required: true }] });
   const untouchedStore = { read: () => undefined, write: () => false, remove() {} };
-  return new ConsentManager(placeholder, { store: untouchedStore, events: document }, error);
+  return new ConsentManager(placeholder, { store: untouchedStore, events: document, gate: installedGate() }, error);
 }
 
 function register(manager: ConsentManager): ConsentManager {
@@ -72,5 +72,11 @@ function browserEnvironment(config: ConsentConfig): ConsentEnvironment {
     tabs: createTabChannel(config.cookie.name),
     gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     events: document,
+    gate: installedGate(),
   };
+}
+
+/** The gate `installGate()` put on the page, if any; read here so that core never imports the gate. */
+function installedGate(): RequestGate | undefined {
+  return (globalThis as { [GATE_REGISTRY]?: RequestGate })[GATE_REGISTRY];
 }

@@ -3,6 +3,7 @@ import { compileCookiePattern } from './cookie-pattern.js';
 import {
   COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, POLICY_VERSION_HINT, SLUG, SLUG_HINT,
 } from './patterns.js';
+import { PRESET_NAMES, PRESETS } from './presets.js';
 import { isSafeUrl } from './safe-url.js';
 import { BUILT_IN_LOCALES, TEXT_KEYS } from './text-keys.js';
 
@@ -81,9 +82,42 @@ export const CategorySchema = z.pipe(
      * Default: true for `marketing`, false for the rest.
      */
     honorGpc: z.optional(z.boolean()),
+    /** Ready host and cookie lists by name (`baidu-tongji`, `ga4`, `clarity`), added to `hosts` and `cookies`. */
+    presets: z._default(z.array(z.enum(PRESET_NAMES, { error: `unknown preset: expected one of ${PRESET_NAMES.join(', ')}` })), []),
   }),
-  z.transform((c) => ({ ...c, honorGpc: c.honorGpc ?? (c.id === GPC_BY_DEFAULT && !c.required) })),
+  z.transform((c) => ({
+    ...c,
+    honorGpc: c.honorGpc ?? (c.id === GPC_BY_DEFAULT && !c.required),
+    hosts: unique([...c.hosts, ...c.presets.flatMap((name) => PRESETS[name].hosts)]),
+    cookies: unique([...c.cookies, ...c.presets.flatMap((name) => PRESETS[name].cookies)]),
+  })),
 );
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** The Google Consent Mode v2 signals consent-kit sets. */
+export const CONSENT_MODE_SIGNALS = ['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'] as const;
+
+/** Google Consent Mode v2: `consent default` (all denied) before any tag, `consent update` on every decision. */
+export const ConsentModeSchema = z.strictObject({
+  /** `auto`: on when a category uses the `ga4` preset or the page already has `dataLayer`/`gtag`. */
+  enabled: z._default(z.union([z.boolean(), z.literal('auto')], { error: 'expected true, false or "auto"' }), 'auto'),
+  /**
+   * Signal -> the categories that must all be granted for it to be `granted`. Signals left out keep the
+   * default: `analytics_storage` follows `analytics`, the three `ad_*` signals follow `marketing`.
+   */
+  mapping: z._default(
+    z.partialRecord(
+      z.enum(CONSENT_MODE_SIGNALS, { error: `unknown signal: expected one of ${CONSENT_MODE_SIGNALS.join(', ')}` }),
+      z.array(slug()).check(z.minLength(1, 'expected at least one category id')),
+    ),
+    {},
+  ),
+  /** Milliseconds Google tags wait for the `consent update` before they send anything. */
+  waitForUpdate: z._default(z.number().check(z.int('expected a whole number of milliseconds'), z.gte(0), z.lte(10_000)), 500),
+});
 
 /** A contact channel or topic: a built-in id, or a custom one with its label. */
 const ContactOptionSchema = z.pipe(
@@ -145,7 +179,7 @@ export const ConfigSchema = z
       z.record(
         z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"')),
         z.partialRecord(
-          z.enum(TEXT_KEYS, { error: `unknown text key: expected one of ${TEXT_KEYS.join(', ')}` }),
+          z.enum(TEXT_KEYS),
           z.string().check(z.minLength(1, 'expected a non-empty text')),
         ),
       ),
@@ -157,6 +191,11 @@ export const ConfigSchema = z
     theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
     /** Show a small floating button that reopens the preferences after a decision. */
     reopenButton: z._default(z.boolean(), false),
+    /** Reload the page once after a category is withdrawn, because scripts that already ran cannot be unloaded. */
+    reloadOnWithdraw: z._default(z.boolean(), true),
+    /** Requests held before a decision; beyond this the oldest is dropped (and counted). */
+    requestQueueSize: z._default(z.number().check(z.int('expected a whole number'), z.gte(0), z.lte(1000)), 100),
+    consentMode: z.prefault(ConsentModeSchema, {}),
     /** "auto" (page language, then browser) or a locale such as "zh-CN". */
     locale: z._default(
       z.string().check(z.refine((l) => l === 'auto' || LOCALE.test(l), 'expected "auto" or a locale such as "zh-CN"')),
@@ -175,6 +214,16 @@ export const ConfigSchema = z
           });
         }
       });
+      for (const [signal, ids] of Object.entries(config.consentMode.mapping)) {
+        ids?.forEach((id, i) => {
+          if (!config.categories.some((c) => c.id === id)) {
+            ctx.issues.push({
+              code: 'custom', input: id, path: ['consentMode', 'mapping', signal, i],
+              message: `unknown category "${id}": expected one of ${config.categories.map((c) => c.id).join(', ')}`,
+            });
+          }
+        });
+      }
       reportDuplicates(config.contact.channels, ['contact', 'channels'], ctx);
       reportDuplicates(config.contact.topics, ['contact', 'topics'], ctx);
       reportMissingLabels(config.contact.channels, KNOWN_CONTACT_CHANNELS, ['contact', 'channels'], ctx);
@@ -219,4 +268,5 @@ export type ConsentConfigInput = z.input<typeof ConfigSchema>;
 /** A config with every default filled in. */
 export type ConsentConfig = z.output<typeof ConfigSchema>;
 export type CategoryConfig = z.output<typeof CategorySchema>;
+export type ConsentModeSignal = (typeof CONSENT_MODE_SIGNALS)[number];
 export type LocalizedText = z.output<typeof LocalizedTextSchema>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 const expectedExports = [
   'ConsentConfigError', 'ConsentError', 'ConsentManager', 'ConsentUsageError',
-  'decodeRecord', 'encodeRecord', 'get', 'init', 'parseConfig', 'parseConfigJson',
+  'decodeRecord', 'encodeRecord', 'get', 'init', 'installGate', 'parseConfig', 'parseConfigJson',
 ];
 
 describe('public entries in Node', () => {

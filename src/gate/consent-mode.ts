@@ -1,0 +1,54 @@
+import type { ConsentManager } from '../core/consent-manager.js';
+import { CONSENT_MODE_SIGNALS, type ConsentModeSignal } from '../schema/config.js';
+
+/** The page globals Google tags read: the `dataLayer` queue and, when the page defined it, `gtag`. */
+export interface GoogleTagGlobals {
+  dataLayer?: unknown[];
+  gtag?: (...args: unknown[]) => void;
+}
+
+/** Which categories each signal follows when the config's `consentMode.mapping` leaves it out. */
+export const DEFAULT_SIGNAL_CATEGORIES: Record<ConsentModeSignal, string[]> = {
+  analytics_storage: ['analytics'],
+  ad_storage: ['marketing'],
+  ad_user_data: ['marketing'],
+  ad_personalization: ['marketing'],
+};
+
+/**
+ * Whether the page gets Consent Mode commands: `consentMode.enabled`, where `auto` means a category uses
+ * the `ga4` preset or the page already has `dataLayer` or `gtag`.
+ */
+export function usesConsentMode(consent: ConsentManager, page: GoogleTagGlobals): boolean {
+  const { enabled } = consent.config.consentMode;
+  if (enabled !== 'auto') return enabled;
+  return consent.config.categories.some((c) => c.presets.includes('ga4')) || 'dataLayer' in page || typeof page.gtag === 'function';
+}
+
+/**
+ * Google Consent Mode v2: pushes `consent default` with every signal `denied` (and `wait_for_update`) now,
+ * which must happen before any Google tag runs, then `consent update` for the decision in force and after
+ * every change. A signal is `granted` only while all its categories are. Commands go through the page's
+ * `gtag` when it has one, else onto `dataLayer` in the shape `gtag()` pushes (an `arguments` object).
+ * Returns the function that stops the updates.
+ */
+export function followConsentMode(consent: ConsentManager, page: GoogleTagGlobals): () => void {
+  const signals = (isGranted: (signal: ConsentModeSignal) => boolean) =>
+    Object.fromEntries(CONSENT_MODE_SIGNALS.map((s) => [s, isGranted(s) ? 'granted' : 'denied']));
+  const { mapping, waitForUpdate } = consent.config.consentMode;
+  gtag(page, 'consent', 'default', { ...signals(() => false), wait_for_update: waitForUpdate });
+  const update = () =>
+    gtag(page, 'consent', 'update', signals((s) => (mapping[s] ?? DEFAULT_SIGNAL_CATEGORIES[s]).every((id) => consent.has(id))));
+  if (consent.hasDecision) update();
+  return consent.on('change', update);
+}
+
+function gtag(page: GoogleTagGlobals, ...command: unknown[]): void {
+  if (typeof page.gtag === 'function') page.gtag(...command);
+  else pushCommand.apply(page, command);
+}
+
+/** Pushes its arguments the way the `gtag()` snippet does: gtag.js reads `arguments` objects, not arrays. */
+function pushCommand(this: GoogleTagGlobals, ..._command: unknown[]): void {
+  (this.dataLayer ??= []).push(arguments);
+}

@@ -1,0 +1,161 @@
+import type { ConsentManager } from '../core/consent-manager.js';
+import { BlockedLog, type GateKind } from './blocked-log.js';
+import { createHostMatcher, type HostMatcher } from './host-matcher.js';
+import { RequestQueue } from './request-queue.js';
+
+/** What happens to a request now. */
+export type Verdict = 'pass' | 'hold' | 'drop';
+
+/** A request's verdict, with the host and the categories that decided it. */
+export interface Judgement {
+  verdict: Verdict;
+  url: string;
+  host: string;
+  categories: string[];
+}
+
+interface Held {
+  url: string;
+  kind: GateKind;
+  /** Categories fixed by the caller (`manager.beacon()`), instead of those listing the host. */
+  fixed: string[] | undefined;
+  /** Whether it is in the tallies yet; requests held before the config was read are counted once it is. */
+  isCounted: boolean;
+  release(): void;
+  refuse(): void;
+}
+
+const PASS = { verdict: 'pass', url: '', host: '', categories: [] } as const satisfies Judgement;
+const DEFAULT_QUEUE_SIZE = 100;
+
+/**
+ * Decides every caught request against the visitor's decision: hosts no category lists pass untouched;
+ * listed hosts pass once every listing category is granted, are held (bounded, in order) while there is no
+ * decision, and are dropped after a denial. Until the manager connects, requests to other hosts than the
+ * page's own are held, because the config may list them; they are decided the moment it connects.
+ */
+export class GateKeeper {
+  #consent: ConsentManager | null | undefined;
+  #matcher: HostMatcher = () => undefined;
+  #queue = new RequestQueue<Held>(DEFAULT_QUEUE_SIZE);
+  #log = new BlockedLog();
+  #events: EventTarget;
+  #base: () => string;
+  #pageHost: () => string;
+  #unsubscribe = () => {};
+
+  constructor(events: EventTarget, base: () => string, pageHost: () => string) {
+    this.#events = events;
+    this.#base = base;
+    this.#pageHost = pageHost;
+  }
+
+  /** Follows `consent` from now on (`null`: the page has no consent config, so nothing is listed). */
+  connect(consent: ConsentManager | null): void {
+    this.#unsubscribe();
+    this.#consent = consent;
+    this.#matcher = createHostMatcher(consent?.configError ? [] : (consent?.config.categories ?? []));
+    this.#unsubscribe = consent?.on('change', () => this.flush()) ?? (() => {});
+    const size = consent?.config.requestQueueSize ?? DEFAULT_QUEUE_SIZE;
+    for (const evicted of this.#queue.resize(size)) this.#overflow(evicted);
+    this.flush();
+  }
+
+  /** Whether a manager (or the lack of a config) has been connected. */
+  get isConnected(): boolean {
+    return this.#consent !== undefined;
+  }
+
+  /** Whether the category may run now; `false` until a manager is connected. */
+  has(category: string): boolean {
+    return this.#consent?.has(category) === true;
+  }
+
+  /** The verdict for a request to `url`, for the categories listing its host or the `fixed` ones. */
+  judge(url: string, fixed?: string[]): Judgement {
+    const match = fixed ? { host: hostOf(url, this.#base()), categories: fixed } : this.#match(url);
+    if (!match) return PASS;
+    const consent = this.#consent;
+    if (consent === undefined) return { verdict: 'hold', url, ...match };
+    if (match.categories.length === 0 || match.categories.every((id) => consent?.has(id))) return PASS;
+    return { verdict: consent?.hasDecision ? 'drop' : 'hold', url, ...match };
+  }
+
+  /**
+   * Sends, holds or refuses a request as {@link judge} says: `send` runs now or on release, `refuse` when it
+   * is dropped. Returns the verdict.
+   */
+  admit(url: string, kind: GateKind, send: () => void, refuse: () => void, fixed?: string[]): Verdict {
+    const judgement = this.judge(url, fixed);
+    if (judgement.verdict === 'pass') send();
+    else if (judgement.verdict === 'hold') this.hold(judgement, kind, send, refuse, fixed);
+    else this.drop(judgement, kind, refuse);
+    return judgement.verdict;
+  }
+
+  hold(judgement: Judgement, kind: GateKind, release: () => void, refuse: () => void, fixed?: string[]): void {
+    const isCounted = judgement.categories.length > 0;
+    if (isCounted) this.#log.count(judgement.categories, judgement.host, 'held');
+    const held: Held = { url: judgement.url, kind, fixed, isCounted, release, refuse };
+    for (const evicted of this.#queue.push(held)) this.#overflow(evicted);
+  }
+
+  drop(judgement: Judgement, kind: GateKind, refuse: () => void, reason: 'denied' | 'overflow' = 'denied'): void {
+    this.#log.count(judgement.categories, judgement.host, 'dropped');
+    refuse();
+    const { categories, host, url } = judgement;
+    this.#events.dispatchEvent(new CustomEvent('consent:blocked', { detail: { categories, host, url, kind, reason } }));
+  }
+
+  /** Decides every held request again, oldest first: releases, drops or keeps holding each. */
+  flush(): void {
+    for (const held of this.#queue.takeAll()) {
+      const judgement = this.judge(held.url, held.fixed);
+      if (judgement.verdict === 'hold') {
+        if (!held.isCounted && judgement.categories.length > 0) {
+          held.isCounted = true;
+          this.#log.count(judgement.categories, judgement.host, 'held');
+        }
+        this.#queue.push(held);
+      } else if (judgement.verdict === 'drop') {
+        this.drop(judgement, held.kind, held.refuse);
+      } else {
+        if (held.isCounted) this.#log.count(this.#categoriesOf(held), hostOf(held.url, this.#base()), 'released');
+        held.release();
+      }
+    }
+  }
+
+  blocked() {
+    return this.#log.report();
+  }
+
+  #overflow(held: Held): void {
+    const categories = held.isCounted ? this.#categoriesOf(held) : [];
+    this.drop({ verdict: 'drop', url: held.url, host: hostOf(held.url, this.#base()), categories }, held.kind, held.refuse, 'overflow');
+  }
+
+  #categoriesOf(held: Held): string[] {
+    return held.fixed ?? this.#matcher(held.url, this.#base())?.categories ?? [];
+  }
+
+  #match(url: string) {
+    if (this.#consent !== undefined) return this.#matcher(url, this.#base());
+    let parsed: URL;
+    try {
+      parsed = new URL(url, this.#base());
+    } catch {
+      return undefined;
+    }
+    const isOtherHost = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.host !== this.#pageHost();
+    return isOtherHost ? { host: parsed.host, categories: [] } : undefined;
+  }
+}
+
+function hostOf(url: string, base: string): string {
+  try {
+    return new URL(url, base).host;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,74 @@
+import { GATE_REGISTRY, type RequestGate } from '../core/environment.js';
+import { ConsentUsageError } from '../core/errors.js';
+import { get } from '../core/page-manager.js';
+import { followConsentMode, usesConsentMode, type GoogleTagGlobals } from './consent-mode.js';
+import { deleteCookies } from './cookie-cleanup.js';
+import { ElementGate } from './element-gate.js';
+import { GateKeeper } from './gate-keeper.js';
+import { patchNetwork } from './network-gate.js';
+import { followWithdrawals } from './withdrawal.js';
+
+/** Options of {@link installGate}. */
+export interface GateOptions {
+  /** How the page reloads after a withdrawal (`reloadOnWithdraw`); `location.reload()` by default. */
+  reload?: () => void;
+}
+
+/**
+ * Installs the page's request gate: from this moment on, requests to hosts a category lists (made with
+ * `fetch`, XHR, `sendBeacon`, images, injected scripts, iframes or links) are held until the visitor decides,
+ * sent if the category is granted, dropped if it is denied; `type="text/plain"` scripts and `data-src`
+ * elements wait for their category; Google Consent Mode gets its default and updates; a withdrawal deletes
+ * the category's cookies and reloads the page once.
+ *
+ * Call it first, before `init()` and before any other script: it only sees requests made after it ran.
+ * `init()` connects the page's manager to it; until then, requests to other hosts than the page's own are
+ * held, because the config is not known yet. The script-tag build calls it itself. Installing twice (or next
+ * to the script-tag build) returns the gate already there. Requests to hosts no category lists are never
+ * touched, and nothing is ever sent that the visitor has not allowed.
+ */
+export function installGate(options: GateOptions = {}): RequestGate {
+  const registry = globalThis as { [GATE_REGISTRY]?: RequestGate };
+  const existing = registry[GATE_REGISTRY];
+  if (existing) return existing;
+  if (typeof document === 'undefined') {
+    throw new ConsentUsageError('no-document', 'consent-kit: installGate() runs in a browser page, before init()');
+  }
+  const page = window as Window & typeof globalThis & GoogleTagGlobals;
+  const keeper = new GateKeeper(document, () => document.baseURI, () => location.host);
+  patchNetwork(page, keeper);
+  const elements = new ElementGate(document, (id) => keeper.has(id));
+  const reload = options.reload ?? (() => location.reload());
+  let unsubscribe: (() => void)[] = [];
+
+  const gate: RequestGate = {
+    connect(consent) {
+      for (const stop of unsubscribe) stop();
+      unsubscribe = [];
+      if (consent && !consent.configError) {
+        // Consent Mode first, so Google tags hear of a grant before their held requests go out.
+        if (usesConsentMode(consent, page)) unsubscribe.push(followConsentMode(consent, page));
+        const { domain, name } = consent.config.cookie;
+        const scope = { hostname: location.hostname, pathname: location.pathname, domain, keep: name };
+        unsubscribe.push(followWithdrawals(consent, { deleteCookies: (patterns) => deleteCookies(document, patterns, scope), reload }));
+        unsubscribe.push(consent.on('change', () => elements.activate()));
+      }
+      keeper.connect(consent);
+      elements.activate();
+    },
+    blocked: () => keeper.blocked(),
+    beacon(category, url, data) {
+      let sent = false;
+      const verdict = keeper.admit(url, 'beacon', () => (sent = navigator.sendBeacon(url, data)), () => {}, [category]);
+      return verdict === 'hold' || sent;
+    },
+  };
+  registry[GATE_REGISTRY] = gate;
+
+  const manager = get();
+  if (manager) {
+    console.warn('consent-kit: installGate() ran after init(); requests made before it were not gated, and manager.blocked() stays empty. Call installGate() first.');
+    gate.connect(manager);
+  }
+  return gate;
+}

@@ -1,0 +1,102 @@
+import type { GateKind } from './blocked-log.js';
+import type { GateKeeper } from './gate-keeper.js';
+
+type PageWindow = Window & typeof globalThis;
+
+/** Element properties that start a request, by element class: `[class, attribute, kind]`. */
+const LOADING_ATTRIBUTES = [
+  ['HTMLImageElement', 'src', 'image'],
+  ['HTMLScriptElement', 'src', 'script'],
+  ['HTMLIFrameElement', 'src', 'iframe'],
+  ['HTMLLinkElement', 'href', 'link'],
+] as const;
+
+/**
+ * Routes every request the page's code can make through `keeper`: `fetch`, `XMLHttpRequest`,
+ * `navigator.sendBeacon`, and the `src`/`href` of images (`new Image()` too), scripts, iframes and links,
+ * whether set as a property or with `setAttribute`. A request that is passed is made exactly as the page
+ * asked; a held one is made later, unchanged; a dropped one fails the way a network error does
+ * (`fetch` rejects, XHR fires `error`, `sendBeacon` returns `false`, elements fire `error`).
+ *
+ * Never sees: tags written in the HTML itself (the browser fetches those before any script runs; use
+ * `type="text/plain"` or `data-src` for them), CSS `url()`, `<a ping>`, WebSocket, EventSource and workers.
+ */
+export function patchNetwork(win: PageWindow, keeper: GateKeeper): void {
+  patchFetch(win, keeper);
+  patchXhr(win, keeper);
+  patchBeacon(win, keeper);
+  patchElements(win, keeper);
+}
+
+function patchFetch(win: PageWindow, keeper: GateKeeper): void {
+  const original = win.fetch;
+  if (typeof original !== 'function') return;
+  win.fetch = function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const judgement = keeper.judge(url);
+    if (judgement.verdict === 'pass') return original.call(win, input, init);
+    return new Promise<Response>((resolve, reject) => {
+      const send = () => void original.call(win, input, init).then(resolve, reject);
+      const refuse = () => reject(new TypeError(`consent-kit: blocked ${url}: its category is not granted`));
+      if (judgement.verdict === 'hold') keeper.hold(judgement, 'fetch', send, refuse);
+      else keeper.drop(judgement, 'fetch', refuse);
+    });
+  };
+}
+
+function patchXhr(win: PageWindow, keeper: GateKeeper): void {
+  const proto = win.XMLHttpRequest?.prototype;
+  if (!proto) return;
+  const { open, send } = proto;
+  const urls = new WeakMap<XMLHttpRequest, string>();
+  proto.open = function (this: XMLHttpRequest, _method: string, url: string | URL) {
+    urls.set(this, String(url));
+    // `arguments`, not the two named ones: the native open() behaves differently with 2 and with 5 arguments.
+    return open.apply(this, arguments as unknown as Parameters<typeof open>);
+  } as typeof open;
+  proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const url = urls.get(this);
+    if (url === undefined) return send.call(this, body);
+    const fail = () => setTimeout(() => {
+      for (const type of ['error', 'loadend']) this.dispatchEvent(new ProgressEvent(type));
+    });
+    keeper.admit(url, 'xhr', () => send.call(this, body), fail);
+  };
+}
+
+function patchBeacon(win: PageWindow, keeper: GateKeeper): void {
+  const navigator = win.navigator;
+  const original = navigator?.sendBeacon;
+  if (typeof original !== 'function') return;
+  navigator.sendBeacon = function sendBeacon(url: string | URL, data?: BodyInit | null): boolean {
+    let sent = false;
+    const verdict = keeper.admit(String(url), 'beacon', () => (sent = original.call(navigator, url, data)), () => {});
+    // A held beacon is queued for sending, which is what `true` promises.
+    return verdict === 'hold' || sent;
+  };
+}
+
+function patchElements(win: PageWindow, keeper: GateKeeper): void {
+  const guard = (element: Element, kind: GateKind, url: string, apply: () => void) => {
+    keeper.admit(url, kind, apply, () => setTimeout(() => element.dispatchEvent(new Event('error'))));
+  };
+  for (const [className, attribute, kind] of LOADING_ATTRIBUTES) {
+    const proto = win[className]?.prototype;
+    const descriptor = proto && Object.getOwnPropertyDescriptor(proto, attribute);
+    if (!descriptor?.set) continue;
+    const { set } = descriptor;
+    Object.defineProperty(proto, attribute, {
+      ...descriptor,
+      set(this: Element, value: unknown) {
+        guard(this, kind, String(value), () => set.call(this, value));
+      },
+    });
+  }
+  const { setAttribute } = win.Element.prototype;
+  win.Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
+    const lower = String(name).toLowerCase();
+    const loading = LOADING_ATTRIBUTES.find(([className, attribute]) => attribute === lower && this instanceof win[className]);
+    if (!loading) return setAttribute.call(this, name, value);
+    guard(this, loading[2], String(value), () => setAttribute.call(this, name, value));
+  };
+}

@@ -1,0 +1,39 @@
+import type { ConsentManager } from '../core/consent-manager.js';
+
+/** What to do when categories are denied. */
+export interface WithdrawalActions {
+  /** Deletes the cookies of the given categories. */
+  deleteCookies(patterns: string[]): void;
+  /** Reloads the page (`location.reload()` in a browser; tests pass their own). */
+  reload(): void;
+}
+
+/**
+ * Cleans up after denials: every decision that leaves a category denied deletes that category's listed
+ * cookies (also when it was never granted: a cookie left from before is removed all the same). When a
+ * category that was granted on this page is withdrawn, and `reloadOnWithdraw` is on, the page reloads once,
+ * after the decision was saved, because scripts that already ran cannot be unloaded.
+ * Returns the function that stops following.
+ */
+export function followWithdrawals(consent: ConsentManager, actions: WithdrawalActions): () => void {
+  const optional = consent.config.categories.filter((c) => !c.required);
+  const granted = () => new Set(optional.filter((c) => consent.has(c.id)).map((c) => c.id));
+  let before = granted();
+  let hasReloaded = false;
+  const cleanUp = () => {
+    const denied = optional.filter((c) => !consent.has(c.id));
+    const patterns = denied.flatMap((c) => c.cookies);
+    if (patterns.length > 0) actions.deleteCookies(patterns);
+  };
+  if (consent.hasDecision) cleanUp();
+  return consent.on('change', () => {
+    const now = granted();
+    const isWithdrawal = [...before].some((id) => !now.has(id));
+    before = now;
+    cleanUp();
+    if (isWithdrawal && consent.config.reloadOnWithdraw && !hasReloaded) {
+      hasReloaded = true;
+      actions.reload();
+    }
+  });
+}
