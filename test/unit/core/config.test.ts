@@ -143,8 +143,8 @@ describe('parseConfig: UI settings', () => {
 
   it('names a bad layout, an unknown text key and a language without strings', () => {
     expect(problemsOf({ ...minimalConfig, layout: 'modal', texts: { en: { acceptEverything: 'OK' } }, locales: ['en', 'ja'] })).toEqual([
-      'layout: expected "bar" or "box" or "center"',
       'texts.en: unknown field "acceptEverything": remove it or check the spelling',
+      'layout: expected one of "bar", "box", "center"',
     ]);
     expect(problemsOf({ ...minimalConfig, locales: ['en', 'ja'] })).toEqual([
       'locales[1]: "ja" is not built in (en, zh-CN): add its strings under texts["ja"] or remove it',
