@@ -68,8 +68,9 @@ test('before a decision nothing reaches the analytics host, whatever way it is r
   expect(await pageValue(page, 'tagRuns')).toBeUndefined();
   expect(await pageValue(page, 'injectedRuns')).toBeUndefined();
   // The placeholders are still inert.
-  await expect(page.locator('img[data-consent]')).not.toHaveAttribute('src', /./);
-  await expect(page.locator('iframe[data-consent]')).not.toHaveAttribute('src', /./);
+  await expect(page.locator('[data-consent][data-src]')).toHaveCount(3);
+  await expect(page.locator('[data-consent][data-src][src]')).toHaveCount(0);
+  await expect(page.locator('script[type="text/plain"]')).toHaveCount(3);
 });
 
 test('"Reject all" drops what was held, and the host stays silent after reload and after 5 seconds', async ({ page, context }) => {
@@ -107,27 +108,41 @@ test('"Accept all" sends the held requests once each, beacons in order, and runs
   await page.goto('/gating.html');
   await expect.poll(() => statsCounts(page)).toMatchObject({ held: ATTEMPTS_ON_LOAD });
   await page.getByRole('button', { name: 'Accept all' }).click();
-  await expect.poll(() => pageValue(page, 'ran')).toEqual(['tag', 'inline:42']);
-  await expect.poll(() => network.stats.length).toBe(ATTEMPTS_ON_LOAD + 3); // + tag.js, img and iframe data-src
+  await expect.poll(() => pageValue(page, 'ran')).toEqual(['tag', 'inline:42', 'added-later']);
+  await expect.poll(() => network.stats.length).toBe(ATTEMPTS_ON_LOAD + 4); // + tag.js, 2 images and an iframe by data-src
   await expect.poll(() => pageValue(page, 'attempts')).toEqual(expect.arrayContaining(['fetch:ok', 'xhr:load']));
   expect(network.stats.filter((u) => /^\/collect\?n=\d$/.test(u))).toEqual(['/collect?n=1', '/collect?n=2', '/collect?n=3']);
   expect([...network.stats].sort()).toEqual([
     '/collect?n=1', '/collect?n=2', '/collect?n=3', '/collect?n=fetch', '/collect?n=image', '/collect?n=xhr',
-    '/frame.html?from=data-src', '/frame.html?from=injected', '/injected.js', '/pixel.gif?from=data-src', '/tag.js',
+    '/frame.html?from=data-src', '/frame.html?from=injected', '/injected.js', '/pixel.gif?from=added-later',
+    '/pixel.gif?from=data-src', '/tag.js',
   ]);
   expect(await statsCounts(page)).toEqual({ held: ATTEMPTS_ON_LOAD, released: ATTEMPTS_ON_LOAD, dropped: 0 });
   expect(await pageValue(page, 'inlineRuns')).toBe(1);
   expect(await pageValue(page, 'tagRuns')).toBe(1);
   expect(await pageValue(page, 'injectedRuns')).toBe(1);
   // The tagged script kept its attributes.
-  await expect(page.locator('script[src="https://stats.example.com/tag.js"]')).toHaveAttribute('data-site', '42');
+  const tag = page.locator('script[src="https://stats.example.com/tag.js"]');
+  await expect(tag).toHaveAttribute('data-site', '42');
+  await expect(tag).toHaveAttribute('crossorigin', 'anonymous');
+  await expect(tag).toHaveAttribute('referrerpolicy', 'no-referrer');
+  await expect(page.locator('script[type="text/plain"]')).toHaveCount(0);
+  // Granted now: a tagged script added from here on runs at once, and only once.
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.consent = 'analytics';
+    script.text = "(window.ran = window.ran || []).push('after-grant');";
+    document.body.append(script);
+  });
+  await expect.poll(() => pageValue(page, 'ran')).toEqual(['tag', 'inline:42', 'added-later', 'after-grant']);
 
   network.stats.length = 0;
   await page.reload();
   await expect(page.locator('h1')).toBeVisible();
   await expect(banner(page)).toBeHidden();
-  await expect.poll(() => pageValue(page, 'ran')).toEqual(['tag', 'inline:42']);
-  await expect.poll(() => network.stats.length).toBe(ATTEMPTS_ON_LOAD + 3);
+  await expect.poll(() => pageValue(page, 'ran')).toEqual(['tag', 'inline:42', 'added-later']);
+  await expect.poll(() => network.stats.length).toBe(ATTEMPTS_ON_LOAD + 4);
   expect(await statsCounts(page)).toEqual({ held: 0, released: 0, dropped: 0 });
 });
 
@@ -168,6 +183,27 @@ test('withdrawing analytics deletes its cookies, reloads once and blocks later r
   expect(await pageValue(page, 'tagRuns')).toBeUndefined();
 });
 
+test('withdrawal in the preferences panel deletes the cookies and blocks later requests', async ({ page, context }) => {
+  const network = await fakeNetwork(context);
+  await page.goto('/gating.html');
+  await page.getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => pageValue(page, 'tagRuns')).toBe(1);
+  await context.addCookies(['_ga', '_hm_lvt_1', 'theme'].map((name) => ({ name, value: '1', url: 'http://127.0.0.1:4320' })));
+
+  await page.getByRole('link', { name: 'Cookie settings' }).click();
+  await page.getByRole('switch', { name: 'Analytics' }).click();
+  const reloaded = page.waitForEvent('load');
+  await page.getByRole('button', { name: 'Save choices' }).click();
+  await reloaded;
+  await expect(page.locator('h1')).toBeVisible();
+
+  expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['consent', 'theme']);
+  network.stats.length = 0;
+  await expect.poll(() => statsCounts(page)).toEqual({ held: 0, released: 0, dropped: ATTEMPTS_ON_LOAD });
+  expect(network.stats).toEqual([]);
+  expect(await pageValue(page, 'ran')).toBeUndefined();
+});
+
 test('withdrawal deletes cookies on the parent domains the page can reach', async ({ page, context }) => {
   const network = await fakeNetwork(context);
   // The same test pages, served as www.shop.test, so that a parent domain exists.
@@ -183,12 +219,15 @@ test('withdrawal deletes cookies on the parent domains the page can reach', asyn
     { name: '_hm_lvt_1', value: 'host', url: 'http://www.shop.test' },
     { name: '_ga', value: 'other-site', url: 'http://127.0.0.1:4320' },
   ]);
+  await expect.poll(() => network.stats.length).toBe(ATTEMPTS_ON_LOAD + 4);
+  network.stats.length = 0;
   const reloaded = page.waitForEvent('load');
   await page.evaluate(() => (window as unknown as GatingWindow).ConsentKit.get().rejectAll());
   await reloaded;
   const left = (await context.cookies()).map((c) => `${c.name}@${c.domain}`).sort();
   expect(left).toEqual(['_ga@127.0.0.1', 'consent@www.shop.test']);
-  expect(network.stats.filter((u) => u.includes('later'))).toEqual([]);
+  await expect.poll(() => statsCounts(page)).toEqual({ held: 0, released: 0, dropped: ATTEMPTS_ON_LOAD });
+  expect(network.stats).toEqual([]);
 });
 
 test('Consent Mode: "default" (denied) comes before the first tag command, and an "update" follows each decision', async ({ page, context }) => {

@@ -18,6 +18,16 @@ const frame = document.createElement('iframe');
 frame.setAttribute('src', `${stats}/frame.html?from=injected`);
 document.body.append(frame);
 navigator.sendBeacon(`${stats}/collect?n=3`, 'five');
+// Tagged elements added later by a script are held like those in the HTML.
+const lateScript = document.createElement('script');
+lateScript.type = 'text/plain';
+lateScript.dataset.consent = 'analytics';
+lateScript.text = "(window.ran = window.ran || []).push('added-later');";
+document.body.append(lateScript);
+const lateImage = document.createElement('img');
+lateImage.dataset.consent = 'analytics';
+lateImage.dataset.src = `${stats}/pixel.gif?from=added-later`;
+document.body.append(lateImage);
 // A host no category lists: never touched.
 fetch('https://cdn.unlisted.test/lib.js').then(() => log.push('unlisted:ok'), () => log.push('unlisted:failed'));
 // Analytics that waits before its next ping.
