@@ -9,6 +9,7 @@ import { installGate } from './gate/install-gate.js';
 import './define.js';
 import { ConsentConfigError } from './core/errors.js';
 import { get, initFromJson } from './core/page-manager.js';
+import { installSync } from './sync/install-sync.js';
 
 export * from './index.js';
 
@@ -17,6 +18,8 @@ const CONFIG_SELECTOR = 'script[type="application/json"][data-consent-kit]';
 // The gate goes in first, while this script still runs in the page's first task, so no later script can send
 // a request it does not see. The manager connects to it when boot() starts one.
 const gate = installGate();
+// A config with an `endpoint` gets its decisions synced; without one the client is never made.
+installSync();
 
 // This bundle's zod is its own, so it may skip compiling validators with new Function(): that keeps pages
 // under a strict Content-Security-Policy or Trusted Types free of violations.

@@ -5,11 +5,15 @@
 export { init, get } from './core/page-manager.js';
 export { ConsentManager, type ConsentChoices, type ConsentEvents } from './core/consent-manager.js';
 export { parseConfig, parseConfigJson } from './core/config.js';
-export { ConsentError, ConsentConfigError, ConsentUsageError } from './core/errors.js';
+export { ConsentError, ConsentConfigError, ConsentSyncError, ConsentUsageError } from './core/errors.js';
 export { encodeRecord, decodeRecord } from './core/cookie-codec.js';
-export type { BlockedReport, ConsentEnvironment, DecisionStore, RequestGate, TabChannel } from './core/environment.js';
+export type {
+  BlockedReport, ConsentEnvironment, ConsentSync, DecisionStore, RequestGate, TabChannel,
+} from './core/environment.js';
 export { installGate, type GateOptions } from './gate/install-gate.js';
 export type { BlockedDetail, GateKind } from './gate/blocked-log.js';
+export { installSync } from './sync/install-sync.js';
+export type { SignedReceipt, Receipt } from './schema/receipt.js';
 export type {
   ConsentConfig, ConsentConfigInput, CategoryConfig, LocalizedText,
 } from './schema/config.js';

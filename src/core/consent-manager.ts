@@ -1,11 +1,13 @@
 import type { ConsentConfig } from '../schema/config.js';
 import type { ConsentMethod, ConsentRecord, ContactChoices } from '../schema/consent-record.js';
+import type { SignedReceipt } from '../schema/receipt.js';
 import { decodeRecord, encodeRecord } from './cookie-codec.js';
 import { staleReason, toTimestamp } from './decision-rules.js';
 import { Emitter } from './emitter.js';
-import type { BlockedReport, ConsentEnvironment } from './environment.js';
+import type { BlockedReport, ConsentEnvironment, ConsentSync } from './environment.js';
 import { ConsentUsageError, type ConsentConfigError } from './errors.js';
 import { randomId } from './random-id.js';
+import { fitToConfig, reconcile, sameChoices } from './reconcile-records.js';
 
 /** Choices to change with {@link ConsentManager.update}; anything left out keeps its current value. */
 export interface ConsentChoices {
@@ -45,7 +47,7 @@ export class ConsentManager {
    */
   readonly configError: ConsentConfigError | null;
 
-  #env: Required<Omit<ConsentEnvironment, 'tabs' | 'events' | 'gate'>> & Pick<ConsentEnvironment, 'tabs' | 'events' | 'gate'>;
+  #env: Required<Omit<ConsentEnvironment, 'tabs' | 'events' | 'gate' | 'sync'>> & Pick<ConsentEnvironment, 'tabs' | 'events' | 'gate' | 'sync'>;
   #emitter = new Emitter<ConsentEvents>();
   /** The decision in force, or null. */
   #state: ConsentRecord | null = null;
@@ -184,6 +186,66 @@ export class ConsentManager {
   }
 
   /**
+   * For a signed-in account: from now on changes are sent with `subjectToken` (issued by the site's backend),
+   * and the account's record on the endpoint is reconciled with this device's decision. The newer decision
+   * wins and is put in force here; two different decisions made in the same second are merged so that a
+   * conflict never turns a choice on. Resolves with the decision in force. Rejects with a `ConsentSyncError`
+   * when the endpoint cannot answer (the decision on the page stays as it was), and with a
+   * {@link ConsentUsageError} when the config has no `endpoint`.
+   */
+  async identify(subjectToken: string): Promise<ConsentRecord | null> {
+    const found = await this.#syncFor('identify').identify(subjectToken);
+    const remote = found && !staleReason(found, this.config, this.#env.now()) ? fitToConfig(found, this.config) : null;
+    const local = this.#state;
+    if (!remote) {
+      // A new revision of the local decision, sent with the token, makes it the account's record.
+      if (local) this.#decide(local.method, (_id, current) => current, (_c, _t, current) => current);
+      return this.state;
+    }
+    if (local?.id === remote.id && local.revision === remote.revision && sameChoices(local, remote)) return this.state;
+    const verdict = local ? reconcile(local, remote) : 'adopt-remote';
+    // Whatever wins continues the account's record, so its revisions keep moving forward.
+    const revision = Math.max(remote.revision, this.#previous?.id === remote.id ? this.#previous.revision : 0);
+    this.#previous = { ...remote, revision };
+    if (verdict === 'adopt-remote' && revision === remote.revision && sameChoices(remote, found!)) {
+      this.#save(remote, false);
+    } else if (verdict === 'merge') {
+      this.#decide(local!.method, (id, current) => current && remote.categories[id] === true,
+        (channel, topic, current) => current && remote.contact[channel]?.[topic] === true);
+    } else {
+      if (verdict === 'adopt-remote') this.#state = remote;
+      this.#decide(this.#state!.method, (_id, current) => current, (_c, _t, current) => current);
+    }
+    return this.state;
+  }
+
+  /**
+   * The receipts the endpoint signed for this visitor's record, oldest first; empty before a decision.
+   * Rejects with a `ConsentSyncError` when the endpoint cannot answer, and with a {@link ConsentUsageError}
+   * when the config has no `endpoint`.
+   */
+  async receipts(): Promise<SignedReceipt[]> {
+    const sync = this.#syncFor('receipts');
+    const id = this.#previous?.id;
+    return id ? sync.receipts(id) : [];
+  }
+
+  /**
+   * Withdraws and erases: the decision on this device is forgotten at once (as {@link reset} does) and the
+   * endpoint is asked to erase the record. Resolves `true` once the endpoint confirmed, or when there is
+   * nothing to erase there; `false` when the request waits in the outbox for the next retry.
+   */
+  async forget(): Promise<boolean> {
+    if (this.configError) {
+      this.#refuse('forget');
+      return false;
+    }
+    const id = this.#previous?.id;
+    this.reset();
+    return id && this.#env.sync ? this.#env.sync.forget(id) : true;
+  }
+
+  /**
    * Listens to `ready` (the decision read at start; a late listener is called at once) or `change` (every
    * new decision, reset, or decision made in another tab). Returns the function that stops listening.
    */
@@ -238,11 +300,12 @@ export class ConsentManager {
       updatedAt: now,
       revision: (previous?.revision ?? 0) + 1,
     };
-    this.#save(record);
+    this.#save(record, true);
     return this.state;
   }
 
-  #save(record: ConsentRecord): void {
+  /** Stores and puts in force; `shouldSync`: a change made here, which the endpoint has not seen yet. */
+  #save(record: ConsentRecord, shouldSync: boolean): void {
     if (!this.#env.store.write(encodeRecord(record)) && !this.#hasWarnedStore) {
       this.#hasWarnedStore = true;
       this.#env.warn(
@@ -252,6 +315,7 @@ export class ConsentManager {
       );
     }
     this.#previous = record;
+    if (shouldSync) this.#env.sync?.push(record);
     this.#commit(record);
   }
 
@@ -328,6 +392,14 @@ export class ConsentManager {
       `unknown-${kind.replace(' ', '-')}`,
       `consent-kit: unknown ${kind} "${id}"; the config has: ${known.join(', ') || '(none)'}`,
     );
+  }
+
+  #syncFor(action: string): ConsentSync {
+    if (!this.#env.sync) {
+      throw new ConsentUsageError('no-endpoint', `consent-kit: ${action}() needs the preferences endpoint: set "endpoint" in the config` +
+        (this.configError ? ' and fix the configuration errors reported above' : ''));
+    }
+    return this.#env.sync;
   }
 
   #refuse(action: string): void {

@@ -1,3 +1,6 @@
+import type { ConsentConfig } from '../schema/config.js';
+import type { ConsentRecord } from '../schema/consent-record.js';
+import type { SignedReceipt } from '../schema/receipt.js';
 import type { ConsentManager } from './consent-manager.js';
 
 /** Where a decision is kept between page loads. Implementations never throw. */
@@ -29,6 +32,8 @@ export interface ConsentEnvironment {
   warn?: (message: string) => void;
   /** The page's request gate; without one, `blocked()` is empty and `beacon()` never queues. */
   gate?: RequestGate;
+  /** The preferences endpoint client; without one, decisions stay on this device. */
+  sync?: ConsentSync;
 }
 
 /** Requests the gate held or dropped, per category id, then per host (`stats.example.com`). */
@@ -47,3 +52,27 @@ export interface RequestGate {
 
 /** Where the page's one request gate is kept, shared by every copy of consent-kit on the page. */
 export const GATE_REGISTRY = Symbol.for('consent-kit.gate');
+
+/**
+ * The port through which the manager reaches the preferences endpoint, without core depending on it: the
+ * sync client (`installSync()`) implements it. Nothing here ever delays or changes a decision on the page.
+ */
+export interface ConsentSync {
+  /** Queues a decision made on this page for delivery and returns at once; never throws. */
+  push(record: ConsentRecord): void;
+  /**
+   * Sends later changes with the account's subject token and fetches the account's stored record (`null`
+   * when it has none). Rejects with a `ConsentSyncError` when the endpoint cannot answer.
+   */
+  identify(subjectToken: string): Promise<ConsentRecord | null>;
+  /** The record's receipts, oldest first (empty when the endpoint has none). Rejects with a `ConsentSyncError`. */
+  receipts(id: string): Promise<SignedReceipt[]>;
+  /** Drops the record's pending changes and queues its erasure; resolves `true` once the endpoint confirmed it. */
+  forget(id: string): Promise<boolean>;
+}
+
+/** Makes the page's sync client for a config with an `endpoint`; `installSync()` puts one here. */
+export type SyncFactory = (config: ConsentConfig) => ConsentSync;
+
+/** Where the page's sync factory is kept, shared by every copy of consent-kit on the page. */
+export const SYNC_REGISTRY = Symbol.for('consent-kit.sync');

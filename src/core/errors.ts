@@ -25,3 +25,16 @@ export class ConsentConfigError extends ConsentError {
 
 /** A method of the manager was called with arguments it cannot act on; nothing was changed. */
 export class ConsentUsageError extends ConsentError {}
+
+/**
+ * The preferences endpoint could not be reached or refused a request. `status` is the HTTP status, or
+ * `undefined` when no answer came (offline, timeout). The decision on the page is never affected.
+ */
+export class ConsentSyncError extends ConsentError {
+  readonly status: number | undefined;
+
+  constructor(code: string, message: string, status?: number) {
+    super(code, message);
+    this.status = status;
+  }
+}

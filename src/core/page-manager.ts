@@ -2,7 +2,9 @@ import type { ConsentConfig, ConsentConfigInput } from '../schema/config.js';
 import { parseConfig, parseConfigJson } from './config.js';
 import { ConsentManager } from './consent-manager.js';
 import { createCookieStore } from './cookie-store.js';
-import { GATE_REGISTRY, type ConsentEnvironment, type RequestGate } from './environment.js';
+import {
+  GATE_REGISTRY, SYNC_REGISTRY, type ConsentEnvironment, type RequestGate, type SyncFactory,
+} from './environment.js';
 import { ConsentConfigError, ConsentUsageError } from './errors.js';
 import { createTabChannel } from './tab-channel.js';
 
@@ -73,6 +75,7 @@ function browserEnvironment(config: ConsentConfig): ConsentEnvironment {
     gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     events: document,
     gate: installedGate(),
+    sync: config.endpoint ? (globalThis as { [SYNC_REGISTRY]?: SyncFactory })[SYNC_REGISTRY]?.(config) : undefined,
   };
 }
 

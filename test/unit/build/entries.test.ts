@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const expectedExports = [
-  'ConsentConfigError', 'ConsentError', 'ConsentManager', 'ConsentUsageError',
-  'decodeRecord', 'encodeRecord', 'get', 'init', 'installGate', 'parseConfig', 'parseConfigJson',
+  'ConsentConfigError', 'ConsentError', 'ConsentManager', 'ConsentSyncError', 'ConsentUsageError',
+  'decodeRecord', 'encodeRecord', 'get', 'init', 'installGate', 'installSync', 'parseConfig', 'parseConfigJson',
 ];
 
 describe('public entries in Node', () => {
@@ -21,6 +21,17 @@ describe('public entries in Node', () => {
     expect(existsSync('dist/index.js'), 'dist/index.js is missing: run "npm run build" first').toBe(true);
     const entry = await import('../../../dist/index.js' as string);
     expect(Object.keys(entry).sort()).toEqual(expectedExports);
+  });
+
+  it('the built consent-kit/server entry imports in Node and exports the endpoint API, and the npm entry holds no server code', async () => {
+    expect(existsSync('dist/server/index.js'), 'dist/server/index.js is missing: run "npm run build" first').toBe(true);
+    const server = await import('../../../dist/server/index.js' as string);
+    expect(Object.keys(server).sort()).toEqual([
+      'RETAINABLE_FIELDS', 'createConsentHandler', 'createPostgresStore', 'createSqliteStore', 'issueSubjectToken',
+      'serveEndpoint', 'verifySubjectToken',
+    ]);
+    const npmEntry = readFileSync('dist/index.js', 'utf8');
+    expect(npmEntry).not.toMatch(/better-sqlite3|node:crypto|from "hono|from "pg"/);
   });
 
   it('init() outside a browser says what to do instead', async () => {

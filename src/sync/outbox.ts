@@ -1,0 +1,52 @@
+import type { DecisionStore } from '../core/environment.js';
+import { OutboxSchema, type OutboxEntry } from '../schema/outbox.js';
+import * as z from 'zod/mini';
+
+/**
+ * Changes waiting for the endpoint, kept across page loads (and shared by the site's tabs) in a
+ * {@link DecisionStore}: localStorage, or a cookie when localStorage is unavailable. Never throws: an
+ * unreadable or edited outbox reads as empty.
+ */
+export class Outbox {
+  #storage: DecisionStore;
+  #capacity: number;
+
+  /** @param capacity most characters the storage holds; beyond it, superseded changes are dropped first. */
+  constructor(storage: DecisionStore, capacity = Number.POSITIVE_INFINITY) {
+    this.#storage = storage;
+    this.#capacity = capacity;
+  }
+
+  /** Pending changes, oldest first. */
+  list(): OutboxEntry[] {
+    try {
+      const parsed = z.safeParse(OutboxSchema, JSON.parse(this.#storage.read() ?? '[]'));
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Adds a change; a DELETE replaces every pending change of its record, which no longer matters. */
+  add(entry: OutboxEntry): void {
+    const pending = entry.kind === 'delete' ? this.list().filter((e) => idOf(e) !== entry.id) : this.list();
+    this.#write([...pending, entry]);
+  }
+
+  remove(key: string): void {
+    this.#write(this.list().filter((e) => e.key !== key));
+  }
+
+  #write(entries: OutboxEntry[]): void {
+    if (entries.length === 0) return this.#storage.remove();
+    let kept = entries;
+    // Over capacity (the cookie fallback): keep the newest change of each record, then only the newest.
+    if (JSON.stringify(kept).length > this.#capacity) kept = kept.filter((e, i) => !kept.slice(i + 1).some((later) => idOf(later) === idOf(e)));
+    while (kept.length > 1 && JSON.stringify(kept).length > this.#capacity) kept = kept.slice(1);
+    this.#storage.write(JSON.stringify(kept));
+  }
+}
+
+function idOf(entry: OutboxEntry): string {
+  return entry.kind === 'put' ? entry.record.id : entry.id;
+}

@@ -1,0 +1,195 @@
+import * as z from 'zod/mini';
+import type { ConsentSync } from '../core/environment.js';
+import { ConsentSyncError } from '../core/errors.js';
+import { randomId } from '../core/random-id.js';
+import { GetConsentResponseSchema, ReceiptListSchema } from '../schema/api.js';
+import type { ConsentRecord } from '../schema/consent-record.js';
+import type { OutboxEntry } from '../schema/outbox.js';
+import type { Notice, SignedReceipt } from '../schema/receipt.js';
+import type { Outbox } from './outbox.js';
+import { retryDelay } from './retry-delay.js';
+
+/** What the sync client needs from the world; the browser supplies the real ones, tests their own. */
+export interface SyncClientOptions {
+  /** Absolute base URL of the endpoint; requests go to `<endpoint>/v1/…`. */
+  endpoint: string;
+  outbox: Outbox;
+  /** What the visitor is being shown now, for the receipt. */
+  notice: () => Notice;
+  fetch?: typeof fetch;
+  /** Where `online` and `pagehide` are heard (`window` in a browser). */
+  window?: EventTarget;
+  random?: () => number;
+  setTimeout?: (run: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+  /** A request without an answer after this long counts as failed and is retried; default 10 s. */
+  timeoutMs?: number;
+  warn?: (message: string) => void;
+}
+
+type Verdict = { kind: 'done' } | { kind: 'dropped'; status: number } | { kind: 'retry'; afterMs: number };
+
+/**
+ * The endpoint client. Every change first lands in the persistent outbox, then is sent; network trouble
+ * (offline, timeout, 5xx, 429) leaves it there for a retry with backoff and jitter, on `online`, and on the
+ * next page load; on `pagehide` pending changes leave with `fetch(…, { keepalive: true })`. Each change
+ * carries the idempotency key it was made with, so however often it is sent, the endpoint applies it once.
+ * Never blocks or throws into the page: `push()` returns at once.
+ */
+export class SyncClient implements ConsentSync {
+  #options: Required<Omit<SyncClientOptions, 'window'>> & Pick<SyncClientOptions, 'window'>;
+  #endpoint: string;
+  #token: string | undefined;
+  #attempt = 0;
+  #timer: unknown;
+  #flushing: Promise<void> | undefined;
+  #again = false;
+
+  constructor(options: SyncClientOptions) {
+    this.#options = {
+      fetch: (...args) => globalThis.fetch(...args),
+      random: Math.random,
+      setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
+      clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+      timeoutMs: 10_000,
+      warn: (message) => console.warn(message),
+      ...options,
+    };
+    this.#endpoint = options.endpoint.replace(/\/+$/, '');
+    options.window?.addEventListener('online', () => void this.flush());
+    options.window?.addEventListener('pagehide', () => this.#sendAllOnExit());
+    // Changes left by an earlier page load (offline then, or the tab closed) go now.
+    void this.flush();
+  }
+
+  push(record: ConsentRecord): void {
+    this.#options.outbox.add({ kind: 'put', key: newKey(), record, notice: this.#options.notice(), ...this.#auth() });
+    void this.flush();
+  }
+
+  async identify(subjectToken: string): Promise<ConsentRecord | null> {
+    this.#token = subjectToken;
+    const body = await this.#get('/v1/consents/me');
+    return body === null ? null : parseOrThrow(GetConsentResponseSchema, body).record;
+  }
+
+  async receipts(id: string): Promise<SignedReceipt[]> {
+    const body = await this.#get(`/v1/consents/${id}/receipts`);
+    return body === null ? [] : parseOrThrow(ReceiptListSchema, body).receipts;
+  }
+
+  async forget(id: string): Promise<boolean> {
+    const key = newKey();
+    this.#options.outbox.add({ kind: 'delete', key, id, ...this.#auth() });
+    await this.flush();
+    return !this.#options.outbox.list().some((e) => e.key === key);
+  }
+
+  /**
+   * Sends every pending change in order. Resolves when the outbox is empty or a retry is scheduled;
+   * never rejects.
+   */
+  flush(): Promise<void> {
+    if (this.#flushing) {
+      this.#again = true;
+      return this.#flushing;
+    }
+    this.#options.clearTimeout(this.#timer);
+    this.#flushing = this.#drain().finally(() => {
+      this.#flushing = undefined;
+      if (this.#again) {
+        this.#again = false;
+        void this.flush();
+      }
+    });
+    return this.#flushing;
+  }
+
+  async #drain(): Promise<void> {
+    for (let entry = this.#options.outbox.list()[0]; entry; entry = this.#options.outbox.list()[0]) {
+      const verdict = await this.#send(entry, false);
+      if (verdict.kind === 'retry') {
+        this.#again = false;
+        this.#timer = this.#options.setTimeout(() => void this.flush(), verdict.afterMs);
+        return;
+      }
+      this.#attempt = 0;
+      this.#options.outbox.remove(entry.key);
+      if (verdict.kind === 'dropped') {
+        this.#options.warn(`consent-kit: the preferences endpoint refused a change with HTTP ${verdict.status}; it will not be retried. Check the endpoint's log and the page's "endpoint" setting.`);
+      }
+    }
+  }
+
+  /** The page is going away: everything pending leaves now, with keepalive so it outlives the page. */
+  #sendAllOnExit(): void {
+    for (const entry of this.#options.outbox.list()) {
+      void this.#send(entry, true).then((verdict) => {
+        if (verdict.kind !== 'retry') this.#options.outbox.remove(entry.key);
+      });
+    }
+  }
+
+  async #send(entry: OutboxEntry, keepalive: boolean): Promise<Verdict> {
+    const id = entry.kind === 'put' ? entry.record.id : entry.id;
+    const headers: Record<string, string> = entry.token ? { Authorization: `Bearer ${entry.token}` } : {};
+    let response: Response;
+    try {
+      response = await this.#options.fetch(`${this.#endpoint}/v1/consents/${id}`, {
+        method: entry.kind === 'put' ? 'PUT' : 'DELETE',
+        headers: entry.kind === 'put' ? { ...headers, 'Content-Type': 'application/json' } : headers,
+        ...(entry.kind === 'put'
+          ? { body: JSON.stringify({ record: entry.record, idempotencyKey: entry.key, notice: entry.notice }) }
+          : {}),
+        keepalive,
+        credentials: 'omit',
+        signal: AbortSignal.timeout?.(this.#options.timeoutMs),
+      });
+    } catch {
+      return this.#retry(0);
+    }
+    const { status } = response;
+    // 409: the endpoint already has this revision or a newer one, so there is nothing left to deliver.
+    if (response.ok || status === 409 || (entry.kind === 'delete' && status === 404)) return { kind: 'done' };
+    if (status === 408 || status === 429 || status >= 500) return this.#retry(Number(response.headers.get('Retry-After')) * 1000 || 0);
+    return { kind: 'dropped', status };
+  }
+
+  #retry(atLeastMs: number): Verdict {
+    return { kind: 'retry', afterMs: Math.max(atLeastMs, retryDelay(this.#attempt++, this.#options.random)) };
+  }
+
+  /** GET with the token if any; the JSON body, or `null` for a 404. */
+  async #get(path: string): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await this.#options.fetch(this.#endpoint + path, {
+        headers: this.#token ? { Authorization: `Bearer ${this.#token}` } : {},
+        credentials: 'omit',
+        signal: AbortSignal.timeout?.(this.#options.timeoutMs),
+      });
+    } catch (error) {
+      throw new ConsentSyncError('unreachable', `consent-kit: the preferences endpoint did not answer (${(error as Error).message})`);
+    }
+    if (response.status === 404) return null;
+    if (!response.ok) {
+      throw new ConsentSyncError(`http-${response.status}`, `consent-kit: the preferences endpoint answered HTTP ${response.status} to GET ${path}`, response.status);
+    }
+    return response.json().catch(() => undefined);
+  }
+
+  #auth(): { token?: string } {
+    return this.#token ? { token: this.#token } : {};
+  }
+}
+
+/** 122 random bits (a version-4 UUID without dashes): the idempotency key of one change. */
+function newKey(): string {
+  return randomId().replaceAll('-', '');
+}
+
+function parseOrThrow<T>(schema: z.ZodMiniType<T>, body: unknown): T {
+  const parsed = z.safeParse(schema, body);
+  if (!parsed.success) throw new ConsentSyncError('invalid-response', 'consent-kit: the preferences endpoint answered with an unexpected body');
+  return parsed.data;
+}
