@@ -1,0 +1,69 @@
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { createConsentHandler, type ConsentHandler } from '../../src/server/consent-handler.js';
+import type { ConsentStore } from '../../src/server/consent-store.js';
+import { serveEndpoint } from '../../src/server/serve-endpoint.js';
+import { createSqliteStore } from '../../src/server/sqlite-store.js';
+
+const PAGE_ORIGIN = 'http://127.0.0.1:4320';
+
+type Manager = { state: { id: string; revision: number; categories: Record<string, boolean> } | null };
+const pageState = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
+const outbox = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('consent-kit:consent-outbox') ?? '[]').length as number);
+
+/** Only the test servers on 127.0.0.1 are reachable; anything else is aborted before it leaves. */
+async function localOnly(context: BrowserContext) {
+  await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (route) => route.abort());
+}
+
+/** The real endpoint on an SQLite file in memory, on a fixed port the page is told about. */
+async function startEndpoint(port: number, wrap: (handler: ConsentHandler) => ConsentHandler = (h) => h) {
+  const store: ConsentStore = createSqliteStore(':memory:');
+  const handler = await createConsentHandler({ store, controller: { name: 'Online Services' }, origins: [PAGE_ORIGIN], log: () => {} });
+  const server = await serveEndpoint(wrap(handler), { port });
+  return { store, close: async () => { await server.close(); await store.close(); } };
+}
+
+test('endpoint answering 503 twice, then OK: the decision is stored exactly once', async ({ page, context }) => {
+  await localOnly(context);
+  const puts: number[] = [];
+  const endpoint = await startEndpoint(4331, (handler) => async (request, connection) => {
+    if (request.method !== 'PUT') return handler(request, connection);
+    puts.push(puts.length + 1);
+    if (puts.length <= 2) return new Response('{"error":"unavailable","message":"down"}', { status: 503, headers: { 'access-control-allow-origin': PAGE_ORIGIN } });
+    return handler(request, connection);
+  });
+  try {
+    await page.goto('/sync.html?endpoint=4331');
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    const state = await pageState(page);
+    expect(state?.categories.analytics).toBe(true); // in force at once, before any answer
+
+    await expect.poll(() => endpoint.store.receipts(state!.id).then((r) => r.length), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => outbox(page)).toBe(0);
+    expect(puts).toEqual([1, 2, 3]);
+    expect((await endpoint.store.read(state!.id))?.record).toEqual(state);
+  } finally {
+    await endpoint.close();
+  }
+});
+
+test('endpoint unreachable at decision time, page reloaded later with the endpoint up: the decision arrives', async ({ page, context }) => {
+  await localOnly(context);
+  await page.goto('/sync.html?endpoint=4332');
+  await page.getByRole('button', { name: 'Reject all' }).click();
+  const state = await pageState(page);
+  expect(state?.categories.analytics).toBe(false);
+  expect(await outbox(page)).toBe(1);
+
+  const endpoint = await startEndpoint(4332);
+  try {
+    await page.reload();
+    await expect.poll(() => endpoint.store.read(state!.id).then((s) => s?.record ?? null)).toEqual(state);
+    await expect.poll(() => outbox(page)).toBe(0);
+    expect(await endpoint.store.receipts(state!.id)).toHaveLength(1);
+  } finally {
+    await endpoint.close();
+  }
+});
