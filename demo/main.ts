@@ -16,3 +16,12 @@ document.getElementById('lang')!.addEventListener('click', () => {
   document.querySelector('consent-banner')?.requestUpdate();
 });
 show();
+
+// The account page is for a signed-in account: the site's backend issues a subject token, and identify()
+// brings the account's choices from the endpoint, so the inline panel shows them on any device.
+if (document.querySelector('consent-preferences[inline]')) {
+  fetch('/demo-account/subject-token')
+    .then((response) => response.text())
+    .then((token) => get()?.identify(token))
+    .catch((error) => console.warn('consent-kit demo: could not load the account\'s choices', error));
+}
