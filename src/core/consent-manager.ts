@@ -2,7 +2,7 @@ import type { ConsentConfig } from '../schema/config.js';
 import type { ConsentMethod, ConsentRecord, ContactChoices } from '../schema/consent-record.js';
 import type { SignedReceipt } from '../schema/receipt.js';
 import { decodeRecord, encodeRecord } from './cookie-codec.js';
-import { staleReason, toTimestamp } from './decision-rules.js';
+import { staleReason, toTimestamp, type StaleReason } from './decision-rules.js';
 import { Emitter } from './emitter.js';
 import type { BlockedReport, ConsentEnvironment, ConsentSync } from './environment.js';
 import { ConsentUsageError, type ConsentConfigError } from './errors.js';
@@ -15,6 +15,11 @@ export interface ConsentChoices {
   categories?: Record<string, boolean>;
   /** Channel -> topic -> wanted, e.g. `{ email: { offers: true } }`. */
   contact?: Record<string, Record<string, boolean>>;
+  /**
+   * The visitor confirmed being of the configured minimum age or having a guardian's consent. Needed before
+   * marketing contact or a separate-consent category can be on; `false` turns those off again.
+   */
+  ageConfirmed?: boolean;
 }
 
 /** Events of {@link ConsentManager.on}; each carries the decision (or `null` when there is none). */
@@ -54,6 +59,7 @@ export class ConsentManager {
   /** The last stored record even when it no longer counts: its id and revision carry on into the next one. */
   #previous: ConsentRecord | null = null;
   #isReady = false;
+  #staleReason: StaleReason | undefined;
   #hasWarnedStore = false;
   #unsubscribeTabs: () => void = () => {};
 
@@ -111,10 +117,18 @@ export class ConsentManager {
 
   /**
    * Grants every optional category, except those marked `honorGpc` while the browser sends Global Privacy
-   * Control. Contact choices are left as they are: marketing contact is never granted in bulk.
+   * Control. Separate-consent categories and contact choices are left as they are: they are never granted
+   * in bulk.
    */
   acceptAll(method: ConsentMethod = 'api'): ConsentRecord | null {
-    return this.#decide(method, (id) => !(this.#env.gpc && this.#category(id)?.honorGpc), (_c, _t, current) => current);
+    return this.#decide(
+      method,
+      (id, current) => {
+        const category = this.#category(id);
+        return category?.separate ? current : !(this.#env.gpc && category?.honorGpc);
+      },
+      (_c, _t, current) => current,
+    );
   }
 
   /** Denies every optional category and every marketing-contact choice: withdrawal in one call. */
@@ -123,9 +137,10 @@ export class ConsentManager {
   }
 
   /**
-   * Changes the given choices and keeps the rest. An explicit choice here may turn on a `honorGpc` category.
-   * Throws a {@link ConsentUsageError} naming the bad id for an unknown category, channel or topic, a
-   * non-boolean value, or an attempt to switch off a required category; nothing is changed then.
+   * Changes the given choices and keeps the rest. An explicit choice here may turn on a `honorGpc` or a
+   * separate-consent category. Throws a {@link ConsentUsageError} naming the bad id for an unknown category,
+   * channel or topic, a non-boolean value, an attempt to switch off a required category, or marketing
+   * contact / separate consent switched on without the age confirmation; nothing is changed then.
    */
   update(choices: ConsentChoices, method: ConsentMethod = 'api'): ConsentRecord | null {
     this.#validateChoices(choices);
@@ -133,7 +148,21 @@ export class ConsentManager {
       method,
       (id, current) => choices.categories?.[id] ?? current,
       (channel, topic, current) => choices.contact?.[channel]?.[topic] ?? current,
+      choices.ageConfirmed,
     );
+  }
+
+  /**
+   * Why the stored decision no longer counts (`expired`, `policy-changed`, `from-the-future`), or
+   * `undefined` when there is none or it still does. The banner says "What changed" for `policy-changed`.
+   */
+  get staleReason(): StaleReason | undefined {
+    return this.#staleReason;
+  }
+
+  /** Whether marketing contact and separate consent need the age confirmation (config `minimumAge` > 0). */
+  get needsAgeConfirmation(): boolean {
+    return this.config.minimumAge > 0;
   }
 
   /** Forgets the decision on this device (the stored cookie too), so the visitor is asked again. */
@@ -271,6 +300,7 @@ export class ConsentManager {
     method: ConsentMethod,
     category: (id: string, current: boolean) => boolean,
     contact: (channel: string, topic: string, current: boolean) => boolean,
+    ageConfirmed?: boolean,
   ): ConsentRecord | null {
     if (this.configError) {
       this.#refuse('record a decision');
@@ -278,15 +308,20 @@ export class ConsentManager {
     }
     const now = toTimestamp(this.#env.now());
     const base = this.#state;
+    const isOldEnough = ageConfirmed ?? base?.ageConfirmed === true;
+    // Without the age confirmation, what needs it stays off whatever was asked.
+    const mayNeedAge = (allowed: boolean) => allowed && (isOldEnough || !this.needsAgeConfirmation);
     const categories: Record<string, boolean> = {};
     for (const c of this.config.categories) {
-      if (!c.required) categories[c.id] = category(c.id, base?.categories[c.id] === true);
+      if (c.required) continue;
+      const granted = category(c.id, base?.categories[c.id] === true);
+      categories[c.id] = c.separate ? mayNeedAge(granted) : granted;
     }
     const choices: ContactChoices = {};
     for (const { id: channel } of this.config.contact.channels) {
       choices[channel] = {};
       for (const { id: topic } of this.config.contact.topics) {
-        choices[channel][topic] = contact(channel, topic, base?.contact[channel]?.[topic] === true);
+        choices[channel][topic] = mayNeedAge(contact(channel, topic, base?.contact[channel]?.[topic] === true));
       }
     }
     const previous = this.#previous;
@@ -296,6 +331,7 @@ export class ConsentManager {
       categories,
       contact: choices,
       method,
+      ageConfirmed: isOldEnough,
       decidedAt: base?.decidedAt ?? now,
       updatedAt: now,
       revision: (previous?.revision ?? 0) + 1,
@@ -323,7 +359,8 @@ export class ConsentManager {
   #adoptStored(): boolean {
     const stored = decodeRecord(this.#env.store.read());
     this.#previous = stored;
-    const inForce = stored && !staleReason(stored, this.config, this.#env.now()) ? stored : null;
+    this.#staleReason = stored ? staleReason(stored, this.config, this.#env.now()) : undefined;
+    const inForce = stored && !this.#staleReason ? stored : null;
     if (sameRecord(inForce, this.#state)) return false;
     this.#state = inForce;
     return true;
@@ -384,6 +421,16 @@ export class ConsentManager {
         }
         assertBoolean(value, `contact.${channel}.${topic}`);
       }
+    }
+    if (choices.ageConfirmed !== undefined) assertBoolean(choices.ageConfirmed, 'ageConfirmed');
+    const isOldEnough = choices.ageConfirmed ?? this.#state?.ageConfirmed === true;
+    const needsAge = Object.entries(choices.categories ?? {}).some(([id, on]) => on && this.#category(id)?.separate) ||
+      Object.values(choices.contact ?? {}).some((topics) => Object.values(topics ?? {}).some(Boolean));
+    if (needsAge && this.needsAgeConfirmation && !isOldEnough) {
+      throw new ConsentUsageError(
+        'age-not-confirmed',
+        `consent-kit: marketing contact and separate consent need the visitor to confirm being ${this.config.minimumAge} or older, or having a guardian's consent; pass ageConfirmed: true with the choices once they have`,
+      );
     }
   }
 

@@ -5,9 +5,9 @@ import { checksum } from './checksum.js';
 
 /*
  * The cookie holds one line of fields joined by "~", all characters a cookie keeps without escaping:
- *   1~<id, 32 hex>~<policy>~<categories>~<contact>~<method>~<decided>~<updated>~<revision>~<checksum>
- * Lists are joined by "."; a "!" marks a denied item; contact items are "channel:topic"; times are Unix
- * seconds and the revision a number, both in base 36. Ten categories and four contact choices fit in
+ *   1~<id, 32 hex>~<policy>~<categories>~<contact>~<method>~<flags>~<decided>~<updated>~<revision>~<checksum>
+ * Lists are joined by "."; a "!" marks a denied item; contact items are "channel:topic"; flags are letters
+ * ("a": age confirmed); times are Unix seconds and the revision a number, both in base 36. Ten categories and four contact choices fit in
  * about 250 bytes, against the 4 kB a browser gives a cookie.
  */
 const FORMAT = '1';
@@ -15,6 +15,8 @@ const FIELD = '~';
 const ITEM = '.';
 const DENIED = '!';
 const PAIR = ':';
+const AGE_CONFIRMED = 'a';
+const FIELD_COUNT = 11;
 const MAX_LENGTH = 4096;
 const METHOD_CODES: Record<ConsentMethod, string> = {
   'banner-accept-all': 'a', 'banner-reject-all': 'r', 'preferences-save': 'p', api: 'i', gpc: 'g',
@@ -33,6 +35,7 @@ export function encodeRecord(record: ConsentRecord): string {
     categories.join(ITEM),
     contact.join(ITEM),
     METHOD_CODES[record.method],
+    record.ageConfirmed ? AGE_CONFIRMED : '',
     toSeconds36(record.decidedAt),
     toSeconds36(record.updatedAt),
     record.revision.toString(36),
@@ -47,10 +50,11 @@ export function encodeRecord(record: ConsentRecord): string {
 export function decodeRecord(value: string | undefined | null): ConsentRecord | null {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return null;
   const fields = value.split(FIELD);
-  if (fields.length !== 10 || fields[0] !== FORMAT) return null;
-  const [, hexId, policyVersion, categoryList, contactList, methodCode, decided, updated, revision, sum] =
-    fields as [string, string, string, string, string, string, string, string, string, string];
-  if (checksum(fields.slice(0, 9).join(FIELD)) !== sum || !/^[0-9a-f]{32}$/.test(hexId)) return null;
+  if (fields.length !== FIELD_COUNT || fields[0] !== FORMAT) return null;
+  const [, hexId, policyVersion, categoryList, contactList, methodCode, flags, decided, updated, revision, sum] =
+    fields as [string, string, string, string, string, string, string, string, string, string, string];
+  if (checksum(fields.slice(0, -1).join(FIELD)) !== sum || !/^[0-9a-f]{32}$/.test(hexId)) return null;
+  if (flags !== '' && flags !== AGE_CONFIRMED) return null;
 
   const categories = readCategories(categoryList);
   const contact = readContact(contactList);
@@ -61,6 +65,7 @@ export function decodeRecord(value: string | undefined | null): ConsentRecord | 
     categories,
     contact,
     method,
+    ageConfirmed: flags === AGE_CONFIRMED,
     decidedAt: fromSeconds36(decided),
     updatedAt: fromSeconds36(updated),
     revision: /^[0-9a-z]{1,6}$/.test(revision) ? parseInt(revision, 36) : undefined,

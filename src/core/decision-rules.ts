@@ -10,15 +10,22 @@ export type StaleReason = 'expired' | 'from-the-future' | 'policy-changed';
 
 /**
  * Decides whether a stored decision still speaks for the visitor under the current config:
- * it expires `cookie.expiresDays` after it was last confirmed, and a substantial policy change
- * (`policy.substantial`) asks everyone who decided under another version again.
+ * it expires `cookie.expiresDays` after it was last confirmed, and a substantial policy change asks again
+ * everyone who decided under another version (`policy.substantial`) or an older one (`policy.reconsentBefore`).
  */
 export function staleReason(record: ConsentRecord, config: ConsentConfig, now: number): StaleReason | undefined {
   const updated = Date.parse(record.updatedAt);
   if (updated > now + MAX_CLOCK_SKEW_MS) return 'from-the-future';
   if (now - updated >= config.cookie.expiresDays * DAY_MS) return 'expired';
   if (config.policy.substantial && record.policyVersion !== config.policy.version) return 'policy-changed';
+  const { reconsentBefore } = config.policy;
+  if (reconsentBefore && compareVersions(record.policyVersion, reconsentBefore) < 0) return 'policy-changed';
   return undefined;
+}
+
+/** Orders policy versions the way people write them: "2024-06" < "2024-11", "v2" < "v10". */
+export function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 /** Timestamps are kept to the second: that is what the cookie can hold, so a round trip changes nothing. */

@@ -44,6 +44,13 @@ export const PolicySchema = z.strictObject({
    * are then asked again. A minor change (the default) keeps existing choices.
    */
   substantial: z._default(z.boolean(), false),
+  /**
+   * Decisions made under a version before this one are asked again (versions compare naturally:
+   * "2024-06" < "2024-11", "v2" < "v10"). For when several versions have passed since the substantial change.
+   */
+  reconsentBefore: z.optional(z.string().check(z.regex(POLICY_VERSION, `expected ${POLICY_VERSION_HINT}`))),
+  /** A short "What changed" text the banner shows to visitors asked again after a substantial change. */
+  changes: z.optional(LocalizedTextSchema),
 });
 
 const cookiePattern = z.string().check(
@@ -84,6 +91,11 @@ export const CategorySchema = z.pipe(
     honorGpc: z.optional(z.boolean()),
     /** Ready host and cookie lists by name (`baidu-tongji`, `ga4`, `clarity`), added to `hosts` and `cookies`. */
     presets: z._default(z.array(z.enum(PRESET_NAMES, { error: `unknown preset: expected one of ${PRESET_NAMES.join(', ')}` })), []),
+    /**
+     * Needs its own explicit consent (e.g. transfer to the licensor in the United States, sensitive personal
+     * information): never granted by "Accept all" or any bulk action, shown with its own notice text.
+     */
+    separate: z._default(z.boolean(), false),
   }),
   z.transform((c) => ({
     ...c,
@@ -196,6 +208,11 @@ export const ConfigSchema = z
     /** Requests held before a decision; beyond this the oldest is dropped (and counted). */
     requestQueueSize: z._default(z.number().check(z.int('expected a whole number'), z.gte(0), z.lte(1000)), 100),
     consentMode: z.prefault(ConsentModeSchema, {}),
+    /**
+     * Visitors confirm they are at least this old, or have their guardian's consent, before any marketing
+     * contact or separate-consent purpose can be switched on. 0 turns the confirmation off.
+     */
+    minimumAge: z._default(z.number().check(z.int('expected a whole number of years'), z.gte(0), z.lte(21)), 18),
     /** "auto" (page language, then browser) or a locale such as "zh-CN". */
     locale: z._default(
       z.string().check(z.refine((l) => l === 'auto' || LOCALE.test(l), 'expected "auto" or a locale such as "zh-CN"')),
@@ -211,6 +228,18 @@ export const ConfigSchema = z
           ctx.issues.push({
             code: 'custom', input: c.honorGpc, path: ['categories', i, 'honorGpc'],
             message: 'a required category is always on, so it cannot honour Global Privacy Control: remove "honorGpc" or "required"',
+          });
+        }
+        if (c.separate && c.required) {
+          ctx.issues.push({
+            code: 'custom', input: c.separate, path: ['categories', i, 'separate'],
+            message: 'a required category is always on, so it cannot ask for separate consent: remove "separate" or "required"',
+          });
+        }
+        if (c.separate && c.description === undefined) {
+          ctx.issues.push({
+            code: 'custom', input: undefined, path: ['categories', i, 'description'],
+            message: `separate consent needs its own notice text: add a "description" to "${c.id}" saying what the visitor agrees to`,
           });
         }
       });

@@ -20,6 +20,11 @@ export const ConsentRecordSchema = z.strictObject({
   /** Marketing contact, channel then topic: `contact.email.offers`. Absent means not chosen, i.e. off. */
   contact: z.record(slug, z.record(slug, z.boolean())),
   method: z.enum(CONSENT_METHODS),
+  /**
+   * The visitor confirmed being of the configured minimum age, or having a guardian's consent; needed before
+   * marketing contact or a separate-consent purpose can be on. Absent means not confirmed.
+   */
+  ageConfirmed: z.optional(z.boolean()),
   /** When the visitor first decided (ISO 8601, UTC). */
   decidedAt: timestamp,
   /** When this revision was made. */

@@ -6,6 +6,7 @@
 export const TEXT_KEYS = [
   'title',
   'body',
+  'whatChanged',
   'policyLink',
   'lastUpdated',
   'acceptAll',
@@ -20,6 +21,10 @@ export const TEXT_KEYS = [
   'cookieProvider',
   'cookiePurpose',
   'cookieDuration',
+  'separateHeading',
+  'separateIntro',
+  'ageConfirmation',
+  'ageRequired',
   'contactHeading',
   'contactIntro',
   'serviceCommunications',

@@ -29,6 +29,24 @@ describe('<consent-banner>', () => {
     expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Accept all', 'Reject all', 'Manage preferences']);
   });
 
+  it('says what changed when a substantial policy change asks again, and only then', async () => {
+    const { env } = memoryEnvironment();
+    const config = (extra: Record<string, unknown>) =>
+      parseConfig({ policy: { url: '/privacy', changes: { en: 'We now transfer data to a new processor.' }, ...extra } });
+    new ConsentManager(config({ version: '2024-06' }), env).acceptAll();
+    const minor = new ConsentManager(config({ version: '2024-07' }), env);
+    expect(minor.hasDecision).to.be.true;
+    minor.reset();
+    expect((await bannerFor(minor)).root.querySelector('[part="changes"]')).to.be.null;
+    new ConsentManager(config({ version: '2024-06' }), env).acceptAll();
+    const substantial = new ConsentManager(config({ version: '2025-01', substantial: true }), env);
+    expect(substantial.staleReason).to.equal('policy-changed');
+    const { root } = await bannerFor(substantial);
+    expect(root.querySelector('[part="changes"]')!.textContent).to.equal(
+      'Our Privacy Statement has changed. What changed: We now transfer data to a new processor.',
+    );
+  });
+
   it('links the privacy statement and shows its last-updated date', async () => {
     const { root } = await bannerFor(managerFor());
     expect(root.querySelector('a')!.getAttribute('href')).to.equal('/privacy');

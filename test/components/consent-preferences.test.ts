@@ -50,6 +50,8 @@ describe('<consent-preferences inline>', () => {
     const manager = managerFor();
     const { el, root } = await inlinePanel(manager);
     switchNamed(root, 'Analytics').click();
+    root.querySelector<HTMLInputElement>('#age')!.click();
+    await el.updateComplete;
     switchNamed(root, 'Phone Requests for your feedback').click();
     await el.updateComplete;
     expect(manager.state).to.be.null;
@@ -59,6 +61,7 @@ describe('<consent-preferences inline>', () => {
     expect(manager.state!.categories).to.deep.equal({ analytics: true, marketing: false });
     expect(manager.state!.contact.phone).to.deep.equal({ offers: false, feedback: true });
     expect(manager.state!.contact.email).to.deep.equal({ offers: false, feedback: false });
+    expect(manager.state!.ageConfirmed).to.be.true;
     expect(root.querySelector('[role="status"]')!.textContent).to.equal('Your choices have been saved.');
   });
 
@@ -88,7 +91,7 @@ describe('<consent-preferences inline>', () => {
 
   it('"Reject all" withdraws everything in one action', async () => {
     const manager = managerFor();
-    manager.update({ categories: { analytics: true }, contact: { email: { offers: true } } });
+    manager.update({ categories: { analytics: true }, contact: { email: { offers: true } }, ageConfirmed: true });
     const { root } = await inlinePanel(manager);
     buttonNamed(root, 'Reject all').click();
     expect(manager.has('analytics')).to.be.false;
@@ -114,6 +117,61 @@ describe('<consent-preferences inline>', () => {
     await el.updateComplete;
     const single = await inlinePanel(managerFor({ locales: ['en'] }));
     expect(single.root.querySelector('select')).to.be.null;
+  });
+});
+
+describe('<consent-preferences>: what the privacy statement promises', () => {
+  const separateConfig = {
+    categories: [
+      { id: 'necessary', required: true },
+      { id: 'analytics' },
+      { id: 'us-transfer', separate: true, label: 'Transfer to the licensor in the United States', description: 'Your personal information is transferred to the United States.' },
+    ],
+  };
+
+  it('keeps contact and separate-consent switches locked until the age confirmation', async () => {
+    const manager = managerFor(separateConfig);
+    const { el, root } = await inlinePanel(manager);
+    const age = root.querySelector<HTMLInputElement>('#age')!;
+    expect(root.querySelector(`label[for="age"]`)!.textContent).to.equal("I am 18 or older, or I have my guardian's consent");
+    for (const name of ['Transfer to the licensor', 'Email Information and offers']) {
+      expect(switchNamed(root, name).disabled, name).to.be.true;
+      expect(switchNamed(root, name).getAttribute('aria-describedby')).to.contain('age-required');
+    }
+    expect(switchNamed(root, 'Analytics').disabled).to.be.false;
+    age.click();
+    await el.updateComplete;
+    switchNamed(root, 'Transfer to the licensor').click();
+    switchNamed(root, 'Email Information and offers').click();
+    await el.updateComplete;
+    age.click();
+    await el.updateComplete;
+    expect(switchNamed(root, 'Transfer to the licensor').getAttribute('aria-checked')).to.equal('false');
+    expect(switchNamed(root, 'Email Information and offers').getAttribute('aria-checked')).to.equal('false');
+  });
+
+  it('lists separate-consent purposes on their own with their notice, and "Accept all" leaves them off', async () => {
+    const manager = managerFor(separateConfig);
+    const { el, root } = await inlinePanel(manager);
+    const section = root.querySelector('section[aria-labelledby="separate-heading"]')!;
+    expect(section.querySelector('h3')!.textContent).to.equal('Separate consent');
+    expect(section.textContent).to.contain('Your personal information is transferred to the United States.');
+    expect([...root.querySelectorAll('section[aria-labelledby="cookies-heading"] .label')].map((l) => l.textContent)).to.not.include('Transfer to the licensor in the United States');
+    buttonNamed(root, 'Accept all').click();
+    await el.updateComplete;
+    expect(manager.has('analytics')).to.be.true;
+    expect(manager.has('us-transfer')).to.be.false;
+    root.querySelector<HTMLInputElement>('#age')!.click();
+    await el.updateComplete;
+    switchNamed(root, 'Transfer to the licensor').click();
+    buttonNamed(root, 'Save choices').click();
+    expect(manager.has('us-transfer')).to.be.true;
+  });
+
+  it('has no age confirmation when minimumAge is 0', async () => {
+    const { root } = await inlinePanel(managerFor({ minimumAge: 0 }));
+    expect(root.querySelector('#age')).to.be.null;
+    expect(switchNamed(root, 'Email Information and offers').disabled).to.be.false;
   });
 });
 

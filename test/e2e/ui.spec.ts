@@ -133,6 +133,8 @@ test('saving from the panel stores categories and contact choices', async ({ pag
   await page.goto('/ui.html');
   await page.getByRole('button', { name: 'Manage preferences' }).click();
   await page.getByRole('switch', { name: 'Analytics' }).click();
+  await expect(page.getByRole('switch', { name: 'Email Requests for your feedback and surveys' })).toBeDisabled();
+  await page.getByLabel("I am 18 or older, or I have my guardian's consent").check();
   await page.getByRole('switch', { name: 'Email Requests for your feedback and surveys' }).click();
   await page.getByRole('button', { name: 'Save choices' }).click();
   await expect(dialog(page)).toBeHidden();

@@ -50,6 +50,10 @@ export const bannerStyles = css`
     font-size: 1rem;
     font-weight: 600;
   }
+  .changes {
+    margin: 0 0 0.5rem;
+    overflow-wrap: anywhere;
+  }
   .body {
     margin: 0;
     color: var(--consent-muted);

@@ -5,6 +5,7 @@ import { tokenStyles } from '../styles/tokens.styles.js';
 import { bannerStyles } from './consent-banner.styles.js';
 
 /**
+ * @tagname consent-banner
  * @summary The first layer of consent: shown while the visitor has no decision in force, with "Accept all"
  * and "Reject all" of equal weight and "Manage preferences". Fixed over the page (bottom bar, corner box or
  * centred, config `layout`), so it never moves page content. With config `reopenButton`, a small floating
@@ -12,6 +13,7 @@ import { bannerStyles } from './consent-banner.styles.js';
  *
  * @csspart base - The banner region.
  * @csspart title - The heading.
+ * @csspart changes - "What changed", when a substantial policy change asks the visitor again.
  * @csspart body - The explanation and the privacy statement link.
  * @csspart actions - The row of buttons.
  * @csspart button - Every button; also `button-accept`, `button-reject`, `button-manage`.
@@ -51,6 +53,9 @@ export class ConsentBanner extends ConsentElement {
       <section class="banner surface ${layout}" part="base" role="region" aria-labelledby="title" lang=${t.locale}>
         <div class="text">
           <h2 class="title" id="title" part="title">${t.text('title')}</h2>
+          ${manager.staleReason === 'policy-changed' && policy.changes
+            ? html`<p class="changes" part="changes"><strong>${t.text('whatChanged')}</strong> ${t.localize(policy.changes)}</p>`
+            : nothing}
           <p class="body" part="body">
             ${t.text('body')}
             <a href=${policy.url}>${t.text('policyLink')}</a>${policy.updated

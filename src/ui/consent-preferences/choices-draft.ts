@@ -14,7 +14,7 @@ export function draftFrom(manager: ConsentManager): ChoicesDraft {
     contact[channel] = {};
     for (const { id: topic } of config.contact.topics) contact[channel][topic] = state?.contact[channel]?.[topic] === true;
   }
-  return { categories, contact };
+  return { categories, contact, ageConfirmed: state?.ageConfirmed === true };
 }
 
 /** A key that changes whenever the decision in force does, so the draft follows decisions made elsewhere. */

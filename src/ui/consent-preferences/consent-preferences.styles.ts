@@ -135,6 +135,24 @@ export const preferencesStyles = css`
       transition: left 120ms ease-out;
     }
   }
+  .switch:disabled {
+    cursor: not-allowed;
+    opacity: 0.5;
+  }
+  .age {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    margin: 1.25rem 0 0;
+    font-weight: 600;
+  }
+  .age input {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.125rem 0 0;
+    accent-color: var(--consent-switch-on);
+  }
   .cookies {
     margin-top: 0.5rem;
   }

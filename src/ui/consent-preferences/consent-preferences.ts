@@ -13,6 +13,7 @@ import { renderSwitch } from './render-switch.js';
 const FOCUSABLE = 'button, a[href], select, summary, [tabindex]:not([tabindex="-1"])';
 
 /**
+ * @tagname consent-preferences
  * @summary The preferences panel: a switch per cookie category with its description and cookies, marketing
  * contact per channel and topic, and "Save choices", "Accept all", "Reject all". A modal dialog (focus moves
  * in, Tab stays inside, Escape closes without saving and returns focus), or with `inline` the same panel in
@@ -35,15 +36,18 @@ export class ConsentPreferences extends ConsentElement {
   static override properties = {
     ...ConsentElement.properties,
     inline: { type: Boolean, reflect: true },
-    _isOpen: { state: true },
-    _draft: { state: true },
-    _isSaved: { state: true },
+    _isOpen: { state: true, attribute: false },
+    _draft: { state: true, attribute: false },
+    _isSaved: { state: true, attribute: false },
   };
 
   /** Render in the page instead of as a modal dialog. */
   declare inline: boolean;
+  /** @internal */
   declare _isOpen: boolean;
+  /** @internal The switches as the visitor has set them, not yet saved. */
   declare _draft: ChoicesDraft | undefined;
+  /** @internal */
   declare _isSaved: boolean;
 
   #opener: HTMLElement | null = null;
@@ -105,6 +109,8 @@ export class ConsentPreferences extends ConsentElement {
 
   #renderPanel(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
     const { config } = manager;
+    const separate = config.categories.filter((c) => c.separate);
+    const hasContact = config.contact.channels.length > 0 && config.contact.topics.length > 0;
     return html`
       <div class="panel surface" part="base" lang=${t.locale}>
         <div class="header">
@@ -122,10 +128,18 @@ export class ConsentPreferences extends ConsentElement {
         <section class="group" aria-labelledby="cookies-heading">
           <h3 id="cookies-heading">${t.text('cookiesHeading')}</h3>
           <ul class="list">
-            ${config.categories.map((category) => this.#renderCategory(category, draft, t))}
+            ${config.categories.filter((c) => !c.separate).map((category) => this.#renderCategory(manager, category, draft, t))}
           </ul>
         </section>
-        ${config.contact.channels.length > 0 && config.contact.topics.length > 0 ? this.#renderContact(manager, draft, t) : nothing}
+        ${manager.needsAgeConfirmation && (separate.length > 0 || hasContact) ? this.#renderAgeConfirmation(manager, draft, t) : nothing}
+        ${separate.length > 0
+          ? html`<section class="group" aria-labelledby="separate-heading">
+              <h3 id="separate-heading">${t.text('separateHeading')}</h3>
+              <p class="description">${t.text('separateIntro')}</p>
+              <ul class="list">${separate.map((category) => this.#renderCategory(manager, category, draft, t))}</ul>
+            </section>`
+          : nothing}
+        ${hasContact ? this.#renderContact(manager, draft, t) : nothing}
         <p class="status" role="status">${this._isSaved ? t.text('saved') : nothing}</p>
         <div class="actions" part="actions">
           <button type="button" class="button" part="button button-save" @click=${() => this.#finish(() => manager.update(structuredClone(this._draft!), 'preferences-save'))}>${t.text('saveChoices')}</button>
@@ -145,9 +159,27 @@ export class ConsentPreferences extends ConsentElement {
     </p>`;
   }
 
-  #renderCategory(category: CategoryConfig, draft: ChoicesDraft, t: Translator) {
+  /** The one checkbox that unlocks marketing contact and separate consent (the statement's minors section). */
+  #renderAgeConfirmation(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
+    return html`<p class="age" part="age">
+      <input type="checkbox" id="age" .checked=${draft.ageConfirmed} @change=${(e: Event) => this.#toggle(() => {
+        draft.ageConfirmed = (e.target as HTMLInputElement).checked;
+        if (!draft.ageConfirmed) withdrawWhatNeedsAge(manager, draft);
+      })}>
+      <label for="age">${t.text('ageConfirmation', { age: manager.config.minimumAge })}</label>
+    </p>
+    <p class="description" id="age-required" ?hidden=${draft.ageConfirmed}>${t.text('ageRequired')}</p>`;
+  }
+
+  /** Whether the switches that need the age confirmation are locked. */
+  #isLockedByAge(manager: ConsentManager, draft: ChoicesDraft): boolean {
+    return manager.needsAgeConfirmation && !draft.ageConfirmed;
+  }
+
+  #renderCategory(manager: ConsentManager, category: CategoryConfig, draft: ChoicesDraft, t: Translator) {
     const id = `category-${category.id}`;
     const description = t.categoryDescription(category);
+    const isLocked = category.separate && this.#isLockedByAge(manager, draft);
     return html`<li class="item" part="category">
       <div class="row">
         <span class="label" id="${id}-label">${t.categoryLabel(category)}</span>
@@ -156,7 +188,8 @@ export class ConsentPreferences extends ConsentElement {
           : renderSwitch({
               checked: draft.categories[category.id] === true,
               labelledBy: `${id}-label`,
-              describedBy: description ? `${id}-description` : undefined,
+              describedBy: [description ? `${id}-description` : '', isLocked ? 'age-required' : ''].join(' ').trim() || undefined,
+              disabled: isLocked,
               onToggle: () => this.#toggle(() => {
                 draft.categories[category.id] = !draft.categories[category.id];
               }),
@@ -179,6 +212,7 @@ export class ConsentPreferences extends ConsentElement {
 
   #renderContact(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
     const { channels, topics } = manager.config.contact;
+    const isLocked = this.#isLockedByAge(manager, draft);
     return html`<section class="group" aria-labelledby="contact-heading">
       <h3 id="contact-heading">${t.text('contactHeading')}</h3>
       <p class="description">${t.text('contactIntro')}</p>
@@ -199,6 +233,8 @@ export class ConsentPreferences extends ConsentElement {
               ${renderSwitch({
                 checked: draft.contact[channel.id]?.[topic.id] === true,
                 labelledBy: `channel-${channel.id} ${labelId}`,
+                describedBy: isLocked ? 'age-required' : undefined,
+                disabled: isLocked,
                 onToggle: () => this.#toggle(() => {
                   const topicsOfChannel = (draft.contact[channel.id] ??= {});
                   topicsOfChannel[topic.id] = !topicsOfChannel[topic.id];
@@ -249,6 +285,12 @@ export class ConsentPreferences extends ConsentElement {
       first?.focus();
     }
   };
+}
+
+/** Mirrors the core rule in the draft: without the age confirmation, contact and separate consent are off. */
+function withdrawWhatNeedsAge(manager: ConsentManager, draft: ChoicesDraft): void {
+  for (const c of manager.config.categories) if (c.separate) draft.categories[c.id] = false;
+  for (const topics of Object.values(draft.contact)) for (const topic of Object.keys(topics)) topics[topic] = false;
 }
 
 function cookieDetail(term: string, value: string | undefined) {

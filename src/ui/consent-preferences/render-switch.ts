@@ -8,6 +8,8 @@ export function renderSwitch(options: {
   checked: boolean;
   labelledBy: string;
   describedBy?: string;
+  /** Shown but not operable, e.g. until the age confirmation is given. */
+  disabled?: boolean;
   onToggle: () => void;
 }) {
   return html`<button
@@ -18,6 +20,7 @@ export function renderSwitch(options: {
     aria-checked=${options.checked ? 'true' : 'false'}
     aria-labelledby=${options.labelledBy}
     aria-describedby=${options.describedBy ?? nothing}
+    ?disabled=${options.disabled === true}
     @click=${options.onToggle}
   ><span class="track"><span class="thumb"></span></span></button>`;
 }

@@ -10,6 +10,7 @@ export const en: Messages = {
       'prevent fraud, authenticate you and collect operational data about our Online Services. Third parties ' +
       'that provide site analytics on our behalf may also set cookies. Strictly necessary cookies are always ' +
       'on; the others only with your consent.',
+    whatChanged: 'Our Privacy Statement has changed. What changed:',
     policyLink: 'Privacy Statement',
     lastUpdated: 'Last updated {date}',
     acceptAll: 'Accept all',
@@ -25,6 +26,10 @@ export const en: Messages = {
     cookieProvider: 'Provider',
     cookiePurpose: 'Purpose',
     cookieDuration: 'Duration',
+    separateHeading: 'Separate consent',
+    separateIntro: 'Each of these needs your separate, explicit consent. "Accept all" never turns them on.',
+    ageConfirmation: "I am {age} or older, or I have my guardian's consent",
+    ageRequired: 'Confirm your age first to turn this on.',
     contactHeading: 'Contact preferences',
     contactIntro:
       'Subject to your contact preferences, we may contact you by phone or e-mail with information and offers ' +

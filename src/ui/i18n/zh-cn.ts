@@ -8,6 +8,7 @@ export const zhCN: Messages = {
     body:
       '我们使用 Cookie 和网络信标等类似技术来存储您的偏好和设置、防止欺诈、验证用户身份并收集有关在线服务的运营数据。' +
       '代表我们提供网站分析等服务的第三方也可能设置 Cookie。严格必要的 Cookie 始终启用，其他 Cookie 仅在您同意后使用。',
+    whatChanged: '我们的隐私声明已更新。变更内容：',
     policyLink: '隐私声明',
     lastUpdated: '最后更新：{date}',
     acceptAll: '全部接受',
@@ -22,6 +23,10 @@ export const zhCN: Messages = {
     cookieProvider: '提供方',
     cookiePurpose: '用途',
     cookieDuration: '有效期',
+    separateHeading: '单独同意',
+    separateIntro: '以下每一项都需要您单独、明确的同意。“全部接受”不会开启这些选项。',
+    ageConfirmation: '我已年满 {age} 周岁，或已取得监护人的同意',
+    ageRequired: '请先确认年龄，然后才能开启此项。',
     contactHeading: '联系偏好',
     contactIntro: '根据您的联系偏好，我们可能通过电话或电子邮件向您发送有关其他产品和服务的信息和优惠，或征求您的反馈。',
     serviceCommunications: '服务通知',

@@ -56,7 +56,7 @@ describe('ConsentManager decisions', () => {
 
   it('rejectAll denies every optional category and every contact choice', () => {
     const { manager } = managerWith();
-    manager.update({ categories: { analytics: true }, contact: { email: { offers: true } } });
+    manager.update({ categories: { analytics: true }, contact: { email: { offers: true } }, ageConfirmed: true });
     const state = manager.rejectAll('banner-reject-all');
     expect(state?.categories).toEqual({ analytics: false, marketing: false });
     expect(state?.contact.email).toEqual({ offers: false, feedback: false });
@@ -67,7 +67,7 @@ describe('ConsentManager decisions', () => {
   it('update changes only what it names and records contact choices per channel and topic', () => {
     const { manager } = managerWith();
     manager.update({ categories: { analytics: true } });
-    const state = manager.update({ contact: { phone: { feedback: true } } }, 'preferences-save');
+    const state = manager.update({ contact: { phone: { feedback: true } }, ageConfirmed: true }, 'preferences-save');
     expect(state?.categories).toEqual({ analytics: true, marketing: false });
     expect(state?.contact.phone).toEqual({ offers: false, feedback: true });
     expect(state?.method).toBe('preferences-save');

@@ -9,6 +9,7 @@ const record: ConsentRecord = {
   categories: { analytics: true, marketing: false },
   contact: { email: { offers: true, feedback: false }, phone: { offers: false, feedback: false } },
   method: 'preferences-save',
+  ageConfirmed: true,
   decidedAt: '2025-01-15T10:00:00.000Z',
   updatedAt: '2025-02-01T08:30:15.000Z',
   revision: 3,
@@ -22,6 +23,10 @@ function withChecksum(body: string): string {
 describe('cookie codec', () => {
   it('round-trips a record exactly', () => {
     expect(decodeRecord(encodeRecord(record))).toEqual(record);
+  });
+
+  it('round-trips an unconfirmed age', () => {
+    expect(decodeRecord(encodeRecord({ ...record, ageConfirmed: false }))?.ageConfirmed).toBe(false);
   });
 
   it('round-trips every collection method', () => {
@@ -52,28 +57,29 @@ describe('cookie codec', () => {
     ['JSON', '{"analytics":true}'],
     ['a truncated value', encodeRecord(record).slice(0, -3)],
     ['a value with one character changed', encodeRecord(record).replace('analytics', 'analytict')],
-    ['an unknown format version', withChecksum(encodeRecord(record).replace(/^1/, '2').split('~').slice(0, 9).join('~'))],
+    ['an unknown format version', withChecksum(encodeRecord(record).replace(/^1/, '2').split('~').slice(0, -1).join('~'))],
     ['a huge value', 'x'.repeat(100_000)],
   ])('reads %s as no decision', (_name, value) => {
     expect(decodeRecord(value)).toBeNull();
   });
 
   it.each([
-    ['a __proto__ category', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~__proto__~~p~sq5d00~sq5d00~1'],
-    ['a constructor contact channel repeated', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~~constructor:offers.constructor:offers~p~sq5d00~sq5d00~1'],
-    ['a repeated category', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics.!analytics~~p~sq5d00~sq5d00~1'],
-    ['an unknown method', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~z~sq5d00~sq5d00~1'],
-    ['a decision updated before it was made', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~sq5d00~sq5c00~1'],
-    ['revision zero', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~sq5d00~sq5d00~0'],
-    ['an id that is not a version-4 UUID', '1~3f6c2a1e8b4d0c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~sq5d00~sq5d00~1'],
-    ['a contact item without a topic', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~email~p~sq5d00~sq5d00~1'],
+    ['a __proto__ category', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~__proto__~~p~~sq5d00~sq5d00~1'],
+    ['a constructor contact channel repeated', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~~constructor:offers.constructor:offers~p~~sq5d00~sq5d00~1'],
+    ['a repeated category', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics.!analytics~~p~~sq5d00~sq5d00~1'],
+    ['an unknown flag', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~x~sq5d00~sq5d00~1'],
+    ['an unknown method', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~z~~sq5d00~sq5d00~1'],
+    ['a decision updated before it was made', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~sq5c00~1'],
+    ['revision zero', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~sq5d00~0'],
+    ['an id that is not a version-4 UUID', '1~3f6c2a1e8b4d0c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~sq5d00~1'],
+    ['a contact item without a topic', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~email~p~~sq5d00~sq5d00~1'],
   ])('reads a forged cookie with %s as no decision', (_name, body) => {
     expect(decodeRecord(withChecksum(body))).toBeNull();
     expect(({} as Record<string, unknown>).analytics).toBeUndefined();
   });
 
   it('accepts a well-formed hand-written value, so the forgery cases above fail for their own reason', () => {
-    const decoded = decodeRecord(withChecksum('1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~sq5d00~sq5d00~1'));
+    const decoded = decodeRecord(withChecksum('1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~sq5d00~1'));
     expect(decoded?.categories).toEqual({ analytics: true });
   });
 });
