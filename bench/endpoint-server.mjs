@@ -1,0 +1,15 @@
+// The server side of endpoint.bench.mjs, in its own process so that autocannon does not share its thread:
+// `node bench/endpoint-server.mjs bare` (node:http answering 204) or `… sqlite <file>` (the endpoint).
+import { createServer } from 'node:http';
+
+const [mode, file] = process.argv.slice(2);
+if (mode === 'bare') {
+  const server = createServer((_req, res) => res.writeHead(204).end());
+  server.listen(0, '127.0.0.1', () => console.log(`listening http://127.0.0.1:${server.address().port}`));
+} else {
+  const { createConsentHandler, createSqliteStore, serveEndpoint } = await import('../dist/server/index.js');
+  const store = createSqliteStore(file);
+  const handler = await createConsentHandler({ store, controller: { name: 'Benchmark' }, writesPerMinute: 1e9, log: () => {} });
+  const endpoint = await serveEndpoint(handler, { port: 0 });
+  console.log(`listening ${endpoint.url}`);
+}
