@@ -168,6 +168,43 @@ describe('<consent-preferences>: what the privacy statement promises', () => {
     expect(manager.has('us-transfer')).to.be.true;
   });
 
+  it('deletes the preference data after a confirmation, and can be cancelled', async () => {
+    const manager = managerFor();
+    manager.acceptAll();
+    const { el, root } = await inlinePanel(manager);
+    buttonNamed(root, 'Delete my preference data').click();
+    await el.updateComplete;
+    expect(root.getElementById('delete-question')!.textContent).to.contain('You will be asked again.');
+    expect(root.activeElement).to.equal(buttonNamed(root, 'Delete'));
+    buttonNamed(root, 'Cancel').click();
+    await el.updateComplete;
+    expect(manager.hasDecision).to.be.true;
+    buttonNamed(root, 'Delete my preference data').click();
+    await el.updateComplete;
+    buttonNamed(root, 'Delete').click();
+    await el.updateComplete;
+    expect(manager.state).to.be.null;
+    expect(root.querySelector('[role="status"]')!.textContent).to.equal('Your preference data has been deleted.');
+  });
+
+  it('downloads the consent record as JSON', async () => {
+    const manager = managerFor();
+    manager.rejectAll();
+    const { root } = await inlinePanel(manager);
+    const clicked = new Promise<HTMLAnchorElement>((resolve) => {
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        HTMLAnchorElement.prototype.click = original;
+        resolve(this);
+      };
+    });
+    buttonNamed(root, 'Download my consent record').click();
+    const link = await clicked;
+    expect(link.download).to.equal('consent-record.json');
+    const file = await (await fetch(link.href)).json();
+    expect(file).to.deep.equal({ decision: manager.state, receipts: [] });
+  });
+
   it('has no age confirmation when minimumAge is 0', async () => {
     const { root } = await inlinePanel(managerFor({ minimumAge: 0 }));
     expect(root.querySelector('#age')).to.be.null;

@@ -1,24 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { createConsentHandler } from '../../src/server/consent-handler.js';
+import { serveEndpoint } from '../../src/server/serve-endpoint.js';
+import { createSqliteStore } from '../../src/server/sqlite-store.js';
 
 /*
- * What the privacy statement promises, on pages whose config each test writes itself: the page is served
- * from the test server's origin (so the consent cookie carries over between them) and loads the real bundle.
+ * What the privacy statement promises, on a page whose config each test writes into the address: every
+ * visit is on the test server's origin, so the consent cookie carries over between them.
  */
 type Config = Record<string, unknown>;
 type State = { policyVersion: string; categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; ageConfirmed?: boolean } | null;
 
 async function visit(page: Page, config: Config, lang = 'en') {
-  const url = `/promises-${Math.random().toString(36).slice(2)}.html`;
-  await page.route(`**${url}`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Promises</title>
-        <script type="application/json" data-consent-kit>${JSON.stringify(config).replaceAll('</', '<\\/')}</script>
-        <script src="/dist/consent-kit.iife.js"></script></head>
-        <body><main><h1>Online Services</h1></main><footer><a href="#" data-consent-open>Cookie settings</a></footer></body></html>`,
-    }),
-  );
-  await page.goto(url);
+  await page.goto(`/configured.html?${new URLSearchParams({ config: JSON.stringify(config), lang })}`);
   await expect(page.locator('h1')).toBeVisible();
 }
 
@@ -145,4 +139,38 @@ test('a full visit sends nothing anywhere but the site itself', async ({ page })
   await page.reload();
   await expect(page.locator('h1')).toBeVisible();
   expect([...hosts]).toEqual(['127.0.0.1:4320']);
+});
+
+test('"Delete my preference data" erases the record here and at the endpoint; "Download" gives the receipts', async ({ page }) => {
+  const port = 4339;
+  const store = createSqliteStore(':memory:');
+  const handler = await createConsentHandler({ store, controller: { name: 'Online Services' }, origins: ['http://127.0.0.1:4320'], log: () => {} });
+  const server = await serveEndpoint(handler, { port });
+  try {
+    const config = { ...base(), endpoint: `http://127.0.0.1:${port}` };
+    await visit(page, config);
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    const id = (await page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: { id: string } } } }).ConsentKit.get().state.id));
+    await expect.poll(() => store.receipts(id).then((r) => r.length)).toBe(1);
+
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    const downloading = page.waitForEvent('download');
+    await panel(page).getByRole('button', { name: 'Download my consent record' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('consent-record.json');
+    const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(file.decision.id).toBe(id);
+    expect(file.receipts).toHaveLength(1);
+
+    await panel(page).getByRole('button', { name: 'Delete my preference data' }).click();
+    await expect(panel(page).getByText('You will be asked again.')).toBeVisible();
+    await panel(page).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(panel(page)).toBeHidden();
+    await expect(banner(page)).toBeVisible();
+    expect(await state(page)).toBeNull();
+    await expect.poll(() => store.read(id)).toBeNull();
+  } finally {
+    await server.close();
+    await store.close();
+  }
 });

@@ -189,6 +189,31 @@ export const preferencesStyles = css`
     gap: 0.5rem;
     margin-top: var(--consent-space);
   }
+  .your-data {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+    margin-top: var(--consent-space);
+  }
+  .link {
+    min-height: 2.75rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--consent-accent);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .confirm {
+    margin-top: var(--consent-space);
+    padding: 0.75rem;
+    border: 1px solid var(--consent-border);
+    border-radius: var(--consent-radius);
+  }
+  .confirm p {
+    margin: 0;
+  }
   @media (forced-colors: active) {
     .track,
     .switch[aria-checked='true'] .track {

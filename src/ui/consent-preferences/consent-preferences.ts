@@ -39,6 +39,8 @@ export class ConsentPreferences extends ConsentElement {
     _isOpen: { state: true, attribute: false },
     _draft: { state: true, attribute: false },
     _isSaved: { state: true, attribute: false },
+    _status: { state: true, attribute: false },
+    _isConfirmingDelete: { state: true, attribute: false },
   };
 
   /** Render in the page instead of as a modal dialog. */
@@ -49,6 +51,10 @@ export class ConsentPreferences extends ConsentElement {
   declare _draft: ChoicesDraft | undefined;
   /** @internal */
   declare _isSaved: boolean;
+  /** @internal What the status line says after deleting or downloading (a text key). */
+  declare _status: 'deleted' | undefined;
+  /** @internal */
+  declare _isConfirmingDelete: boolean;
 
   #opener: HTMLElement | null = null;
   #draftKey = '';
@@ -58,6 +64,7 @@ export class ConsentPreferences extends ConsentElement {
     this.inline = false;
     this._isOpen = false;
     this._isSaved = false;
+    this._isConfirmingDelete = false;
   }
 
   /** Opens the modal panel with the decision in force; focus returns to `opener` when it closes. */
@@ -140,12 +147,13 @@ export class ConsentPreferences extends ConsentElement {
             </section>`
           : nothing}
         ${hasContact ? this.#renderContact(manager, draft, t) : nothing}
-        <p class="status" role="status">${this._isSaved ? t.text('saved') : nothing}</p>
+        <p class="status" role="status">${this._isSaved ? t.text('saved') : this._status ? t.text(this._status) : nothing}</p>
         <div class="actions" part="actions">
           <button type="button" class="button" part="button button-save" @click=${() => this.#finish(() => manager.update(structuredClone(this._draft!), 'preferences-save'))}>${t.text('saveChoices')}</button>
           <button type="button" class="button" part="button button-accept" @click=${() => this.#finish(() => manager.acceptAll('preferences-save'))}>${t.text('acceptAll')}</button>
           <button type="button" class="button" part="button button-reject" @click=${() => this.#finish(() => manager.rejectAll('preferences-save'))}>${t.text('rejectAll')}</button>
         </div>
+        ${manager.hasDecision ? this.#renderYourData(manager, t) : nothing}
       </div>
     `;
   }
@@ -247,9 +255,42 @@ export class ConsentPreferences extends ConsentElement {
     </section>`;
   }
 
+  /** Access and deletion: the visitor's record as JSON, and erasing it here and at the endpoint. */
+  #renderYourData(manager: ConsentManager, t: Translator) {
+    if (this._isConfirmingDelete) {
+      return html`<div class="confirm" role="group" aria-labelledby="delete-question">
+        <p id="delete-question">${t.text('deleteConfirm')}</p>
+        <div class="actions">
+          <button type="button" class="button" id="delete-confirm" @click=${() => this.#delete(manager)}>${t.text('deleteConfirmButton')}</button>
+          <button type="button" class="button secondary" @click=${() => this.#askDelete(false)}>${t.text('cancel')}</button>
+        </div>
+      </div>`;
+    }
+    return html`<div class="your-data">
+      <button type="button" class="link" part="download" @click=${() => downloadRecord(manager)}>${t.text('downloadRecord')}</button>
+      <button type="button" class="link" part="delete" id="delete" @click=${() => this.#askDelete(true)}>${t.text('deleteData')}</button>
+    </div>`;
+  }
+
+  async #askDelete(isAsking: boolean): Promise<void> {
+    this._isConfirmingDelete = isAsking;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(isAsking ? '#delete-confirm' : '#delete')?.focus();
+  }
+
+  async #delete(manager: ConsentManager): Promise<void> {
+    this._isConfirmingDelete = false;
+    // The decision is gone from the page at once; the endpoint's erasure may still be waiting in the outbox.
+    const erasing = manager.forget();
+    this._status = 'deleted';
+    if (!this.inline) this.close();
+    await erasing;
+  }
+
   #toggle(change: () => void): void {
     change();
     this._isSaved = false;
+    this._status = undefined;
     this.requestUpdate();
   }
 
@@ -285,6 +326,20 @@ export class ConsentPreferences extends ConsentElement {
       first?.focus();
     }
   };
+}
+
+/**
+ * Saves the visitor's consent record as a JSON file: the decision in force and, with an endpoint, every
+ * signed receipt of it. Without an endpoint the receipts list is empty.
+ */
+async function downloadRecord(manager: ConsentManager): Promise<void> {
+  const receipts = manager.config.endpoint ? await manager.receipts() : [];
+  const file = new Blob([JSON.stringify({ decision: manager.state, receipts }, null, 2)], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(file);
+  link.download = 'consent-record.json';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }
 
 /** Mirrors the core rule in the draft: without the age confirmation, contact and separate consent are off. */

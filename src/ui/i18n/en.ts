@@ -40,6 +40,12 @@ export const en: Messages = {
       'security and other technical issues. You cannot unsubscribe from these during the reasonable period ' +
       'within or after using the Online Services, because they are needed to provide the services.',
     saveChoices: 'Save choices',
+    downloadRecord: 'Download my consent record',
+    deleteData: 'Delete my preference data',
+    deleteConfirm: 'Delete your choices on this device and the record kept of them? You will be asked again.',
+    deleteConfirmButton: 'Delete',
+    cancel: 'Cancel',
+    deleted: 'Your preference data has been deleted.',
     saved: 'Your choices have been saved.',
     close: 'Close',
     language: 'Language',

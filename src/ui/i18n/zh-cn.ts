@@ -34,6 +34,12 @@ export const zhCN: Messages = {
       '有关新订阅、账单以及在线服务重要更新（包括安全或其他技术问题）的信息。' +
       '在您使用在线服务期间及之后的合理期限内，您无法退订此类通知，因为提供服务需要这些通知。',
     saveChoices: '保存选择',
+    downloadRecord: '下载我的同意记录',
+    deleteData: '删除我的偏好数据',
+    deleteConfirm: '要删除您在此设备上的选择以及为其保存的记录吗？删除后我们会再次询问您。',
+    deleteConfirmButton: '删除',
+    cancel: '取消',
+    deleted: '您的偏好数据已删除。',
     saved: '您的选择已保存。',
     close: '关闭',
     language: '语言',
