@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CONSENT_METHODS, RECORD_ID } from './consent-record.js';
-import { LOCALE, POLICY_VERSION } from './patterns.js';
+import { LOCALE, POLICY_VERSION, SLUG } from './patterns.js';
 import { isSafeUrl } from './safe-url.js';
 
 /** The Kantara Consent Receipt specification version the receipt fields follow. */
@@ -19,6 +19,8 @@ export const NoticeSchema = z.strictObject({
   language: z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"')),
   policyUrl: z.string().check(z.maxLength(2048), z.refine(isSafeUrl, 'expected an https:, http: or relative URL without spaces')),
   textHash: z.optional(z.string().check(z.regex(SHA256_HEX, 'expected a SHA-256 digest as 64 lowercase hex digits'))),
+  /** Categories the page asked for separately (config `separate`), flagged as such in the receipt. */
+  separateConsent: z.optional(z.array(z.string().check(z.regex(SLUG))).check(z.maxLength(32))),
 });
 
 /** One purpose of a receipt: a cookie category, or a contact choice written `contact:email:offers`. */
@@ -55,6 +57,8 @@ export const ReceiptSchema = z.strictObject({
   notice: z.strictObject({ language: NoticeSchema.shape.language, textHash: z.optional(z.string().check(z.regex(SHA256_HEX))) }),
   collectionMethod: z.enum(CONSENT_METHODS),
   revision: z.number().check(z.int(), z.gte(1)),
+  /** The visitor confirmed the minimum age or a guardian's consent (Protection of Minors). */
+  ageConfirmed: z.optional(z.boolean()),
   decidedAt: z.iso.datetime(),
   purposes: z.array(ReceiptPurposeSchema),
 });

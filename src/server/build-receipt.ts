@@ -9,7 +9,10 @@ export interface ReceiptContext {
   notice: Notice;
   controller: ReceiptController;
   jurisdiction: string;
-  /** Purposes whose consent must be given separately: category ids or `contact:<channel>:<topic>`. */
+  /**
+   * Purposes whose consent must be given separately (category ids or `contact:<channel>:<topic>`), besides
+   * those the page itself marked in the notice.
+   */
   separateConsent: readonly string[];
 }
 
@@ -18,7 +21,7 @@ export function buildReceipt(record: ConsentRecord, context: ReceiptContext): Re
   const purpose = (id: string, granted: boolean): ReceiptPurpose => ({
     purpose: id,
     status: granted ? 'granted' : 'denied',
-    separateConsent: context.separateConsent.includes(id),
+    separateConsent: context.separateConsent.includes(id) || context.notice.separateConsent?.includes(id) === true,
   });
   return {
     version: RECEIPT_VERSION,
@@ -32,6 +35,7 @@ export function buildReceipt(record: ConsentRecord, context: ReceiptContext): Re
     notice: { language: context.notice.language, ...(context.notice.textHash ? { textHash: context.notice.textHash } : {}) },
     collectionMethod: record.method,
     revision: record.revision,
+    ...(record.ageConfirmed === undefined ? {} : { ageConfirmed: record.ageConfirmed }),
     decidedAt: record.decidedAt,
     purposes: [
       ...Object.entries(record.categories).map(([id, granted]) => purpose(id, granted)),

@@ -60,7 +60,7 @@ export interface ConsentStore {
    * owned by someone other than `owner`.
    */
   erase(id: string, owner: string | null, retain: (receipt: Receipt) => Record<string, unknown>): Promise<boolean>;
-  /** What erasures kept, oldest first: for auditors. */
+  /** What erasures kept, for auditors (in no set order). */
   erasedTrail(): Promise<Record<string, unknown>[]>;
   /** Signing keys, oldest first. */
   signingKeys(): Promise<SigningKey[]>;

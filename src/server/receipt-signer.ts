@@ -27,7 +27,7 @@ export async function loadReceiptSigner(store: ConsentStore): Promise<ReceiptSig
   const privateKey = await importJWK(active.privateJwk, ALG);
   const encoder = new TextEncoder();
   const jwks: Jwks = {
-    keys: keys.map((k) => ({ kty: 'OKP', crv: 'Ed25519', x: k.publicJwk.x!, kid: k.kid, alg: ALG, use: 'sig' }) as Jwks['keys'][number]),
+    keys: keys.map((k) => ({ kty: 'OKP', crv: 'Ed25519', x: k.publicJwk.x!, kid: k.kid, alg: ALG, use: 'sig' })),
   };
   return {
     sign: (receipt) =>

@@ -31,13 +31,19 @@ function createBrowserSync(config: ConsentConfig): ConsentSync {
   for (const language of config.locales) {
     void sha256Hex(noticeText(config, language)).then((hash) => hash && hashes.set(language, hash));
   }
+  const separate = config.categories.filter((c) => c.separate).map((c) => c.id);
   return new SyncClient({
     endpoint: new URL(config.endpoint!, location.href).href,
     outbox,
     notice: () => {
       const language = resolveLocale(config.locale, { pageLang: document.documentElement.lang, browser: navigator.languages }, config.locales);
       const textHash = hashes.get(language);
-      return { language, policyUrl: new URL(config.policy.url, location.href).href, ...(textHash ? { textHash } : {}) };
+      return {
+        language,
+        policyUrl: new URL(config.policy.url, location.href).href,
+        ...(textHash ? { textHash } : {}),
+        ...(separate.length > 0 ? { separateConsent: separate } : {}),
+      };
     },
     window,
   });

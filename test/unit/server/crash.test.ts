@@ -51,7 +51,10 @@ describe('crash safety', () => {
     };
     const writers = Array.from({ length: 8 }, writer);
     // Kill it in the middle of the stream, with requests in flight.
-    while (acknowledged.size < 150) await new Promise((resolve) => setImmediate(resolve));
+    while (acknowledged.size < 150) {
+      expect(child.exitCode, 'the endpoint exited before it was killed').toBeNull();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     child.kill('SIGKILL');
     await once(child, 'exit');
     stop = true;

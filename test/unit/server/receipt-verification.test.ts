@@ -35,6 +35,16 @@ describe('signed receipts', () => {
     ]);
   });
 
+  it('flag the purposes the page asked separately, and the age confirmation', async () => {
+    const { call } = await testEndpoint();
+    const body = putBody(record({ ageConfirmed: true }));
+    body.notice.separateConsent = ['analytics'];
+    const { json } = await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body });
+    const { receipt } = await verify(json.receipt.jws, (await call('GET', '/v1/keys')).json);
+    expect(receipt.ageConfirmed).toBe(true);
+    expect(receipt.purposes.filter((p) => p.separateConsent).map((p) => p.purpose)).toEqual(['analytics']);
+  });
+
   it('a tampered receipt fails verification', async () => {
     const { call } = await testEndpoint();
     const { json } = await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ categories: { analytics: false } })) });
