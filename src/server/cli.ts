@@ -7,7 +7,8 @@ import { createSqliteStore } from './sqlite-store.js';
 const USAGE = `Usage: consent-kit serve [options]
 
   --db <file>            SQLite file (created if missing; default ./consent.db)
-  --postgres <url>       use PostgreSQL instead, e.g. postgres://user:pass@host/db (or DATABASE_URL)
+  --postgres <url>       use PostgreSQL instead, e.g. postgres://user:pass@host/db
+                         (without --db or --postgres, DATABASE_URL is used when set)
   --port <n>             port to listen on (default 8787; 0 picks a free one)
   --host <address>       address to listen on (default 127.0.0.1)
   --origin <origin>      a page origin allowed to call the endpoint; repeat for more
@@ -28,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: rest,
       options: {
-        db: { type: 'string', default: './consent.db' },
+        db: { type: 'string' },
         postgres: { type: 'string' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
@@ -56,8 +57,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const postgres = values.postgres ?? process.env.DATABASE_URL;
-  const store = postgres ? createPostgresStore(postgres) : createSqliteStore(values.db);
+  // An explicit --db wins over DATABASE_URL, so a shell that has one set cannot redirect a named file.
+  const postgres = values.postgres ?? (values.db === undefined ? process.env.DATABASE_URL : undefined);
+  const db = values.db ?? './consent.db';
+  const store = postgres ? createPostgresStore(postgres) : createSqliteStore(db);
   const handler = await createConsentHandler({
     store,
     controller: { name: values.controller ?? (values.origin[0] ? new URL(values.origin[0]).host : 'consent-kit endpoint') },
@@ -66,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     writesPerMinute,
   });
   const endpoint = await serveEndpoint(handler, { port, hostname: values.host });
-  console.log(`consent-kit endpoint listening on ${endpoint.url} (${postgres ? 'PostgreSQL' : `SQLite ${values.db}`})`);
+  console.log(`consent-kit endpoint listening on ${endpoint.url} (${postgres ? 'PostgreSQL' : `SQLite ${db}`})`);
   if (values.origin.length > 0) console.log(`  CORS allowed for: ${values.origin.join(', ')}`);
   const stop = async () => {
     await endpoint.close();

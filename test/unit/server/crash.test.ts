@@ -16,6 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function startChild(db: string) {
   const child = spawn(process.execPath, ['bin/consent-kit.mjs', 'serve', '--db', db, '--port', '0', '--writes-per-minute', '1000000'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: '' },
   });
   let output = '';
   child.stdout.setEncoding('utf8');
