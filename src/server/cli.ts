@@ -13,7 +13,8 @@ const USAGE = `Usage: consent-kit serve [options]
   --host <address>       address to listen on (default 127.0.0.1)
   --origin <origin>      a page origin allowed to call the endpoint; repeat for more
   --controller <name>    the data controller named in receipts (default: the first origin's host)
-  --writes-per-minute <n>  writes per record id and per client per minute (default 30)
+  --writes-per-minute <n>  writes per record id per minute (default 30; per client address: 20 times that)
+  --trust-proxy          behind a reverse proxy: the client is the last X-Forwarded-For address
 
 Environment: CONSENT_KIT_SECRET (>= 32 characters) enables subject tokens for signed-in accounts.`;
 
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
         origin: { type: 'string', multiple: true, default: [] },
         controller: { type: 'string' },
         'writes-per-minute': { type: 'string', default: '30' },
+        'trust-proxy': { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -67,6 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     origins: values.origin,
     secret: process.env.CONSENT_KIT_SECRET,
     writesPerMinute,
+    clientWritesPerMinute: writesPerMinute * 20,
+    ...(values['trust-proxy'] ? { clientAddress: lastForwardedFor } : {}),
   });
   const endpoint = await serveEndpoint(handler, { port, hostname: values.host });
   console.log(`consent-kit endpoint listening on ${endpoint.url} (${postgres ? 'PostgreSQL' : `SQLite ${db}`})`);
@@ -79,4 +83,9 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return new Promise<number>(() => {});
+}
+
+/** The address the trusted proxy appended last; what comes before it is whatever the client claimed. */
+function lastForwardedFor(request: Request, connection?: { remoteAddress?: string }): string | undefined {
+  return request.headers.get('X-Forwarded-For')?.split(',').at(-1)?.trim() || connection?.remoteAddress;
 }

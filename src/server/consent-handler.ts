@@ -28,8 +28,15 @@ export interface ConsentHandlerOptions {
   separateConsent?: readonly string[];
   /** Receipt fields kept after an erasure, without the id; default: when, which policy, how, and what was chosen. */
   retainOnErase?: readonly RetainableField[];
-  /** Writes (PUT, DELETE) allowed per record id and per client address per minute; default 30. */
+  /** Writes (PUT, DELETE) allowed per record id per minute; default 30. */
   writesPerMinute?: number;
+  /** Writes allowed per client address per minute; default 600 (one office behind one address is many visitors). */
+  clientWritesPerMinute?: number;
+  /**
+   * The client's address for the per-client limit. Default: the socket's address. Behind a reverse proxy
+   * every request comes from the proxy: pass e.g. the last `X-Forwarded-For` entry your proxy appends.
+   */
+  clientAddress?: (request: Request, connection?: ConnectionInfo) => string | undefined;
   now?: () => number;
   /** Where unexpected failures are reported; default `console.error`. */
   log?: (message: string, error?: unknown) => void;
@@ -68,7 +75,10 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   const signer = await loadReceiptSigner(store);
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message, error) => console.error(message, error));
-  const limiter = new RateLimiter(options.writesPerMinute ?? 30, { now });
+  const limiter = new RateLimiter({ now });
+  const perId = options.writesPerMinute ?? 30;
+  const perClient = options.clientWritesPerMinute ?? 600;
+  const clientAddress = options.clientAddress ?? ((_request, connection) => connection?.remoteAddress);
   const retain = options.retainOnErase ?? DEFAULT_RETAINED;
 
   const app = new Hono<Env>();
@@ -99,8 +109,10 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   };
   const notFound = (c: Context<Env>) => fail(c, 404, 'not-found', 'no consent record with this id');
   const rateLimited = (c: Context<Env>, id: string): Response | undefined => {
-    const client = c.env?.connection?.remoteAddress;
-    const verdict = limiter.take(client ? [`id:${id}`, `client:${client}`] : [`id:${id}`]);
+    const client = clientAddress(c.req.raw, c.env?.connection);
+    const keys = [{ key: `id:${id}`, limit: perId }];
+    if (client) keys.push({ key: `client:${client}`, limit: perClient });
+    const verdict = limiter.take(keys);
     if (verdict.ok) return undefined;
     c.header('Retry-After', String(verdict.retryAfterSeconds));
     return fail(c, 429, 'rate-limited', `too many writes; retry in ${verdict.retryAfterSeconds} s`);

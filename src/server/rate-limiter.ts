@@ -3,38 +3,36 @@
  * process's view: behind several processes each keeps its own count, so the effective limit multiplies.
  */
 export class RateLimiter {
-  #limit: number;
   #windowMs: number;
   #now: () => number;
   #windows = new Map<string, { start: number; count: number }>();
 
-  constructor(limit: number, options: { windowMs?: number; now?: () => number } = {}) {
-    this.#limit = limit;
+  constructor(options: { windowMs?: number; now?: () => number } = {}) {
     this.#windowMs = options.windowMs ?? 60_000;
     this.#now = options.now ?? Date.now;
   }
 
   /**
-   * Counts one write for every key and says whether all stay within the limit; when not, how many seconds
+   * Counts one write for every key and says whether each stays within its limit; when not, how many seconds
    * until the fullest window resets. A refused write is not counted.
    */
-  take(keys: readonly string[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  take(keys: readonly { key: string; limit: number }[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const now = this.#now();
     if (this.#windows.size > 10_000) this.#sweep(now);
-    const windows = keys.map((key) => {
+    const windows = keys.map(({ key, limit }) => {
       let window = this.#windows.get(key);
       if (!window || now - window.start >= this.#windowMs) {
         window = { start: now, count: 0 };
         this.#windows.set(key, window);
       }
-      return window;
+      return { ...window, window, limit };
     });
-    const full = windows.filter((w) => w.count >= this.#limit);
+    const full = windows.filter((w) => w.window.count >= w.limit);
     if (full.length > 0) {
-      const resetsAt = Math.max(...full.map((w) => w.start + this.#windowMs));
+      const resetsAt = Math.max(...full.map((w) => w.window.start + this.#windowMs));
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now) / 1000)) };
     }
-    for (const w of windows) w.count++;
+    for (const w of windows) w.window.count++;
     return { ok: true };
   }
 

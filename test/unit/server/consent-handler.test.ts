@@ -161,7 +161,7 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
 
   it('429 with Retry-After past the writes allowed per id, and per client', async () => {
     let now = Date.parse('2025-01-15T10:00:00Z');
-    const { call } = await testEndpoint({ writesPerMinute: 3, now: () => now });
+    const { call } = await testEndpoint({ writesPerMinute: 3, clientWritesPerMinute: 4, now: () => now });
     for (let revision = 1; revision <= 3; revision++) {
       expect((await call('PUT', path(), { body: putBody(record({ revision })) })).status).toBeLessThan(300);
     }
@@ -170,9 +170,21 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another id from another client is not held back; the same client is, on any id.
     expect((await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B })), client: '10.0.0.2' })).status).toBe(201);
+    expect((await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B, revision: 2 })) })).status).toBe(200);
     expect((await call('DELETE', path(RECORD_ID_B), { client: '127.0.0.1' })).status).toBe(429);
     now += 60_000;
     expect((await call('PUT', path(), { body: putBody(record({ revision: 4 })) })).status).toBe(200);
+  });
+
+  it('behind a proxy, the per-client limit counts the address the proxy reports', async () => {
+    const { call } = await testEndpoint({
+      clientWritesPerMinute: 1,
+      clientAddress: (request) => request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim(),
+    });
+    const via = (address: string) => ({ headers: { 'x-forwarded-for': address }, client: '10.0.0.1' });
+    expect((await call('PUT', path(), { body: putBody(), ...via('203.0.113.1') })).status).toBe(201);
+    expect((await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B })), ...via('203.0.113.2') })).status).toBe(201);
+    expect((await call('PUT', path(), { body: putBody(record({ revision: 2 })), ...via('203.0.113.1') })).status).toBe(429);
   });
 
   it('503, never 500, when the store fails', async () => {
