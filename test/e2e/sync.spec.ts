@@ -3,8 +3,10 @@ import { createConsentHandler, type ConsentHandler } from '../../src/server/cons
 import type { ConsentStore } from '../../src/server/consent-store.js';
 import { serveEndpoint } from '../../src/server/serve-endpoint.js';
 import { createSqliteStore } from '../../src/server/sqlite-store.js';
+import { issueSubjectToken } from '../../src/server/subject-token.js';
 
 const PAGE_ORIGIN = 'http://127.0.0.1:4320';
+const SECRET = 'end-to-end-secret-of-at-least-32-characters';
 
 type Manager = { state: { id: string; revision: number; categories: Record<string, boolean> } | null };
 const pageState = (page: import('@playwright/test').Page) =>
@@ -20,7 +22,9 @@ async function localOnly(context: BrowserContext) {
 /** The real endpoint on an SQLite file in memory, on a fixed port the page is told about. */
 async function startEndpoint(port: number, wrap: (handler: ConsentHandler) => ConsentHandler = (h) => h) {
   const store: ConsentStore = createSqliteStore(':memory:');
-  const handler = await createConsentHandler({ store, controller: { name: 'Online Services' }, origins: [PAGE_ORIGIN], log: () => {} });
+  const handler = await createConsentHandler({
+    store, controller: { name: 'Online Services' }, origins: [PAGE_ORIGIN], secret: SECRET, log: () => {},
+  });
   const server = await serveEndpoint(wrap(handler), { port });
   return { store, close: async () => { await server.close(); await store.close(); } };
 }
@@ -64,6 +68,37 @@ test('endpoint unreachable at decision time, page reloaded later with the endpoi
     await expect.poll(() => outbox(page)).toBe(0);
     expect(await endpoint.store.receipts(state!.id)).toHaveLength(1);
   } finally {
+    await endpoint.close();
+  }
+});
+
+test('an account\'s choices follow it to another device: the inline panel there shows them', async ({ browser }) => {
+  const endpoint = await startEndpoint(4333);
+  const token = issueSubjectToken(SECRET, 'account-7');
+  const url = `/sync-account.html?endpoint=4333&token=${token}`;
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  try {
+    await localOnly(laptop);
+    await localOnly(phone);
+    const first = await laptop.newPage();
+    await first.goto(url);
+    await first.evaluate(() => (window as unknown as { identified: Promise<boolean> }).identified);
+    const panel = first.locator('consent-preferences[inline]');
+    await panel.getByRole('switch', { name: 'Analytics' }).click();
+    // The banner bar covers the bottom of the page until a decision; the keyboard reaches the button anyway.
+    await panel.getByRole('button', { name: 'Save choices' }).press('Enter');
+    await expect.poll(() => endpoint.store.readOwned('account-7').then((s) => s?.record.categories.analytics ?? null)).toBe(true);
+
+    const second = await phone.newPage();
+    await second.goto(url);
+    const elsewhere = second.locator('consent-preferences[inline]');
+    await expect(elsewhere.getByRole('switch', { name: 'Analytics' })).toHaveAttribute('aria-checked', 'true');
+    await expect(elsewhere.getByRole('switch', { name: 'Marketing' })).toHaveAttribute('aria-checked', 'false');
+    expect((await pageState(second))?.id).toBe((await pageState(first))?.id);
+  } finally {
+    await laptop.close();
+    await phone.close();
     await endpoint.close();
   }
 });
