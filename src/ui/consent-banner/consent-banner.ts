@@ -16,7 +16,10 @@ import { bannerStyles } from './consent-banner.styles.js';
  * @csspart changes - "What changed", when a substantial policy change asks the visitor again.
  * @csspart body - The explanation and the privacy statement link.
  * @csspart actions - The row of buttons.
- * @csspart button - Every button; also `button-accept`, `button-reject`, `button-manage`.
+ * @csspart button - Every button of the banner.
+ * @csspart button-accept - "Accept all".
+ * @csspart button-reject - "Reject all".
+ * @csspart button-manage - "Manage preferences".
  * @csspart reopen - The floating button that reopens the preferences.
  *
  * @cssproperty --consent-bg - Background colour.

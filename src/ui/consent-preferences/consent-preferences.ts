@@ -25,7 +25,13 @@ const FOCUSABLE = 'button, a[href], select, summary, [tabindex]:not([tabindex="-
  * @csspart category - One category row.
  * @csspart switch - Every switch.
  * @csspart actions - The row of buttons.
- * @csspart button - Every action button; also `button-save`, `button-accept`, `button-reject`.
+ * @csspart button - Every action button.
+ * @csspart button-save - "Save choices".
+ * @csspart button-accept - "Accept all".
+ * @csspart button-reject - "Reject all".
+ * @csspart age - The age confirmation.
+ * @csspart download - "Download my consent record".
+ * @csspart delete - "Delete my preference data".
  *
  * @cssproperty --consent-switch-on - Switch colour when on.
  * @cssproperty --consent-switch-off - Switch colour when off.
