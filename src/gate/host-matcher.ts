@@ -42,11 +42,14 @@ export function createHostMatcher(categories: readonly { id: string; hosts: read
     if (!NETWORK_SCHEMES.has(url.protocol)) return undefined;
     const hostname = url.hostname.replace(/\.$/, '');
     const port = url.port || DEFAULT_PORTS[url.protocol]!;
-    const rules = [...(exact.get(hostname) ?? [])];
-    for (let dot = hostname.indexOf('.'); dot !== -1; dot = hostname.indexOf('.', dot + 1)) {
-      rules.push(...(wildcard.get(hostname.slice(dot + 1)) ?? []));
-    }
-    const categories = [...new Set(rules.filter((r) => r.port === undefined || r.port === port).map((r) => r.category))];
-    return categories.length > 0 ? { host: url.host.replace(/\.(?=:|$)/, ''), categories } : undefined;
+    let categories: string[] | undefined;
+    const collect = (rules: Rule[] | undefined) => {
+      for (const rule of rules ?? []) {
+        if ((rule.port === undefined || rule.port === port) && !categories?.includes(rule.category)) (categories ??= []).push(rule.category);
+      }
+    };
+    collect(exact.get(hostname));
+    for (let dot = hostname.indexOf('.'); dot !== -1; dot = hostname.indexOf('.', dot + 1)) collect(wildcard.get(hostname.slice(dot + 1)));
+    return categories && { host: url.host.replace(/\.(?=:|$)/, ''), categories };
   };
 }
