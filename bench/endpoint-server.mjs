@@ -9,7 +9,7 @@ if (mode === 'bare') {
 } else {
   const { createConsentHandler, createSqliteStore, serveEndpoint } = await import('../dist/server/index.js');
   const store = createSqliteStore(file);
-  const handler = await createConsentHandler({ store, controller: { name: 'Benchmark' }, writesPerMinute: 1e9, log: () => {} });
+  const handler = await createConsentHandler({ store, controller: { name: 'Benchmark' }, writesPerMinute: 1e9, clientWritesPerMinute: 1e9, log: () => {} });
   const endpoint = await serveEndpoint(handler, { port: 0 });
   console.log(`listening ${endpoint.url}`);
 }
