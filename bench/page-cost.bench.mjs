@@ -1,0 +1,102 @@
+// What the SDK costs a content page in headless Chromium: time until the banner is visible, main-thread
+// script time and JS heap added over the same page without any consent tool, and layout shift. Medians of
+// RUNS fresh visits each, next to the reference (vanilla-cookieconsent 3), with the ratio to it.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.mjs';
+import { assets, bannerVisible, REFERENCE_NAME, variants } from './reference.mjs';
+
+export const name = 'page cost (Chromium, median of 15 visits)';
+
+const RUNS = 15;
+const TARGETS = { script: 0.5, banner: 1.0, heap: 1.0 };
+
+function serve() {
+  const template = readFileSync('bench/pages/content.html', 'utf8');
+  const files = assets();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://127.0.0.1').pathname;
+    const variant = path.slice(1).replace(/\.html$/, '');
+    if (variant in variants) {
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(template.replace('<!--CONSENT-->', variants[variant]));
+    }
+    const file = files[path];
+    if (file) return res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
+    res.writeHead(404).end();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** One fresh visit: a new context (no cookie, so the banner shows), measured until the banner is up. */
+async function visit(browser, url, variant) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.addInitScript((check) => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    if (!check) return;
+    const isVisible = new Function(`return (${check})()`);
+    const poll = () => (isVisible() ? (window.__bannerAt = performance.now()) : requestAnimationFrame(poll));
+    requestAnimationFrame(poll);
+  }, bannerVisible[variant]?.toString() ?? null);
+  await page.goto(url, { waitUntil: 'load' });
+  if (bannerVisible[variant]) await page.waitForFunction(() => window.__bannerAt !== undefined);
+  // Two frames more, so layout shifts and the last tasks of showing the banner are counted.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  const result = {
+    bannerMs: await page.evaluate(() => window.__bannerAt ?? 0),
+    scriptMs: metric('ScriptDuration') * 1000,
+    heapKb: metric('JSHeapUsedSize') / 1024,
+    cls: await page.evaluate(() => window.__cls),
+  };
+  await context.close();
+  return result;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (value, digits = 1) => Number(value.toFixed(digits));
+
+export async function run() {
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const results = {};
+    for (const variant of Object.keys(variants)) {
+      await visit(browser, `${origin}/${variant}.html`, variant); // warm the HTTP cache and the browser
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, `${origin}/${variant}.html`, variant));
+      results[variant] = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((r) => r[key]))]));
+    }
+    const added = (variant, key) => results[variant][key] - results.none[key];
+    const rows = [];
+    for (const [label, key, unit, isAdded] of [
+      ['time to banner visible', 'bannerMs', 'ms', false],
+      ['main-thread script time added', 'scriptMs', 'ms', true],
+      ['JS heap added', 'heapKb', 'kB', true],
+      ['cumulative layout shift', 'cls', '', false],
+    ]) {
+      const ours = isAdded ? added('consent-kit', key) : results['consent-kit'][key];
+      const theirs = isAdded ? added('reference', key) : results.reference[key];
+      rows.push({ metric: `consent-kit: ${label}`, value: round(ours, 3), unit });
+      rows.push({ metric: `${REFERENCE_NAME}: ${label}`, value: round(theirs, 3), unit });
+      const target = { bannerMs: TARGETS.banner, scriptMs: TARGETS.script, heapKb: TARGETS.heap }[key];
+      if (theirs > 0) {
+        rows.push({ metric: `ratio: ${label}`, value: round(ours / theirs, 2), unit: '×', note: target ? `target ≤ ${target}` : '' });
+      }
+    }
+    rows.push({ metric: 'consent-kit: layout shift target', value: results['consent-kit'].cls, unit: '', note: 'target 0' });
+    return rows;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
