@@ -18,21 +18,30 @@ const LOADING_ATTRIBUTES = [
  * asked; a held one is made later, unchanged; a dropped one fails the way a network error does
  * (`fetch` rejects, XHR fires `error`, `sendBeacon` returns `false`, elements fire `error`).
  *
+ * Same-origin iframes get the same treatment when a script reaches into them (`contentWindow`,
+ * `contentDocument`), so a blank iframe's `fetch` is no way around the gate.
+ *
  * Never sees: tags written in the HTML itself (the browser fetches those before any script runs; use
  * `type="text/plain"` or `data-src` for them), CSS `url()`, `<a ping>`, WebSocket, EventSource and workers.
  */
 export function patchNetwork(win: PageWindow, keeper: GateKeeper): void {
+  if (patched.has(win)) return;
+  patched.add(win);
   patchFetch(win, keeper);
   patchXhr(win, keeper);
   patchBeacon(win, keeper);
   patchElements(win, keeper);
+  patchFrames(win, keeper);
 }
+
+const patched = new WeakSet<Window>();
 
 function patchFetch(win: PageWindow, keeper: GateKeeper): void {
   const original = win.fetch;
   if (typeof original !== 'function') return;
   win.fetch = function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    // A Request has `url`; a string or URL (of any frame) reads as its address.
+    const url = typeof input === 'object' && 'url' in input ? input.url : String(input);
     const judgement = keeper.judge(url);
     if (judgement.verdict === 'pass') return original.call(win, input, init);
     return new Promise<Response>((resolve, reject) => {
@@ -65,12 +74,13 @@ function patchXhr(win: PageWindow, keeper: GateKeeper): void {
 }
 
 function patchBeacon(win: PageWindow, keeper: GateKeeper): void {
-  const navigator = win.navigator;
-  const original = navigator?.sendBeacon;
+  // On the prototype, so that `Navigator.prototype.sendBeacon.call(navigator, …)` is caught as well.
+  const proto = win.Navigator?.prototype;
+  const original = proto?.sendBeacon;
   if (typeof original !== 'function') return;
-  navigator.sendBeacon = function sendBeacon(url: string | URL, data?: BodyInit | null): boolean {
+  proto.sendBeacon = function sendBeacon(this: Navigator, url: string | URL, data?: BodyInit | null): boolean {
     let sent = false;
-    const verdict = keeper.admit(String(url), 'beacon', () => (sent = original.call(navigator, url, data)), () => {});
+    const verdict = keeper.admit(String(url), 'beacon', () => (sent = original.call(this, url, data)), () => {});
     // A held beacon is queued for sending, which is what `true` promises.
     return verdict === 'hold' || sent;
   };
@@ -99,4 +109,26 @@ function patchElements(win: PageWindow, keeper: GateKeeper): void {
     if (!loading) return setAttribute.call(this, name, value);
     guard(this, loading[2], String(value), () => setAttribute.call(this, name, value));
   };
+}
+
+function patchFrames(win: PageWindow, keeper: GateKeeper): void {
+  const proto = win.HTMLIFrameElement?.prototype;
+  for (const property of ['contentWindow', 'contentDocument'] as const) {
+    const descriptor = proto && Object.getOwnPropertyDescriptor(proto, property);
+    if (!descriptor?.get) continue;
+    const { get } = descriptor;
+    Object.defineProperty(proto, property, {
+      ...descriptor,
+      get(this: HTMLIFrameElement) {
+        const value = get.call(this) as Window | Document | null;
+        try {
+          const frame = property === 'contentDocument' ? (value as Document | null)?.defaultView : (value as Window | null);
+          if (frame) patchNetwork(frame as PageWindow, keeper);
+        } catch {
+          // Another origin: the page cannot reach into it, and its requests belong to that origin's page.
+        }
+        return value;
+      },
+    });
+  }
 }

@@ -19,8 +19,8 @@ type GatingWindow = {
 };
 
 const STATS = 'stats.example.com';
-/** Requests a page makes on load to the analytics host: 3 beacons, fetch, XHR, image, script, iframe. */
-const ATTEMPTS_ON_LOAD = 8;
+/** Requests a page makes on load to the analytics host: 3 beacons, fetch, XHR, image, script, iframe, a frame's fetch. */
+const ATTEMPTS_ON_LOAD = 9;
 
 /**
  * Fakes the outside world for a context: the analytics host and one unlisted host are answered here and
@@ -85,7 +85,7 @@ test('"Reject all" drops what was held, and the host stays silent after reload a
   await page.getByRole('button', { name: 'Reject all' }).click();
   await expect.poll(() => statsCounts(page)).toEqual({ held: ATTEMPTS_ON_LOAD, released: 0, dropped: ATTEMPTS_ON_LOAD });
   await page.clock.runFor(100); // XHR reports its failure from a timer, as a network error would
-  await expect.poll(() => pageValue(page, 'attempts')).toEqual(expect.arrayContaining(['fetch:failed', 'xhr:error']));
+  await expect.poll(() => pageValue(page, 'attempts')).toEqual(expect.arrayContaining(['fetch:failed', 'xhr:error', 'frame:failed']));
   expect(await page.evaluate(() => (window as unknown as { blockedEvents: string[] }).blockedEvents)).toEqual(
     expect.arrayContaining(['beacon:denied', 'fetch:denied', 'xhr:denied', 'image:denied', 'script:denied', 'iframe:denied']),
   );
@@ -110,10 +110,10 @@ test('"Accept all" sends the held requests once each, beacons in order, and runs
   await page.getByRole('button', { name: 'Accept all' }).click();
   await expect.poll(() => pageValue(page, 'ran')).toEqual(['tag', 'inline:42', 'added-later']);
   await expect.poll(() => network.stats.length).toBe(ATTEMPTS_ON_LOAD + 4); // + tag.js, 2 images and an iframe by data-src
-  await expect.poll(() => pageValue(page, 'attempts')).toEqual(expect.arrayContaining(['fetch:ok', 'xhr:load']));
+  await expect.poll(() => pageValue(page, 'attempts')).toEqual(expect.arrayContaining(['fetch:ok', 'xhr:load', 'frame:ok']));
   expect(network.stats.filter((u) => /^\/collect\?n=\d$/.test(u))).toEqual(['/collect?n=1', '/collect?n=2', '/collect?n=3']);
   expect([...network.stats].sort()).toEqual([
-    '/collect?n=1', '/collect?n=2', '/collect?n=3', '/collect?n=fetch', '/collect?n=image', '/collect?n=xhr',
+    '/collect?n=1', '/collect?n=2', '/collect?n=3', '/collect?n=fetch', '/collect?n=frame', '/collect?n=image', '/collect?n=xhr',
     '/frame.html?from=data-src', '/frame.html?from=injected', '/injected.js', '/pixel.gif?from=added-later',
     '/pixel.gif?from=data-src', '/tag.js',
   ]);

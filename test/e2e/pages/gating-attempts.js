@@ -18,6 +18,10 @@ const frame = document.createElement('iframe');
 frame.setAttribute('src', `${stats}/frame.html?from=injected`);
 document.body.append(frame);
 navigator.sendBeacon(`${stats}/collect?n=3`, 'five');
+// A blank iframe's own fetch is no way around the gate.
+const blank = document.createElement('iframe');
+document.body.append(blank);
+blank.contentWindow.fetch(`${stats}/collect?n=frame`).then(() => log.push('frame:ok'), () => log.push('frame:failed'));
 // Tagged elements added later by a script are held like those in the HTML.
 const lateScript = document.createElement('script');
 lateScript.type = 'text/plain';
