@@ -126,6 +126,8 @@ test('"Accept all" sends the held requests once each, beacons in order, and runs
   await expect(tag).toHaveAttribute('data-site', '42');
   await expect(tag).toHaveAttribute('crossorigin', 'anonymous');
   await expect(tag).toHaveAttribute('referrerpolicy', 'no-referrer');
+  await expect(tag).toHaveAttribute('integrity', /^sha384-/); // and it ran, so the hash was checked and held
+  expect(await page.evaluate(() => (document.getElementById('inline-tag') as HTMLScriptElement).nonce)).toBe('gating-nonce');
   await expect(page.locator('script[type="text/plain"]')).toHaveCount(0);
   // Granted now: a tagged script added from here on runs at once, and only once.
   await page.evaluate(() => {
