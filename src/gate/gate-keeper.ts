@@ -102,7 +102,7 @@ export class GateKeeper {
 
   drop(judgement: Judgement, kind: GateKind, refuse: () => void, reason: 'denied' | 'overflow' = 'denied'): void {
     this.#log.count(judgement.categories, judgement.host, 'dropped');
-    refuse();
+    settle(refuse);
     const { categories, host, url } = judgement;
     this.#events.dispatchEvent(new CustomEvent('consent:blocked', { detail: { categories, host, url, kind, reason } }));
   }
@@ -121,7 +121,7 @@ export class GateKeeper {
         this.drop(judgement, held.kind, held.refuse);
       } else {
         if (held.isCounted) this.#log.count(this.#categoriesOf(held), hostOf(held.url, this.#base()), 'released');
-        held.release();
+        settle(held.release);
       }
     }
   }
@@ -149,6 +149,20 @@ export class GateKeeper {
     }
     const isOtherHost = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.host !== this.#pageHost();
     return isOtherHost ? { host: parsed.host, categories: [] } : undefined;
+  }
+}
+
+/**
+ * Runs a release or refusal so that one that throws (an XHR the page aborted meanwhile, say) cannot stop
+ * the others; the error still surfaces, like an uncaught one.
+ */
+function settle(action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    });
   }
 }
 

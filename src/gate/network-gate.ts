@@ -47,8 +47,14 @@ function patchFetch(win: PageWindow, keeper: GateKeeper): void {
     return new Promise<Response>((resolve, reject) => {
       const send = () => void original.call(win, input, init).then(resolve, reject);
       const refuse = () => reject(new TypeError(`consent-kit: blocked ${url}: its category is not granted`));
-      if (judgement.verdict === 'hold') keeper.hold(judgement, 'fetch', send, refuse);
-      else keeper.drop(judgement, 'fetch', refuse);
+      if (judgement.verdict === 'hold') {
+        keeper.hold(judgement, 'fetch', send, refuse);
+        // A held fetch the page aborts settles at once, as it would in flight.
+        const signal = init?.signal ?? (typeof input === 'object' && 'signal' in input ? input.signal : undefined);
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      } else {
+        keeper.drop(judgement, 'fetch', refuse);
+      }
     });
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
 import { ConsentManager } from '../../../src/core/consent-manager.js';
 import type { BlockedDetail } from '../../../src/gate/blocked-log.js';
@@ -100,6 +100,23 @@ describe('GateKeeper', () => {
     expect(send()).toBe('drop');
     expect(log).toEqual(['sent', 'refused']);
     expect(keeper.blocked()).toEqual({ marketing: { 'cdn.unlisted.test': { held: 1, released: 1, dropped: 1 } } });
+  });
+
+  it('a release that throws does not stop the others, and its error still surfaces', () => {
+    vi.useFakeTimers();
+    try {
+      const { keeper, manager, log } = setUp();
+      keeper.connect(manager);
+      keeper.admit(stats(1), 'xhr', () => {
+        throw new Error('InvalidStateError: the page aborted this XHR');
+      }, () => {});
+      keeper.admit(stats(2), 'fetch', () => log.push('sent 2'), () => {});
+      manager.acceptAll();
+      expect(log).toEqual(['sent 2']);
+      expect(() => vi.runAllTimers()).toThrow('the page aborted this XHR');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('with a failed config it lists no host, so it holds nothing', () => {
