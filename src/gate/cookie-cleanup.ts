@@ -8,6 +8,8 @@ export interface CookieScope {
   domain?: string | undefined;
   /** A cookie never deleted whatever the patterns say: the consent cookie itself. */
   keep: string;
+  /** On https: deletions carry `Secure`, without which browsers refuse `__Secure-` and `__Host-` cookies. */
+  isSecure?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export function deleteCookies(document: Document, patterns: readonly string[], s
   for (const name of doomed) {
     for (const domain of reachableDomains(scope)) {
       for (const path of parentPaths(scope.pathname)) {
-        document.cookie = `${name}=; Max-Age=0; Path=${path}${domain ? `; Domain=${domain}` : ''}`;
+        document.cookie = `${name}=; Max-Age=0; Path=${path}${domain ? `; Domain=${domain}` : ''}${scope.isSecure ? '; Secure' : ''}`;
       }
     }
   }

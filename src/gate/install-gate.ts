@@ -49,7 +49,7 @@ export function installGate(options: GateOptions = {}): RequestGate {
         // Consent Mode first, so Google tags hear of a grant before their held requests go out.
         if (usesConsentMode(consent, page)) unsubscribe.push(followConsentMode(consent, page));
         const { domain, name } = consent.config.cookie;
-        const scope = { hostname: location.hostname, pathname: location.pathname, domain, keep: name };
+        const scope = { hostname: location.hostname, pathname: location.pathname, domain, keep: name, isSecure: location.protocol === 'https:' };
         unsubscribe.push(followWithdrawals(consent, { deleteCookies: (patterns) => deleteCookies(document, patterns, scope), reload }));
         unsubscribe.push(consent.on('change', () => elements.activate()));
       }

@@ -39,6 +39,12 @@ describe('deleteCookies', () => {
     expect(writes.every((w) => w.startsWith('c_other='))).toBe(true);
   });
 
+  it('on https, deletes with Secure, so that __Secure- and __Host- cookies go too', () => {
+    const { document, writes } = fakeDocument('__Host-_ga=1');
+    deleteCookies(document, ['/_ga$/'], { hostname: 'shop.test', pathname: '/', keep: 'consent', isSecure: true });
+    expect(writes[0]).toBe('__Host-_ga=; Max-Age=0; Path=/; Secure');
+  });
+
   it('an IP address has no parent domains', () => {
     const { document, writes } = fakeDocument('_ga=1');
     deleteCookies(document, ['_ga'], { hostname: '127.0.0.1', pathname: '/', keep: 'consent' });
