@@ -11,7 +11,7 @@ import { retryDelay } from './retry-delay.js';
 
 /** What the sync client needs from the world; the browser supplies the real ones, tests their own. */
 export interface SyncClientOptions {
-  /** Absolute base URL of the endpoint; requests go to `<endpoint>/v1/…`. */
+  /** Absolute base URL of the endpoint, with or without `/v1`; requests go to `<base>/v1/…`. */
   endpoint: string;
   outbox: Outbox;
   /** What the visitor is being shown now, for the receipt. */
@@ -55,7 +55,8 @@ export class SyncClient implements ConsentSync {
       warn: (message) => console.warn(message),
       ...options,
     };
-    this.#endpoint = options.endpoint.replace(/\/+$/, '');
+    // Both "https://prefs.example.com" and "https://prefs.example.com/v1" name the same API.
+    this.#endpoint = options.endpoint.replace(/\/+$/, '').replace(/\/v1$/, '');
     options.window?.addEventListener('online', () => void this.flush());
     options.window?.addEventListener('pagehide', () => this.#sendAllOnExit());
     // Changes left by an earlier page load (offline then, or the tab closed) go now.

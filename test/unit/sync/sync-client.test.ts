@@ -23,6 +23,13 @@ describe('sync client delivery', () => {
     expect(await receiptsOf(h)).toHaveLength(1);
   });
 
+  it('accepts the endpoint written with its API version, as the config examples do', async () => {
+    const h = await syncHarness({ endpoint: `${ENDPOINT}/v1/` });
+    h.client.push(record());
+    await h.client.flush();
+    expect(h.calls[0]!.url).toBe(`${ENDPOINT}/v1/consents/${RECORD_ID_A}`);
+  });
+
   it('503 twice, then OK: retried with growing, jittered delays and stored exactly once', async () => {
     const h = await syncHarness();
     h.faults.push({ status: 503 }, { status: 503 });
