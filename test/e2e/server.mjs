@@ -1,5 +1,5 @@
 // Serves the built bundle and the end-to-end pages on 127.0.0.1 only.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,17 @@ const strictCsp = {
   '/strict-csp.html': "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
 };
 
+/** The same page in Chinese: only `<html lang>` differs, which is what the SDK detects the language from. */
+const translated = { '/ui-zh.html': ['ui.html', 'zh-CN'] };
+
 createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  if (translated[path]) {
+    const [source, lang] = translated[path];
+    const html = readFileSync(join(mounts['/'], source), 'utf8').replace('<html lang="en">', `<html lang="${lang}">`);
+    res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' }).end(html);
+    return;
+  }
   const [prefix, dir] = Object.entries(mounts).find(([p]) => path.startsWith(p));
   const file = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
   if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
