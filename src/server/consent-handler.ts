@@ -93,6 +93,9 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
+    // A browser must never guess a type for an answer (a JSON body sniffed as HTML is a script injection).
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.res.headers.get('Content-Type') === 'application/json') c.header('Content-Type', 'application/json; charset=utf-8');
   });
 
   /** `null`: anonymous; `undefined`: a token that does not hold (401). */
