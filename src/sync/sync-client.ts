@@ -70,6 +70,8 @@ export class SyncClient implements ConsentSync {
 
   async identify(subjectToken: string): Promise<ConsentRecord | null> {
     this.#token = subjectToken;
+    // Changes parked for want of a valid token go now, with this one.
+    void this.flush();
     const body = await this.#get('/v1/consents/me');
     return body === null ? null : parseOrThrow(GetConsentResponseSchema, body).record;
   }
@@ -133,7 +135,9 @@ export class SyncClient implements ConsentSync {
 
   async #send(entry: OutboxEntry, keepalive: boolean): Promise<Verdict> {
     const id = entry.kind === 'put' ? entry.record.id : entry.id;
-    const headers: Record<string, string> = entry.token ? { Authorization: `Bearer ${entry.token}` } : {};
+    // An account's change goes with the freshest token of the page; the one stored with it may have expired.
+    const token = entry.token && (this.#token ?? entry.token);
+    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
     let response: Response;
     try {
       response = await this.#options.fetch(`${this.#endpoint}/v1/consents/${id}`, {
@@ -153,6 +157,8 @@ export class SyncClient implements ConsentSync {
     // 409: the endpoint already has this revision or a newer one, so there is nothing left to deliver.
     if (response.ok || status === 409 || (entry.kind === 'delete' && status === 404)) return { kind: 'done' };
     if (status === 408 || status === 429 || status >= 500) return this.#retry(Number(response.headers.get('Retry-After')) * 1000 || 0);
+    // A stored token that no longer holds: wait for identify() to bring a fresh one rather than lose the change.
+    if (status === 401 && token !== this.#token) return this.#retry(0);
     return { kind: 'dropped', status };
   }
 

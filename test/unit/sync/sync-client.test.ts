@@ -122,6 +122,21 @@ describe('sync client account and erasure requests', () => {
     expect((await h.call('GET', `/v1/consents/${RECORD_ID_A}`)).status).toBe(404); // owned now
   });
 
+  it('a change whose stored token expired waits, and goes with the fresh token identify() brings', async () => {
+    const h = await syncHarness();
+    const expired = issueSubjectToken(SECRET, 'alice', { ttlSeconds: -1 });
+    h.outbox.add({ kind: 'put', key: 'parked-key-00000001', record: record(), notice: { language: 'en', policyUrl: '/privacy' }, token: expired });
+    const nextPage = h.make();
+    await nextPage.flush();
+    expect(h.calls.at(-1)!.init.headers).toMatchObject({ Authorization: `Bearer ${expired}` });
+    expect(h.outbox.list()).toHaveLength(1); // refused with 401, kept
+    const fresh = issueSubjectToken(SECRET, 'alice');
+    await nextPage.identify(fresh);
+    await nextPage.flush();
+    expect(h.outbox.list()).toEqual([]);
+    expect((await h.call('GET', '/v1/consents/me', { token: fresh })).json.record).toEqual(record());
+  });
+
   it('identify() with a refused token rejects with a ConsentSyncError carrying the status', async () => {
     const h = await syncHarness();
     await expect(h.client.identify('ck1.forged.token')).rejects.toMatchObject({ name: 'ConsentSyncError', status: 401 });
