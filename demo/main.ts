@@ -6,11 +6,17 @@ function show(): void {
   document.getElementById('analytics')!.textContent = String(manager?.has('analytics') ?? false);
   document.getElementById('marketing')!.textContent = String(manager?.has('marketing') ?? false);
   document.getElementById('state')!.textContent = JSON.stringify(manager?.state ?? null, null, 2);
+  document.getElementById('blocked')!.textContent = JSON.stringify(manager?.blocked() ?? {}, null, 2);
 }
 
 document.addEventListener('consent:ready', show);
 document.addEventListener('consent:change', show);
+document.addEventListener('consent:blocked', show);
 document.getElementById('reset')!.addEventListener('click', () => get()?.reset());
+document.getElementById('beacon')!.addEventListener('click', () => {
+  navigator.sendBeacon('https://stats.demo.invalid/collect', 'demo');
+  show();
+});
 document.getElementById('lang')!.addEventListener('click', () => {
   document.documentElement.lang = document.documentElement.lang === 'en' ? 'zh-CN' : 'en';
   document.querySelector('consent-banner')?.requestUpdate();
