@@ -21,7 +21,7 @@ declare global {
 }
 
 /** Category key for requests held before the config named any category. */
-export const UNKNOWN_CATEGORY = '*';
+const UNKNOWN_CATEGORY = '*';
 
 /** Tallies what the gate held, released and dropped, per category and host, for {@link BlockedReport}. */
 export class BlockedLog {

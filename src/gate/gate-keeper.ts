@@ -61,11 +61,6 @@ export class GateKeeper {
     this.flush();
   }
 
-  /** Whether a manager (or the lack of a config) has been connected. */
-  get isConnected(): boolean {
-    return this.#consent !== undefined;
-  }
-
   /** Whether the category may run now; `false` until a manager is connected. */
   has(category: string): boolean {
     return this.#consent?.has(category) === true;
@@ -93,6 +88,7 @@ export class GateKeeper {
     return judgement.verdict;
   }
 
+  /** Queues a request judged `hold`; a full queue drops (and counts) its oldest request. */
   hold(judgement: Judgement, kind: GateKind, release: () => void, refuse: () => void, fixed?: string[]): void {
     const isCounted = judgement.categories.length > 0;
     if (isCounted) this.#log.count(judgement.categories, judgement.host, 'held');
@@ -100,6 +96,7 @@ export class GateKeeper {
     for (const evicted of this.#queue.push(held)) this.#overflow(evicted);
   }
 
+  /** Refuses a request, counts it and dispatches `consent:blocked`. */
   drop(judgement: Judgement, kind: GateKind, refuse: () => void, reason: 'denied' | 'overflow' = 'denied'): void {
     this.#log.count(judgement.categories, judgement.host, 'dropped');
     settle(refuse);
@@ -126,6 +123,7 @@ export class GateKeeper {
     }
   }
 
+  /** A copy of what was held, released and dropped, per category and host. */
   blocked() {
     return this.#log.report();
   }
