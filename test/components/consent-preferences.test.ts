@@ -20,6 +20,17 @@ const switchNamed = (root: ShadowRoot, labelText: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('[role="switch"]')].find((s) =>
     s.getAttribute('aria-labelledby')!.split(' ').map((id) => root.getElementById(id)!.textContent).join(' ').includes(labelText),
   )!;
+/** The link the next download is started from (the panel clicks a detached link to save a file). */
+function nextDownloadLink(): Promise<HTMLAnchorElement> {
+  return new Promise((resolve) => {
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      HTMLAnchorElement.prototype.click = original;
+      resolve(this);
+    };
+  });
+}
+
 const buttonNamed = (root: ShadowRoot, name: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button:not([role])')].find((b) => b.textContent!.trim() === name)!;
 
@@ -191,18 +202,24 @@ describe('<consent-preferences>: what the privacy statement promises', () => {
     const manager = managerFor();
     manager.rejectAll();
     const { root } = await inlinePanel(manager);
-    const clicked = new Promise<HTMLAnchorElement>((resolve) => {
-      const original = HTMLAnchorElement.prototype.click;
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        HTMLAnchorElement.prototype.click = original;
-        resolve(this);
-      };
-    });
+    const clicked = nextDownloadLink();
     buttonNamed(root, 'Download my consent record').click();
     const link = await clicked;
     expect(link.download).to.equal('consent-record.json');
     const file = await (await fetch(link.href)).json();
     expect(file).to.deep.equal({ decision: manager.state, receipts: [] });
+  });
+
+  it('still downloads the decision when the endpoint cannot give the receipts, and says why', async () => {
+    const manager = managerFor({ endpoint: 'https://prefs.example.com' });
+    manager.rejectAll();
+    const { root } = await inlinePanel(manager);
+    const clicked = nextDownloadLink();
+    buttonNamed(root, 'Download my consent record').click();
+    const file = await (await fetch((await clicked).href)).json();
+    expect(file.decision).to.deep.equal(manager.state);
+    expect(file.receipts).to.deep.equal([]);
+    expect(file.receiptsError).to.match(/needs the preferences endpoint/);
   });
 
   it('has no age confirmation when minimumAge is 0', async () => {
