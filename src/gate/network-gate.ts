@@ -1,5 +1,6 @@
 import type { GateKind } from './blocked-log.js';
 import type { GateKeeper } from './gate-keeper.js';
+import { patchMarkup } from './markup-gate.js';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -14,7 +15,7 @@ const LOADING_ATTRIBUTES = [
 /**
  * Routes every request the page's code can make through `keeper`: `fetch`, `XMLHttpRequest`,
  * `navigator.sendBeacon`, and the `src`/`href` of images (`new Image()` too), scripts, iframes and links,
- * whether set as a property or with `setAttribute`. A request that is passed is made exactly as the page
+ * whether set as a property, with `setAttribute` or in markup (`innerHTML`, `insertAdjacentHTML`). A request that is passed is made exactly as the page
  * asked; a held one is made later, unchanged; a dropped one fails the way a network error does
  * (`fetch` rejects, XHR fires `error`, `sendBeacon` returns `false`, elements fire `error`).
  *
@@ -31,6 +32,7 @@ export function patchNetwork(win: PageWindow, keeper: GateKeeper): void {
   patchXhr(win, keeper);
   patchBeacon(win, keeper);
   patchElements(win, keeper);
+  patchMarkup(win, keeper);
   patchFrames(win, keeper);
 }
 

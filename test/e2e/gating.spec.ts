@@ -19,8 +19,8 @@ type GatingWindow = {
 };
 
 const STATS = 'stats.example.com';
-/** Requests a page makes on load to the analytics host: 3 beacons, fetch, XHR, image, script, iframe, a frame's fetch. */
-const ATTEMPTS_ON_LOAD = 9;
+/** Requests a page makes on load to the analytics host: 3 beacons, fetch, XHR, image, script, iframe, markup, a frame's fetch. */
+const ATTEMPTS_ON_LOAD = 10;
 
 /**
  * Fakes the outside world for a context: the analytics host and one unlisted host are answered here and
@@ -113,7 +113,7 @@ test('"Accept all" sends the held requests once each, beacons in order, and runs
   await expect.poll(() => pageValue(page, 'attempts')).toEqual(expect.arrayContaining(['fetch:ok', 'xhr:load', 'frame:ok']));
   expect(network.stats.filter((u) => /^\/collect\?n=\d$/.test(u))).toEqual(['/collect?n=1', '/collect?n=2', '/collect?n=3']);
   expect([...network.stats].sort()).toEqual([
-    '/collect?n=1', '/collect?n=2', '/collect?n=3', '/collect?n=fetch', '/collect?n=frame', '/collect?n=image', '/collect?n=xhr',
+    '/collect?n=1', '/collect?n=2', '/collect?n=3', '/collect?n=fetch', '/collect?n=frame', '/collect?n=image', '/collect?n=markup', '/collect?n=xhr',
     '/frame.html?from=data-src', '/frame.html?from=injected', '/injected.js', '/pixel.gif?from=added-later',
     '/pixel.gif?from=data-src', '/tag.js',
   ]);

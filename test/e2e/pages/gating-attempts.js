@@ -18,6 +18,10 @@ const frame = document.createElement('iframe');
 frame.setAttribute('src', `${stats}/frame.html?from=injected`);
 document.body.append(frame);
 navigator.sendBeacon(`${stats}/collect?n=3`, 'five');
+// A pixel written as markup.
+const pixels = document.createElement('div');
+document.body.append(pixels);
+pixels.innerHTML = `<img src="${stats}/collect?n=markup" alt="" width="1" height="1">`;
 // A blank iframe's own fetch is no way around the gate.
 const blank = document.createElement('iframe');
 document.body.append(blank);
