@@ -7,6 +7,7 @@ import type { ConsentRecord } from '../schema/consent-record.js';
 import type { OutboxEntry } from '../schema/outbox.js';
 import type { Notice, SignedReceipt } from '../schema/receipt.js';
 import type { Outbox } from './outbox.js';
+import { retryAfterMs } from './retry-after.js';
 import { retryDelay } from './retry-delay.js';
 
 /** What the sync client needs from the world; the browser supplies the real ones, tests their own. */
@@ -154,9 +155,12 @@ export class SyncClient implements ConsentSync {
       return this.#retry(0);
     }
     const { status } = response;
+    // A 2xx that is not the endpoint's answer came from something in between (a captive portal, a proxy's
+    // error page), so the change may not have arrived; its idempotency key makes the retry harmless.
+    if (response.ok && entry.kind === 'put' && !(await confirmsRecord(response, entry.record.id))) return this.#retry(0);
     // 409: the endpoint already has this revision or a newer one, so there is nothing left to deliver.
     if (response.ok || status === 409 || (entry.kind === 'delete' && status === 404)) return { kind: 'done' };
-    if (status === 408 || status === 429 || status >= 500) return this.#retry(Number(response.headers.get('Retry-After')) * 1000 || 0);
+    if (status === 408 || status === 429 || status >= 500) return this.#retry(retryAfterMs(response.headers.get('Retry-After')));
     // A stored token that no longer holds: wait for identify() to bring a fresh one rather than lose the change.
     if (status === 401 && token !== this.#token) return this.#retry(0);
     return { kind: 'dropped', status };
@@ -193,6 +197,12 @@ export class SyncClient implements ConsentSync {
 /** 122 random bits (a version-4 UUID without dashes): the idempotency key of one change. */
 function newKey(): string {
   return randomId().replaceAll('-', '');
+}
+
+/** Whether a PUT's answer is the endpoint's: JSON naming the record sent (a lighter check than its schema, in every visitor's bundle). */
+async function confirmsRecord(response: Response, id: string): Promise<boolean> {
+  const body = (await response.json().catch(() => undefined)) as { record?: { id?: unknown } } | null | undefined;
+  return body?.record?.id === id;
 }
 
 function parseOrThrow<T>(schema: z.ZodMiniType<T>, body: unknown): T {
