@@ -12,12 +12,16 @@ const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
 mkdirSync(dataDir, { recursive: true });
 // The secret subject tokens are signed with; the demo makes a new one per start (tokens are per page load).
 const secret = randomBytes(32).toString('base64url');
+const endpointOrigin = `http://127.0.0.1:${ENDPOINT_PORT}`;
+// The site runs the SDK the way a careful site would: no inline script or style, and it talks to its own
+// origin and the endpoint only. ('self' also covers the dev server's reload socket on the same host.)
+const DEMO_CSP = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${endpointOrigin}`;
 
 let server;
 const vite = await createServer({
   root: fileURLToPath(new URL('.', import.meta.url)),
   configFile: false,
-  server: { host: '127.0.0.1', port: SITE_PORT, strictPort: true, open: false },
+  server: { host: '127.0.0.1', port: SITE_PORT, strictPort: true, open: false, headers: { 'Content-Security-Policy': DEMO_CSP } },
   plugins: [{
     name: 'demo-account-backend',
     // Stands in for the site's own backend: the signed-in demo account gets a subject token for the endpoint.
