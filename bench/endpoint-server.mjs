@@ -1,5 +1,6 @@
 // The server side of endpoint.bench.mjs, in its own process so that autocannon does not share its thread:
 // `node bench/endpoint-server.mjs bare` (node:http answering 204) or `… sqlite <file>` (the endpoint).
+// Also the server of the soak run (bench/soak.mjs).
 import { createServer } from 'node:http';
 
 const [mode, file] = process.argv.slice(2);
@@ -12,4 +13,10 @@ if (mode === 'bare') {
   const handler = await createConsentHandler({ store, controller: { name: 'Benchmark' }, writesPerMinute: 1e9, clientWritesPerMinute: 1e9, log: () => {} });
   const endpoint = await serveEndpoint(handler, { port: 0 });
   console.log(`listening ${endpoint.url}`);
+  // Started with an IPC channel and --expose-gc (bench/soak.mjs): answers 'memory' with its memory after a full GC.
+  process.on('message', (message) => {
+    if (message !== 'memory') return;
+    globalThis.gc?.();
+    process.send({ memory: process.memoryUsage() });
+  });
 }
