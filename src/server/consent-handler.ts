@@ -95,6 +95,8 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     c.header('Cache-Control', 'no-store');
     // A browser must never guess a type for an answer (a JSON body sniffed as HTML is a script injection).
     c.header('X-Content-Type-Options', 'nosniff');
+    // Answers are data: opened as a page or framed, they may load and run nothing.
+    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     if (c.res.headers.get('Content-Type') === 'application/json') c.header('Content-Type', 'application/json; charset=utf-8');
   });
 

@@ -30,6 +30,7 @@ describe('endpoint security headers', () => {
       const response = await fetch(url, init);
       const what = `${init.method ?? 'GET'} ${url} -> ${response.status}`;
       expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
+      expect(response.headers.get('content-security-policy'), what).toBe("default-src 'none'; frame-ancestors 'none'");
       if (response.status !== 204) expect(response.headers.get('content-type'), what).toMatch(/^application\/json; charset=utf-8$/i);
       expect(response.headers.get('x-powered-by'), what).toBeNull();
       expect(response.headers.get('server'), what).toBeNull();
