@@ -4,12 +4,15 @@ import * as z from 'zod/mini';
 
 /**
  * Changes waiting for the endpoint, kept across page loads (and shared by the site's tabs) in a
- * {@link DecisionStore}: localStorage, or a cookie when localStorage is unavailable. Never throws: an
- * unreadable or edited outbox reads as empty.
+ * {@link DecisionStore}: localStorage, or a cookie when localStorage is unavailable. When the storage refuses
+ * to keep them (cookies and localStorage both off), they are kept in memory and still leave from this page.
+ * Never throws: an unreadable or edited outbox reads as empty.
  */
 export class Outbox {
   #storage: DecisionStore;
   #capacity: number;
+  /** The outbox the storage refused to keep, if it did. */
+  #unsaved: string | undefined;
 
   /** @param capacity most characters the storage holds; beyond it, superseded changes are dropped first. */
   constructor(storage: DecisionStore, capacity = Number.POSITIVE_INFINITY) {
@@ -20,7 +23,7 @@ export class Outbox {
   /** Pending changes, oldest first. */
   list(): OutboxEntry[] {
     try {
-      const parsed = z.safeParse(OutboxSchema, JSON.parse(this.#storage.read() ?? '[]'));
+      const parsed = z.safeParse(OutboxSchema, JSON.parse(this.#unsaved ?? this.#storage.read() ?? '[]'));
       return parsed.success ? parsed.data : [];
     } catch {
       return [];
@@ -38,12 +41,16 @@ export class Outbox {
   }
 
   #write(entries: OutboxEntry[]): void {
-    if (entries.length === 0) return this.#storage.remove();
+    if (entries.length === 0) {
+      this.#unsaved = undefined;
+      return this.#storage.remove();
+    }
     let kept = entries;
     // Over capacity (the cookie fallback): keep the newest change of each record, then only the newest.
     if (JSON.stringify(kept).length > this.#capacity) kept = kept.filter((e, i) => !kept.slice(i + 1).some((later) => idOf(later) === idOf(e)));
     while (kept.length > 1 && JSON.stringify(kept).length > this.#capacity) kept = kept.slice(1);
-    this.#storage.write(JSON.stringify(kept));
+    const text = JSON.stringify(kept);
+    this.#unsaved = this.#storage.write(text) ? undefined : text;
   }
 }
 
