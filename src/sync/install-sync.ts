@@ -46,5 +46,7 @@ function createBrowserSync(config: ConsentConfig): ConsentSync {
       };
     },
     window,
+    // Where Web Locks are refused (an opaque origin), there is no other tab sharing the outbox to wait for.
+    lock: (deliver) => navigator.locks?.request(`consent-kit:${outboxName}`, deliver).catch(deliver) ?? deliver(),
   });
 }

@@ -25,6 +25,11 @@ export interface SyncClientOptions {
   clearTimeout?: (handle: unknown) => void;
   /** A request without an answer after this long counts as failed and is retried; default 10 s. */
   timeoutMs?: number;
+  /**
+   * Runs one delivery round while no other tab of the site runs one (the browser supplies Web Locks), so the
+   * tabs sharing an outbox never send the same change twice. Default: no other tab to wait for.
+   */
+  lock?: (deliver: () => Promise<void>) => Promise<void>;
   warn?: (message: string) => void;
 }
 
@@ -53,6 +58,7 @@ export class SyncClient implements ConsentSync {
       setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
       clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
       timeoutMs: 10_000,
+      lock: (deliver) => deliver(),
       warn: (message) => console.warn(message),
       ...options,
     };
@@ -99,7 +105,7 @@ export class SyncClient implements ConsentSync {
       return this.#flushing;
     }
     this.#options.clearTimeout(this.#timer);
-    this.#flushing = this.#drain().finally(() => {
+    this.#flushing = this.#options.lock(() => this.#drain()).finally(() => {
       this.#flushing = undefined;
       if (this.#again) {
         this.#again = false;
