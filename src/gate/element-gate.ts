@@ -9,19 +9,26 @@ const ELEMENT_SELECTOR = '[data-consent][data-src]:not(script), [data-consent][d
  * most once, with every attribute but `type` carried over (`data-type="module"` becomes its type), and
  * `<img|iframe|link data-consent="…" data-src|data-href="…">` start loading. `data-consent` may name several
  * categories separated by spaces; all must be granted. Elements added later are watched for and handled
- * the same way. Never runs anything while `has` says no; a script that already ran is never run again.
+ * the same way. Never runs anything while `has` says no, nor a script whose `src` the request gate would not
+ * pass yet (its host may belong to another category); a script that already ran is never run again.
  */
 export class ElementGate {
   #document: Document;
   #has: (category: string) => boolean;
+  #isAllowed: (url: string) => boolean;
   #done = new WeakSet<Element>();
   /** External scripts run one after another, like parser-inserted ones, so each may rely on the last. */
   #queue: Promise<void> = Promise.resolve();
   #isWaitingForParser = false;
 
-  constructor(document: Document, has: (category: string) => boolean) {
+  /**
+   * @param has whether a category is granted now
+   * @param isAllowed whether the request gate would send a request to this URL now
+   */
+  constructor(document: Document, has: (category: string) => boolean, isAllowed: (url: string) => boolean) {
     this.#document = document;
     this.#has = has;
+    this.#isAllowed = isAllowed;
     new MutationObserver((mutations) => {
       if (mutations.some((m) => [...m.addedNodes].some(isWaitingElement))) this.activate();
     }).observe(document, { childList: true, subtree: true });
@@ -50,7 +57,8 @@ export class ElementGate {
 
   #isGranted(element: HTMLElement): boolean {
     const categories = (element.dataset.consent ?? '').split(/\s+/).filter(Boolean);
-    return categories.length > 0 && categories.every((id) => this.#has(id));
+    const isScriptAllowed = !(element instanceof HTMLScriptElement && element.hasAttribute('src')) || this.#isAllowed(element.src);
+    return categories.length > 0 && categories.every((id) => this.#has(id)) && isScriptAllowed;
   }
 
   #run(placeholder: HTMLScriptElement): void {
@@ -59,7 +67,7 @@ export class ElementGate {
       try {
         this.#replace(placeholder, done);
       } catch (error) {
-        // A page under Trusted Types refuses script text set from a string; say so and go on with the rest.
+        // One script that cannot be put in place must not hold back the ones after it.
         console.error('consent-kit: could not run a consented script', error);
         done();
       }
@@ -67,14 +75,11 @@ export class ElementGate {
   }
 
   #replace(placeholder: HTMLScriptElement, done: () => void): void {
-    const script = this.#document.createElement('script');
-    for (const { name, value } of placeholder.attributes) {
-      if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value);
-    }
+    // A clone carries src, text, nonce and every other attribute without passing through a Trusted Types sink,
+    // and it is not marked as started: a text/plain script never was.
+    const script = placeholder.cloneNode(true) as HTMLScriptElement;
+    script.removeAttribute('type');
     if (placeholder.dataset.type) script.type = placeholder.dataset.type;
-    // The nonce is hidden from getAttribute() once the page has a CSP; the property still holds it.
-    script.nonce = placeholder.nonce ?? '';
-    script.text = placeholder.text;
     const isAwaited = script.hasAttribute('src') && !script.hasAttribute('async');
     if (isAwaited) {
       script.async = false;

@@ -37,7 +37,7 @@ export function installGate(options: GateOptions = {}): RequestGate {
   const page = window as Window & typeof globalThis & GoogleTagGlobals;
   const keeper = new GateKeeper(document, () => document.baseURI, () => location.host);
   patchNetwork(page, keeper);
-  const elements = new ElementGate(document, (id) => keeper.has(id));
+  const elements = new ElementGate(document, (id) => keeper.has(id), (url) => keeper.judge(url).verdict === 'pass');
   const reload = options.reload ?? (() => location.reload());
   let unsubscribe: (() => void)[] = [];
 
