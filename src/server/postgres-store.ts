@@ -25,7 +25,12 @@ const SCHEMA = [
 
 /** SQLSTATEs after which the whole transaction is simply run again. */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 30;
+/**
+ * Writes to different records still conflict when their index entries share a page, so many visitors at once
+ * keep colliding if all retry at once: each retry waits a random time up to a doubling ceiling (full jitter).
+ */
+const retryDelayMs = (attempt: number) => Math.random() * Math.min(500, 2 ** attempt);
 
 type Row = { record: string; owner: string | null };
 
@@ -53,6 +58,7 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
       } finally {
         client.release();
       }
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
     }
   }
 
