@@ -50,6 +50,8 @@ export class SyncClient implements ConsentSync {
   #timer: unknown;
   #flushing: Promise<void> | undefined;
   #again = false;
+  /** Keys of the changes made on this page: the only ones it sends as it goes away (see #sendAllOnExit). */
+  #mine = new Set<string>();
 
   constructor(options: SyncClientOptions) {
     this.#options = {
@@ -71,7 +73,9 @@ export class SyncClient implements ConsentSync {
   }
 
   push(record: ConsentRecord): void {
-    this.#options.outbox.add({ kind: 'put', key: newKey(), record, notice: this.#options.notice(), ...this.#auth() });
+    const key = newKey();
+    this.#mine.add(key);
+    this.#options.outbox.add({ kind: 'put', key, record, notice: this.#options.notice(), ...this.#auth() });
     void this.flush();
   }
 
@@ -90,6 +94,7 @@ export class SyncClient implements ConsentSync {
 
   async forget(id: string): Promise<boolean> {
     const key = newKey();
+    this.#mine.add(key);
     this.#options.outbox.add({ kind: 'delete', key, id, ...this.#auth() });
     await this.flush();
     return !this.#options.outbox.list().some((e) => e.key === key);
@@ -131,9 +136,12 @@ export class SyncClient implements ConsentSync {
     }
   }
 
-  /** The page is going away: everything pending leaves now, with keepalive so it outlives the page. */
+  /**
+   * The page is going away: its own pending changes leave now, with keepalive so they outlive the page. Other
+   * tabs' changes in the shared outbox are theirs to send, so that no change goes twice.
+   */
   #sendAllOnExit(): void {
-    for (const entry of this.#options.outbox.list()) {
+    for (const entry of this.#options.outbox.list().filter((e) => this.#mine.has(e.key))) {
       void this.#send(entry, true).then((verdict) => {
         if (verdict.kind !== 'retry') this.#options.outbox.remove(entry.key);
       });
