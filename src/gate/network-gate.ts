@@ -41,7 +41,7 @@ const patched = new WeakSet<Window>();
 function patchFetch(win: PageWindow, keeper: GateKeeper): void {
   const original = win.fetch;
   if (typeof original !== 'function') return;
-  win.fetch = function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const gated = function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     // A Request has `url`; a string or URL (of any frame) reads as its address.
     const url = typeof input === 'object' && 'url' in input ? input.url : String(input);
     const judgement = keeper.judge(url);
@@ -59,6 +59,14 @@ function patchFetch(win: PageWindow, keeper: GateKeeper): void {
       }
     });
   };
+  try {
+    win.fetch = gated;
+  } catch {
+    // Read-only, in strict code: reported below, as when the assignment is silently ignored.
+  }
+  if (win.fetch !== gated) {
+    console.warn('consent-kit: this page made window.fetch read-only, so fetch() requests to the categories\' hosts cannot be held until consent. Load consent-kit before the script that locks fetch.');
+  }
 }
 
 function patchXhr(win: PageWindow, keeper: GateKeeper): void {
