@@ -3,8 +3,11 @@ import fc from 'fast-check';
 /** Keys that pollute `Object.prototype` when a parser copies them naively. */
 export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
-/** One fixed seed for every fuzz test, so a failure prints a counterexample that replays the same way. */
-export const FUZZ = { seed: 8_2026, numRuns: 300 } as const;
+/**
+ * One fixed seed for every fuzz test, so a failure prints a counterexample that replays the same way. A few
+ * hundred cases in `npm test`; `npm run test:soak` (SOAK=1) runs fifty times as many.
+ */
+export const FUZZ = { seed: 8_2026, numRuns: process.env.SOAK ? 15_000 : 300 } as const;
 
 /** Strings a hostile or broken page might hand the SDK: unicode, control characters, cookie and JSON syntax, huge ones. */
 export const hostileString = fc.oneof(
