@@ -2,6 +2,7 @@
 // measured with autocannon against 127.0.0.1, next to a bare node:http server answering 204 on the same
 // machine. The ratio says how much of the machine's HTTP capacity a durable, signed write leaves.
 import autocannon from 'autocannon';
+import { putBody } from './put-body.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,16 +20,6 @@ function cannon(options) {
     autocannon({ duration: SECONDS, connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
-
-const body = (id, revision) => JSON.stringify({
-  record: {
-    id, policyVersion: '2024-06', categories: { analytics: true, marketing: false },
-    contact: { email: { offers: false, feedback: true } }, method: 'preferences-save',
-    decidedAt: '2025-01-15T10:00:00.000Z', updatedAt: '2025-01-15T10:00:00.000Z', revision,
-  },
-  idempotencyKey: crypto.randomUUID().replaceAll('-', ''),
-  notice: { language: 'zh-CN', policyUrl: 'https://www.example.com/privacy' },
-});
 
 function rows(label, result, baseline) {
   const failed = result.non2xx + result.errors + result.timeouts;
@@ -70,7 +61,7 @@ export async function run() {
     const ids = Array.from({ length: SEEDED }, () => crypto.randomUUID());
     for (let i = 0; i < SEEDED; i += CONNECTIONS) {
       await Promise.all(ids.slice(i, i + CONNECTIONS).map(async (id) => {
-        const response = await fetch(`${endpoint.url}/v1/consents/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: body(id, 1) });
+        const response = await fetch(`${endpoint.url}/v1/consents/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: putBody(id, 1) });
         if (response.status !== 201) throw new Error(`seeding failed with HTTP ${response.status}`);
       }));
     }
@@ -86,7 +77,7 @@ export async function run() {
         headers: { 'content-type': 'application/json' },
         setupRequest: (req) => {
           const id = crypto.randomUUID();
-          return { ...req, path: `/v1/consents/${id}`, body: body(id, 1) };
+          return { ...req, path: `/v1/consents/${id}`, body: putBody(id, 1) };
         },
       }],
     });

@@ -3,6 +3,7 @@
 // visitors' PUTs and half GETs of records already stored, and the server's memory after a full GC measured
 // once warmed up and again after the run.
 import autocannon from 'autocannon';
+import { putBody } from './put-body.mjs';
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
@@ -14,16 +15,6 @@ const CONNECTIONS = 16;
 const SEEDED = 1000;
 const WARM_UP_SECONDS = 20;
 
-const body = (id, revision) => JSON.stringify({
-  record: {
-    id, policyVersion: '2024-06', categories: { analytics: true, marketing: false },
-    contact: { email: { offers: false, feedback: true } }, method: 'preferences-save',
-    decidedAt: '2025-01-15T10:00:00.000Z', updatedAt: '2025-01-15T10:00:00.000Z', revision,
-  },
-  idempotencyKey: crypto.randomUUID().replaceAll('-', ''),
-  notice: { language: 'zh-CN', policyUrl: 'https://www.example.com/privacy' },
-});
-
 function cannon(url, seconds, ids) {
   let n = 0;
   const options = {
@@ -32,7 +23,7 @@ function cannon(url, seconds, ids) {
       setupRequest: (req) => {
         if (n++ % 2 === 0) return { ...req, method: 'GET', path: `/v1/consents/${ids[n % ids.length]}` };
         const id = crypto.randomUUID();
-        return { ...req, method: 'PUT', path: `/v1/consents/${id}`, headers: { 'content-type': 'application/json' }, body: body(id, 1) };
+        return { ...req, method: 'PUT', path: `/v1/consents/${id}`, headers: { 'content-type': 'application/json' }, body: putBody(id, 1) };
       },
     }],
   };
@@ -76,7 +67,7 @@ export async function soak({ seconds = 120 } = {}) {
     const ids = Array.from({ length: SEEDED }, () => crypto.randomUUID());
     for (let i = 0; i < SEEDED; i += CONNECTIONS) {
       await Promise.all(ids.slice(i, i + CONNECTIONS).map(async (id) => {
-        const response = await fetch(`${url}/v1/consents/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: body(id, 1) });
+        const response = await fetch(`${url}/v1/consents/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: putBody(id, 1) });
         if (response.status !== 201) throw new Error(`seeding failed with HTTP ${response.status}`);
       }));
     }
