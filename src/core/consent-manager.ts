@@ -2,7 +2,7 @@ import type { ConsentConfig } from '../schema/config.js';
 import type { ConsentMethod, ConsentRecord, ContactChoices } from '../schema/consent-record.js';
 import type { SignedReceipt } from '../schema/receipt.js';
 import { decodeRecord, encodeRecord } from './cookie-codec.js';
-import { staleReason, toTimestamp, type StaleReason } from './decision-rules.js';
+import { compareDecisions, staleReason, toTimestamp, type StaleReason } from './decision-rules.js';
 import { Emitter } from './emitter.js';
 import type { BlockedReport, ConsentEnvironment, ConsentSync } from './environment.js';
 import { ConsentUsageError, type ConsentConfigError } from './errors.js';
@@ -81,7 +81,7 @@ export class ConsentManager {
     if (!configError) {
       this.#adoptStored();
       this.#applyGpcToBulkGrant();
-      this.#unsubscribeTabs = env.tabs?.subscribe(() => this.#onExternalChange()) ?? (() => {});
+      this.#unsubscribeTabs = env.tabs?.subscribe((decision) => this.#onExternalChange(decision)) ?? (() => {});
     }
     this.#isReady = true;
     this.#emitter.emit('ready', this.state);
@@ -366,11 +366,36 @@ export class ConsentManager {
     return true;
   }
 
-  /** Another tab decided (or this tab came back into view): take the stored decision as the truth. */
-  #onExternalChange(): void {
+  /**
+   * Another tab decided, reset, or this tab came back into view. A decision heard from another tab is
+   * weighed against this tab's by {@link compareDecisions}: the later one is put in force and written to the
+   * cookie here, or, when ours is the later one, ours is written again and announced, so both tabs and the
+   * cookie end on the same decision even when the tabs decided within the same moment. Otherwise the stored
+   * decision is the truth.
+   */
+  #onExternalChange(decision?: string | null): void {
     // A store that refused our own write cannot speak for this page; keep the in-page choice then.
     if (this.#hasWarnedStore) return;
-    if (this.#adoptStored()) this.#announce();
+    const theirs = typeof decision === 'string' ? decodeRecord(decision) : null;
+    if (!theirs) {
+      if (this.#adoptStored()) this.#announce();
+      return;
+    }
+    const mine = this.#state;
+    const order = mine ? compareDecisions(theirs, mine) : 1;
+    if (order > 0) {
+      // Written here too: each tab's cookie writes reach the browser in order, but two tabs' writes may not,
+      // so the cookie ends on the winner only if every tab's last write is the winner.
+      this.#env.store.write(decision!);
+      this.#previous = theirs;
+      this.#staleReason = staleReason(theirs, this.config, this.#env.now());
+      this.#state = this.#staleReason ? null : theirs;
+      this.#announce();
+    } else if (order < 0 && mine) {
+      const encoded = encodeRecord(mine);
+      this.#env.store.write(encoded);
+      this.#env.tabs?.post(encoded);
+    }
   }
 
   /**
@@ -388,7 +413,7 @@ export class ConsentManager {
   /** Puts a decision made on this page in force and tells listeners and the other tabs. */
   #commit(state: ConsentRecord | null): void {
     this.#state = state;
-    this.#env.tabs?.post();
+    this.#env.tabs?.post(state && encodeRecord(state));
     this.#announce();
   }
 

@@ -1,5 +1,6 @@
 import type { ConsentConfig } from '../schema/config.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
+import { encodeRecord } from './cookie-codec.js';
 
 const DAY_MS = 86_400_000;
 /** Clocks disagree a little; a decision dated further ahead than this was not made by this visitor's browser. */
@@ -21,6 +22,20 @@ export function staleReason(record: ConsentRecord, config: ConsentConfig, now: n
   const { reconsentBefore } = config.policy;
   if (reconsentBefore && compareVersions(record.policyVersion, reconsentBefore) < 0) return 'policy-changed';
   return undefined;
+}
+
+/**
+ * A total order of decisions, the same in every tab: the later `updatedAt` wins, then the higher revision,
+ * then (for two different decisions made in the same second) the greater cookie form. Tabs that each apply it
+ * to what they hear end on the same decision.
+ */
+export function compareDecisions(a: ConsentRecord, b: ConsentRecord): number {
+  const [encodedA, encodedB] = [encodeRecord(a), encodeRecord(b)];
+  return (
+    Date.parse(a.updatedAt) - Date.parse(b.updatedAt) ||
+    a.revision - b.revision ||
+    (encodedA < encodedB ? -1 : encodedA > encodedB ? 1 : 0)
+  );
 }
 
 /** Orders policy versions the way people write them: "2024-06" < "2024-11", "v2" < "v10". */

@@ -12,10 +12,15 @@ export interface DecisionStore {
   remove(): void;
 }
 
-/** Tells the page's other tabs that the decision changed, and hears when theirs did. */
+/** Tells the page's other tabs about this tab's decision, and hears theirs. */
 export interface TabChannel {
-  post(): void;
-  subscribe(onChange: () => void): () => void;
+  /** Announces the decision in force, in its cookie form, or `null` after a reset. */
+  post(decision: string | null): void;
+  /**
+   * Hears another tab's decision (its cookie form, or `null` after a reset), or `undefined` when the tab
+   * should simply re-read the stored decision (e.g. on becoming visible again).
+   */
+  subscribe(onChange: (decision?: string | null) => void): () => void;
 }
 
 /** What the manager needs from the world; the browser supplies the real ones, tests their own. */

@@ -217,10 +217,18 @@ async function decideInTwoTabs(context: BrowserContext, port: number, query = ''
   await Promise.all([first.goto(url), second.goto(url)]);
   await Promise.all([first, second].map((tab) => expect(tab.getByRole('button', { name: 'Accept all' })).toBeVisible()));
   type Api = { ConsentKit: { get(): { acceptAll(m: string): void; rejectAll(m: string): void } } };
-  const decidedAt = await Promise.all([
-    first.evaluate(() => ((window as unknown as Api).ConsentKit.get().acceptAll('banner-accept-all'), performance.timeOrigin + performance.now())),
-    second.evaluate(() => ((window as unknown as Api).ConsentKit.get().rejectAll('banner-reject-all'), performance.timeOrigin + performance.now())),
-  ]);
+  // Both tabs decide at one agreed wall-clock moment, so a slow round trip to either tab cannot spread them.
+  const at = Date.now() + 500;
+  const decideAt = (tab: Page, choice: 'acceptAll' | 'rejectAll') =>
+    tab.evaluate(([when, method]) => new Promise<number>((resolve) => {
+      setTimeout(() => {
+        const manager = (window as unknown as Api).ConsentKit.get();
+        if (method === 'acceptAll') manager.acceptAll('banner-accept-all');
+        else manager.rejectAll('banner-reject-all');
+        resolve(performance.timeOrigin + performance.now());
+      }, when - Date.now());
+    }), [at, choice] as const);
+  const decidedAt = await Promise.all([decideAt(first, 'acceptAll'), decideAt(second, 'rejectAll')]);
   expect(Math.abs(decidedAt[0] - decidedAt[1])).toBeLessThan(100);
   return { first, second };
 }
@@ -245,8 +253,10 @@ test.describe('concurrency', () => {
     }
   });
 
-  // Not yet true: about half the runs end with one tab keeping its own choice while the shared cookie holds
-  // the other's (the BroadcastChannel message can be read before the cookie it announces). Core owns the fix.
+  // Not yet always true (about one run in seven): the message between tabs now carries the decision and every
+  // tab orders decisions the same way (unit-tested in consent-manager.test.ts), but a tab that adopts a
+  // withdrawal reloads at once (reloadOnWithdraw), and the reloaded page can still read the cookie from before
+  // its own adopting write. Next step: reload only once the browser hands back the written cookie.
   test.fixme('two tabs deciding within the same 100 ms converge to one state', async ({ context }) => {
     await localOnly(context);
     const endpoint = await startEndpoint();

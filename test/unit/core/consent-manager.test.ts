@@ -276,6 +276,43 @@ describe('ConsentManager across tabs', () => {
     expect(tabA.has('analytics')).toBe(false);
   });
 
+  it('two tabs deciding at the same moment, each not yet seeing the other\'s cookie, end on one decision', () => {
+    const hub = new TabHub();
+    hub.isQueued = true;
+    // Separate jars: the worst case of a cookie written in one tab not yet visible in the other.
+    const tabA = new ConsentManager(config, { ...memoryEnvironment().env, tabs: hub.channel() });
+    const setupB = memoryEnvironment();
+    const tabB = new ConsentManager(config, { ...setupB.env, tabs: hub.channel() });
+    tabA.acceptAll();
+    tabB.rejectAll();
+    hub.deliver();
+    expect(tabA.state).toEqual(tabB.state);
+    expect(decodeRecord(setupB.store.value)).toEqual(tabB.state);
+  });
+
+  it('a later decision heard from another tab wins over an earlier one here', () => {
+    const hub = new TabHub();
+    const setupA = memoryEnvironment();
+    const setupB = memoryEnvironment();
+    const tabA = new ConsentManager(config, { ...setupA.env, tabs: hub.channel() });
+    const tabB = new ConsentManager(config, { ...setupB.env, tabs: hub.channel() });
+    tabA.acceptAll();
+    setupB.clock.advanceDays(1 / 86_400);
+    tabB.rejectAll();
+    expect(tabA.has('analytics')).toBe(false);
+    expect(tabA.state).toEqual(tabB.state);
+  });
+
+  it('ignores a message that is not a valid decision, and re-reads the cookie instead', () => {
+    const hub = new TabHub();
+    const { env, store } = memoryEnvironment();
+    const tab = new ConsentManager(config, { ...env, tabs: hub.channel() });
+    tab.acceptAll();
+    hub.channel().post('1~forged~~');
+    expect(tab.has('analytics')).toBe(true);
+    expect(decodeRecord(store.value)).toEqual(tab.state);
+  });
+
   it('destroy stops listening to other tabs', () => {
     const [tabA, tabB] = twoTabs();
     tabB.destroy();
@@ -296,7 +333,7 @@ describe('ConsentManager when storage fails', () => {
     expect(manager.has('analytics')).toBe(true);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/did not keep the "consent" cookie/);
-    hub.channel().post();
+    hub.channel().post(null);
     expect(manager.has('analytics')).toBe(true);
   });
 });
