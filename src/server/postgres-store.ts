@@ -1,8 +1,8 @@
 import pg from 'pg';
-import type { PutConsentResponse } from '../schema/api.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
 import type { SignedReceipt } from '../schema/receipt.js';
 import type { ConsentStore, SigningKey, StoredConsent, WriteOutcome } from './consent-store.js';
+import { planWrite, type StoredKey, type StoredRow } from './plan-write.js';
 
 /*
  * Plain tables, TEXT for JSON and no server-side functions or advisory locks, so the same SQL runs on
@@ -32,8 +32,6 @@ const MAX_ATTEMPTS = 30;
  */
 const retryDelayMs = (attempt: number) => Math.random() * Math.min(500, 2 ** attempt);
 
-type Row = { record: string; owner: string | null };
-
 /**
  * The store for deployments that outgrow one machine: PostgreSQL through `pg`. Every write runs in one
  * SERIALIZABLE transaction with the record row locked, retried on serialisation failures, and PostgreSQL
@@ -62,7 +60,7 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
     }
   }
 
-  const stored = (row: Row | undefined): StoredConsent | null =>
+  const stored = (row: StoredRow | undefined): StoredConsent | null =>
     row ? { record: JSON.parse(row.record) as ConsentRecord, owner: row.owner } : null;
 
   return {
@@ -70,36 +68,27 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
       for (const statement of SCHEMA) await pool.query(statement);
     },
     async read(id) {
-      return stored((await pool.query<Row>('SELECT record, owner FROM consents WHERE id = $1', [id])).rows[0]);
+      return stored((await pool.query<StoredRow>('SELECT record, owner FROM consents WHERE id = $1', [id])).rows[0]);
     },
     async readOwned(subject) {
-      const result = await pool.query<Row>(
+      const result = await pool.query<StoredRow>(
         'SELECT record, owner FROM consents WHERE owner = $1 ORDER BY updated_at DESC, revision DESC LIMIT 1', [subject]);
       return stored(result.rows[0]);
     },
     write(change) {
       return transaction(async (client): Promise<WriteOutcome> => {
-        const { record, owner } = change;
-        const existing = (await client.query<Row>('SELECT record, owner FROM consents WHERE id = $1 FOR UPDATE', [record.id])).rows[0];
-        const key = (await client.query<{ request_hash: string; status: 200 | 201; response: string }>(
+        const { record } = change;
+        const existing = (await client.query<StoredRow>('SELECT record, owner FROM consents WHERE id = $1 FOR UPDATE', [record.id])).rows[0];
+        const key = (await client.query<StoredKey>(
           'SELECT request_hash, status, response FROM idempotency WHERE record_id = $1 AND key = $2', [record.id, change.idempotencyKey])).rows[0];
-        if (key) {
-          return key.request_hash === change.requestHash
-            ? { kind: 'replayed', status: key.status, response: JSON.parse(key.response) as PutConsentResponse }
-            : { kind: 'key-reused' };
-        }
-        if (existing && existing.owner !== null && existing.owner !== owner) return { kind: 'not-found' };
-        if (existing) {
-          const current = JSON.parse(existing.record) as ConsentRecord;
-          if (current.revision >= record.revision) return { kind: 'stale', current };
-        }
-        const response: PutConsentResponse = { record, receipt: change.receipt };
-        const status = existing ? 200 : 201;
+        const plan = planWrite(change, existing, key);
+        if (plan.kind !== 'store') return plan;
+        const { status, response } = plan;
         await client.query(
           `INSERT INTO consents (id, owner, revision, updated_at, record) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (id) DO UPDATE SET owner = EXCLUDED.owner, revision = EXCLUDED.revision,
              updated_at = EXCLUDED.updated_at, record = EXCLUDED.record`,
-          [record.id, owner ?? existing?.owner ?? null, record.revision, record.updatedAt, JSON.stringify(record)]);
+          [record.id, plan.owner, record.revision, record.updatedAt, JSON.stringify(record)]);
         await client.query(
           `INSERT INTO receipts (receipt_id, record_id, seq, jws, receipt)
            VALUES ($1, $2, (SELECT COALESCE(MAX(seq), 0) + 1 FROM receipts WHERE record_id = $2), $3, $4)`,
@@ -116,7 +105,7 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
     },
     erase(id, owner, retain) {
       return transaction(async (client) => {
-        const existing = (await client.query<Row>('SELECT record, owner FROM consents WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        const existing = (await client.query<StoredRow>('SELECT record, owner FROM consents WHERE id = $1 FOR UPDATE', [id])).rows[0];
         if (!existing || (existing.owner !== null && existing.owner !== owner)) return false;
         const rows = (await client.query<{ receipt_id: string; receipt: string }>(
           'SELECT receipt_id, receipt FROM receipts WHERE record_id = $1', [id])).rows;

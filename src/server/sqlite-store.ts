@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import type { PutConsentResponse } from '../schema/api.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
 import type { SignedReceipt } from '../schema/receipt.js';
 import type { ConsentStore, ConsentWrite, SigningKey, StoredConsent, WriteOutcome } from './consent-store.js';
+import { planWrite, type StoredKey, type StoredRow } from './plan-write.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS consents (
@@ -31,10 +31,10 @@ export function createSqliteStore(path: string): ConsentStore {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
 
-  const select = db.prepare<[string], { record: string; owner: string | null }>('SELECT record, owner FROM consents WHERE id = ?');
+  const select = db.prepare<[string], StoredRow>('SELECT record, owner FROM consents WHERE id = ?');
   const selectOwned = db.prepare<[string], { record: string; owner: string | null }>(
     'SELECT record, owner FROM consents WHERE owner = ? ORDER BY updated_at DESC, revision DESC LIMIT 1');
-  const selectKey = db.prepare<[string, string], { request_hash: string; status: 200 | 201; response: string }>(
+  const selectKey = db.prepare<[string, string], StoredKey>(
     'SELECT request_hash, status, response FROM idempotency WHERE record_id = ? AND key = ?');
   const upsert = db.prepare(
     `INSERT INTO consents (id, owner, revision, updated_at, record) VALUES (@id, @owner, @revision, @updatedAt, @record)
@@ -46,22 +46,11 @@ export function createSqliteStore(path: string): ConsentStore {
     'SELECT receipt_id, jws, receipt FROM receipts WHERE record_id = ? ORDER BY seq');
 
   const write = db.transaction((change: ConsentWrite): WriteOutcome => {
-    const { record, owner } = change;
-    const key = selectKey.get(record.id, change.idempotencyKey);
-    if (key) {
-      return key.request_hash === change.requestHash
-        ? { kind: 'replayed', status: key.status, response: JSON.parse(key.response) as PutConsentResponse }
-        : { kind: 'key-reused' };
-    }
-    const existing = select.get(record.id);
-    if (existing && existing.owner !== null && existing.owner !== owner) return { kind: 'not-found' };
-    if (existing) {
-      const current = JSON.parse(existing.record) as ConsentRecord;
-      if (current.revision >= record.revision) return { kind: 'stale', current };
-    }
-    const response: PutConsentResponse = { record, receipt: change.receipt };
-    const status = existing ? 200 : 201;
-    upsert.run({ id: record.id, owner: owner ?? existing?.owner ?? null, revision: record.revision, updatedAt: record.updatedAt, record: JSON.stringify(record) });
+    const { record } = change;
+    const plan = planWrite(change, select.get(record.id), selectKey.get(record.id, change.idempotencyKey));
+    if (plan.kind !== 'store') return plan;
+    const { status, response } = plan;
+    upsert.run({ id: record.id, owner: plan.owner, revision: record.revision, updatedAt: record.updatedAt, record: JSON.stringify(record) });
     insertReceipt.run(change.receipt.receiptId, record.id, change.receipt.jws, JSON.stringify(change.receipt.receipt));
     insertKey.run(record.id, change.idempotencyKey, change.requestHash, status, JSON.stringify(response));
     return { kind: 'stored', status, response };
