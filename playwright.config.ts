@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.mjs';
-
-const port = 4320;
+import { PAGE_ORIGIN, PAGE_PORT } from './test/e2e/origin.js';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -13,14 +12,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: PAGE_ORIGIN,
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   webServer: {
     command: 'node test/e2e/server.mjs',
-    url: `http://127.0.0.1:${port}/index.html`,
-    env: { PORT: String(port) },
+    url: `${PAGE_ORIGIN}/index.html`,
+    env: { PORT: String(PAGE_PORT) },
     reuseExistingServer: !process.env.CI,
   },
 });

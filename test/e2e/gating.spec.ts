@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { PAGE_ORIGIN } from './origin.js';
 
 type Report = Record<string, Record<string, { held: number; released: number; dropped: number }>>;
 type Manager = {
@@ -166,7 +167,7 @@ test('withdrawing analytics deletes its cookies, reloads once and blocks later r
   await page.goto('/gating.html');
   await page.getByRole('button', { name: 'Accept all' }).click();
   await expect.poll(() => pageValue(page, 'tagRuns')).toBe(1);
-  await context.addCookies(['_ga', '_hm_lvt_1', 'theme'].map((name) => ({ name, value: '1', url: 'http://127.0.0.1:4320' })));
+  await context.addCookies(['_ga', '_hm_lvt_1', 'theme'].map((name) => ({ name, value: '1', url: PAGE_ORIGIN })));
 
   let loads = 0;
   page.on('load', () => loads++);
@@ -190,7 +191,7 @@ test('withdrawal in the preferences panel deletes the cookies and blocks later r
   await page.goto('/gating.html');
   await page.getByRole('button', { name: 'Accept all' }).click();
   await expect.poll(() => pageValue(page, 'tagRuns')).toBe(1);
-  await context.addCookies(['_ga', '_hm_lvt_1', 'theme'].map((name) => ({ name, value: '1', url: 'http://127.0.0.1:4320' })));
+  await context.addCookies(['_ga', '_hm_lvt_1', 'theme'].map((name) => ({ name, value: '1', url: PAGE_ORIGIN })));
 
   await page.getByRole('link', { name: 'Cookie settings' }).click();
   await page.getByRole('switch', { name: 'Analytics' }).click();
@@ -211,7 +212,7 @@ test('withdrawal deletes cookies on the parent domains the page can reach', asyn
   // The same test pages, served as www.shop.test, so that a parent domain exists.
   await context.route('http://www.shop.test/**', async (route) => {
     const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `http://127.0.0.1:4320${url.pathname}` });
+    const response = await route.fetch({ url: `${PAGE_ORIGIN}${url.pathname}` });
     await route.fulfill({ response });
   });
   await page.goto('http://www.shop.test/gating.html');
@@ -219,7 +220,7 @@ test('withdrawal deletes cookies on the parent domains the page can reach', asyn
   await context.addCookies([
     { name: '_ga', value: 'parent', domain: '.shop.test', path: '/' },
     { name: '_hm_lvt_1', value: 'host', url: 'http://www.shop.test' },
-    { name: '_ga', value: 'other-site', url: 'http://127.0.0.1:4320' },
+    { name: '_ga', value: 'other-site', url: PAGE_ORIGIN },
   ]);
   await expect.poll(() => network.stats.length).toBe(ATTEMPTS_ON_LOAD + 4);
   network.stats.length = 0;

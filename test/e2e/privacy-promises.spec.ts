@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { PAGE_ORIGIN, sidePort } from './origin.js';
 import { expect, test, type Page } from '@playwright/test';
 import { createConsentHandler } from '../../src/server/consent-handler.js';
 import { serveEndpoint } from '../../src/server/serve-endpoint.js';
@@ -138,13 +139,13 @@ test('a full visit sends nothing anywhere but the site itself', async ({ page })
   await panel(page).getByRole('button', { name: 'Reject all' }).click();
   await page.reload();
   await expect(page.locator('h1')).toBeVisible();
-  expect([...hosts]).toEqual(['127.0.0.1:4320']);
+  expect([...hosts]).toEqual([new URL(PAGE_ORIGIN).host]);
 });
 
 test('"Delete my preference data" erases the record here and at the endpoint; "Download" gives the receipts', async ({ page }) => {
-  const port = 4339;
+  const port = sidePort(19);
   const store = createSqliteStore(':memory:');
-  const handler = await createConsentHandler({ store, controller: { name: 'Online Services' }, origins: ['http://127.0.0.1:4320'], log: () => {} });
+  const handler = await createConsentHandler({ store, controller: { name: 'Online Services' }, origins: [PAGE_ORIGIN], log: () => {} });
   const server = await serveEndpoint(handler, { port });
   try {
     const config = { ...base(), endpoint: `http://127.0.0.1:${port}` };

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
+import { PAGE_ORIGIN } from './origin.js';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { expect, test, type BrowserContext, type ConsoleMessage, type Frame, type Page } from '@playwright/test';
 import { createConsentHandler, type ConsentHandler } from '../../src/server/consent-handler.js';
 import { createSqliteStore } from '../../src/server/sqlite-store.js';
 
-const PAGE_ORIGIN = 'http://127.0.0.1:4320';
 
 type Record = { id: string; revision: number; categories: { [id: string]: boolean } };
 type Kit = { ConsentKit: { get(): { state: Record | null; has(id: string): boolean } } };

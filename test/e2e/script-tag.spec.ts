@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PAGE_ORIGIN } from './origin.js';
 
 type ConsentKitGlobal = {
   get(): { has(c: string): boolean; state: unknown; configError: unknown; acceptAll(): unknown } | undefined;
@@ -58,7 +59,7 @@ test('"Accept all" grants analytics, and it holds after reload', async ({ page }
 
 test('a corrupted consent cookie brings the banner back without a page error', async ({ page, context }) => {
   const { pageErrors } = watch(page);
-  await context.addCookies([{ name: 'consent', value: '1~not-a-real-decision~~', url: 'http://127.0.0.1:4320' }]);
+  await context.addCookies([{ name: 'consent', value: '1~not-a-real-decision~~', url: PAGE_ORIGIN }]);
   await page.goto('/index.html');
   await expect(banner(page)).toBeVisible();
   expect(await has(page, 'analytics')).toBe(false);

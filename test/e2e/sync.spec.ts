@@ -1,11 +1,11 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
+import { PAGE_ORIGIN, sidePort } from './origin.js';
 import { createConsentHandler, type ConsentHandler } from '../../src/server/consent-handler.js';
 import type { ConsentStore } from '../../src/server/consent-store.js';
 import { serveEndpoint } from '../../src/server/serve-endpoint.js';
 import { createSqliteStore } from '../../src/server/sqlite-store.js';
 import { issueSubjectToken } from '../../src/server/subject-token.js';
 
-const PAGE_ORIGIN = 'http://127.0.0.1:4320';
 const SECRET = 'end-to-end-secret-of-at-least-32-characters';
 
 type Manager = { state: { id: string; revision: number; categories: Record<string, boolean> } | null };
@@ -32,14 +32,14 @@ async function startEndpoint(port: number, wrap: (handler: ConsentHandler) => Co
 test('endpoint answering 503 twice, then OK: the decision is stored exactly once', async ({ page, context }) => {
   await localOnly(context);
   const puts: number[] = [];
-  const endpoint = await startEndpoint(4331, (handler) => async (request, connection) => {
+  const endpoint = await startEndpoint(sidePort(11), (handler) => async (request, connection) => {
     if (request.method !== 'PUT') return handler(request, connection);
     puts.push(puts.length + 1);
     if (puts.length <= 2) return new Response('{"error":"unavailable","message":"down"}', { status: 503, headers: { 'access-control-allow-origin': PAGE_ORIGIN } });
     return handler(request, connection);
   });
   try {
-    await page.goto('/sync.html?endpoint=4331');
+    await page.goto(`/sync.html?endpoint=${sidePort(11)}`);
     await page.getByRole('button', { name: 'Accept all' }).click();
     const state = await pageState(page);
     expect(state?.categories.analytics).toBe(true); // in force at once, before any answer
@@ -55,13 +55,13 @@ test('endpoint answering 503 twice, then OK: the decision is stored exactly once
 
 test('endpoint unreachable at decision time, page reloaded later with the endpoint up: the decision arrives', async ({ page, context }) => {
   await localOnly(context);
-  await page.goto('/sync.html?endpoint=4332');
+  await page.goto(`/sync.html?endpoint=${sidePort(12)}`);
   await page.getByRole('button', { name: 'Reject all' }).click();
   const state = await pageState(page);
   expect(state?.categories.analytics).toBe(false);
   expect(await outbox(page)).toBe(1);
 
-  const endpoint = await startEndpoint(4332);
+  const endpoint = await startEndpoint(sidePort(12));
   try {
     await page.reload();
     await expect.poll(() => endpoint.store.read(state!.id).then((s) => s?.record ?? null)).toEqual(state);
@@ -73,9 +73,9 @@ test('endpoint unreachable at decision time, page reloaded later with the endpoi
 });
 
 test('an account\'s choices follow it to another device: the inline panel there shows them', async ({ browser }) => {
-  const endpoint = await startEndpoint(4333);
+  const endpoint = await startEndpoint(sidePort(13));
   const token = issueSubjectToken(SECRET, 'account-7');
-  const url = `/sync-account.html?endpoint=4333&token=${token}`;
+  const url = `/sync-account.html?endpoint=${sidePort(13)}&token=${token}`;
   const laptop = await browser.newContext();
   const phone = await browser.newContext();
   try {
