@@ -342,7 +342,7 @@ export class ConsentManager {
 
   /** Stores and puts in force; `shouldSync`: a change made here, which the endpoint has not seen yet. */
   #save(record: ConsentRecord, shouldSync: boolean): void {
-    if (!this.#env.store.write(encodeRecord(record)) && !this.#hasWarnedStore) {
+    if (!this.#env.store.write(encodeRecord(record)) && !this.#isOverwrittenByPeer(record) && !this.#hasWarnedStore) {
       this.#hasWarnedStore = true;
       this.#env.warn(
         `consent-kit: the browser did not keep the "${this.config.cookie.name}" cookie` +
@@ -353,6 +353,16 @@ export class ConsentManager {
     this.#previous = record;
     if (shouldSync) this.#env.sync?.push(record);
     this.#commit(record);
+  }
+
+  /**
+   * A write that does not read back was either refused, or another tab wrote its own decision of the same
+   * moment in between (the browser applies two tabs' writes in any order). Only the first is the store's fault:
+   * the second is settled between the tabs by {@link compareDecisions} when their messages arrive.
+   */
+  #isOverwrittenByPeer(record: ConsentRecord): boolean {
+    const found = decodeRecord(this.#env.store.read());
+    return found !== null && Date.parse(found.updatedAt) >= Date.parse(record.updatedAt);
   }
 
   /** Reads the stored decision; returns whether the state changed. */
@@ -374,11 +384,11 @@ export class ConsentManager {
    * decision is the truth.
    */
   #onExternalChange(decision?: string | null): void {
-    // A store that refused our own write cannot speak for this page; keep the in-page choice then.
-    if (this.#hasWarnedStore) return;
     const theirs = typeof decision === 'string' ? decodeRecord(decision) : null;
     if (!theirs) {
-      if (this.#adoptStored()) this.#announce();
+      // A store that refused our own write cannot speak for this page; keep the in-page choice then. A decision
+      // carried by another tab's message is still weighed below: it does not depend on the store.
+      if (!this.#hasWarnedStore && this.#adoptStored()) this.#announce();
       return;
     }
     const mine = this.#state;

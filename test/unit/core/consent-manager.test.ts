@@ -290,6 +290,31 @@ describe('ConsentManager across tabs', () => {
     expect(decodeRecord(setupB.store.value)).toEqual(tabB.state);
   });
 
+  it('a write that another tab overwrote at the same moment is not called refused, and the tabs end on one decision', () => {
+    const hub = new TabHub();
+    hub.isQueued = true;
+    const jar = new MemoryStore();
+    const setupA = memoryEnvironment({ store: jar });
+    const tabA = new ConsentManager(config, { ...setupA.env, tabs: hub.channel() });
+    tabA.acceptAll();
+    const fromA = jar.value!;
+    // Tab B's write lands, then tab A's earlier write reaches the browser after it: B reads back A's cookie.
+    const racing: MemoryStore = Object.assign(new MemoryStore(), {
+      read: () => jar.value,
+      write(value: string) {
+        jar.value = value;
+        jar.value = fromA;
+        return jar.value === value;
+      },
+    });
+    const setupB = memoryEnvironment({ store: racing });
+    const tabB = new ConsentManager(config, { ...setupB.env, tabs: hub.channel() });
+    tabB.rejectAll();
+    hub.deliver();
+    expect(setupB.warnings).toEqual([]);
+    expect(tabB.state).toEqual(tabA.state);
+  });
+
   it('a later decision heard from another tab wins over an earlier one here', () => {
     const hub = new TabHub();
     const setupA = memoryEnvironment();
@@ -335,6 +360,23 @@ describe('ConsentManager when storage fails', () => {
     expect(warnings[0]).toMatch(/did not keep the "consent" cookie/);
     hub.channel().post(null);
     expect(manager.has('analytics')).toBe(true);
+  });
+});
+
+describe('ConsentManager when storage fails, with other tabs', () => {
+  it('still follows a decision another tab sends in its message: that does not depend on this tab\'s store', () => {
+    const hub = new TabHub();
+    const refusing = memoryEnvironment();
+    refusing.store.accepts = false;
+    const tabA = new ConsentManager(config, { ...refusing.env, tabs: hub.channel() });
+    tabA.acceptAll();
+    const other = memoryEnvironment();
+    other.clock.advanceDays(1 / 86_400);
+    const tabB = new ConsentManager(config, { ...other.env, tabs: hub.channel() });
+    tabB.rejectAll();
+    expect(refusing.warnings).toHaveLength(1);
+    expect(tabA.has('analytics')).toBe(false);
+    expect(tabA.state).toEqual(tabB.state);
   });
 });
 
