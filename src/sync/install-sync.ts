@@ -1,13 +1,13 @@
-import { createCookieStore } from '../core/cookie-store.js';
 import { SYNC_REGISTRY, type ConsentSync, type SyncFactory } from '../core/environment.js';
 import { resolveLocale } from '../core/locale.js';
+import { randomId } from '../core/random-id.js';
 import type { ConsentConfig } from '../schema/config.js';
-import { createLocalStorageStore } from './local-storage-store.js';
+import { cookieShelf, localStorageShelf } from './outbox-shelves.js';
 import { noticeText, sha256Hex } from './notice-digest.js';
-import { Outbox } from './outbox.js';
 import { SyncClient } from './sync-client.js';
+import { TabOutboxes, type ClaimOutbox } from './tab-outboxes.js';
 
-/** The cookie fallback keeps the outbox under this many characters of JSON, well inside a 4 kB cookie. */
+/** The cookie fallback keeps each outbox under this many characters of JSON, well inside a 4 kB cookie. */
 const COOKIE_CAPACITY = 2_500;
 
 /**
@@ -21,11 +21,9 @@ export function installSync(): void {
 }
 
 function createBrowserSync(config: ConsentConfig): ConsentSync {
-  const outboxName = `${config.cookie.name}-outbox`;
-  const storage = createLocalStorageStore(`consent-kit:${outboxName}`);
-  const outbox = storage
-    ? new Outbox(storage)
-    : new Outbox(createCookieStore({ ...config.cookie, name: outboxName }), COOKIE_CAPACITY);
+  const shelf = localStorageShelf(`consent-kit:${config.cookie.name}-outbox`) ?? cookieShelf(config.cookie, COOKIE_CAPACITY);
+  const claim = webLocksClaim();
+  const outbox = new TabOutboxes(shelf, claim ? claim.own(`${shelf.prefix}.${randomId()}`) : shelf.prefix, claim?.gone);
   // Hashing is asynchronous but a change must reach the outbox at once, so the hashes are made up front.
   const hashes = new Map<string, string>();
   for (const language of config.locales) {
@@ -46,7 +44,31 @@ function createBrowserSync(config: ConsentConfig): ConsentSync {
       };
     },
     window,
-    // Where Web Locks are refused (an opaque origin), there is no other tab sharing the outbox to wait for.
-    lock: (deliver) => navigator.locks?.request(`consent-kit:${outboxName}`, deliver).catch(deliver) ?? deliver(),
+    beforeRound: () => outbox.claimGone(),
   });
+}
+
+/**
+ * Outbox ownership through Web Locks: a page holds the lock named after its own outbox until it goes away,
+ * and takes another outbox's lock only when nobody holds it, that is when the page that wrote it is gone.
+ * `undefined` where Web Locks are missing (insecure contexts, older browsers).
+ */
+function webLocksClaim(): { own: (name: string) => string; gone: ClaimOutbox } | undefined {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return undefined;
+  const holdForever = () => new Promise<never>(() => {});
+  return {
+    own: (name) => {
+      locks.request(name, holdForever).catch(() => {});
+      return name;
+    },
+    gone: (name) => new Promise<boolean>((resolve) => {
+      locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          resolve(lock !== null);
+          return lock ? holdForever() : undefined;
+        })
+        .catch(() => resolve(false));
+    }),
+  };
 }

@@ -54,6 +54,7 @@ export class Outbox {
   }
 }
 
-function idOf(entry: OutboxEntry): string {
+/** The record a change is about. */
+export function idOf(entry: OutboxEntry): string {
   return entry.kind === 'put' ? entry.record.id : entry.id;
 }

@@ -7,6 +7,7 @@ import type { ConsentRecord } from '../schema/consent-record.js';
 import type { OutboxEntry } from '../schema/outbox.js';
 import type { Notice, SignedReceipt } from '../schema/receipt.js';
 import type { Outbox } from './outbox.js';
+import type { TabOutboxes } from './tab-outboxes.js';
 import { retryAfterMs } from './retry-after.js';
 import { retryDelay } from './retry-delay.js';
 
@@ -14,7 +15,8 @@ import { retryDelay } from './retry-delay.js';
 export interface SyncClientOptions {
   /** Absolute base URL of the endpoint, with or without `/v1`; requests go to `<base>/v1/…`. */
   endpoint: string;
-  outbox: Outbox;
+  /** Where changes wait: an {@link Outbox}, or in a browser the page's {@link TabOutboxes}. */
+  outbox: Pick<Outbox, 'list' | 'add' | 'remove'>;
   /** What the visitor is being shown now, for the receipt. */
   notice: () => Notice;
   fetch?: typeof fetch;
@@ -25,11 +27,8 @@ export interface SyncClientOptions {
   clearTimeout?: (handle: unknown) => void;
   /** A request without an answer after this long counts as failed and is retried; default 10 s. */
   timeoutMs?: number;
-  /**
-   * Runs one delivery round while no other tab of the site runs one (the browser supplies Web Locks), so the
-   * tabs sharing an outbox never send the same change twice. Default: no other tab to wait for.
-   */
-  lock?: (deliver: () => Promise<void>) => Promise<void>;
+  /** Runs before each delivery round: in a browser, the page claims the outboxes of tabs that have gone. */
+  beforeRound?: () => Promise<void>;
   warn?: (message: string) => void;
 }
 
@@ -43,7 +42,7 @@ type Verdict = { kind: 'done' } | { kind: 'dropped'; status: number } | { kind: 
  * Never blocks or throws into the page: `push()` returns at once.
  */
 export class SyncClient implements ConsentSync {
-  #options: Required<Omit<SyncClientOptions, 'window'>> & Pick<SyncClientOptions, 'window'>;
+  #options: Required<Omit<SyncClientOptions, 'window' | 'beforeRound'>> & Pick<SyncClientOptions, 'window' | 'beforeRound'>;
   #endpoint: string;
   #token: string | undefined;
   #attempt = 0;
@@ -60,7 +59,6 @@ export class SyncClient implements ConsentSync {
       setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
       clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
       timeoutMs: 10_000,
-      lock: (deliver) => deliver(),
       warn: (message) => console.warn(message),
       ...options,
     };
@@ -110,7 +108,7 @@ export class SyncClient implements ConsentSync {
       return this.#flushing;
     }
     this.#options.clearTimeout(this.#timer);
-    this.#flushing = this.#options.lock(() => this.#drain()).finally(() => {
+    this.#flushing = this.#drain().finally(() => {
       this.#flushing = undefined;
       if (this.#again) {
         this.#again = false;
@@ -121,6 +119,8 @@ export class SyncClient implements ConsentSync {
   }
 
   async #drain(): Promise<void> {
+    // Awaited only when given, so that without it a round starts sending at once.
+    if (this.#options.beforeRound) await this.#options.beforeRound().catch(() => {});
     for (let entry = this.#options.outbox.list()[0]; entry; entry = this.#options.outbox.list()[0]) {
       const verdict = await this.#send(entry, false);
       if (verdict.kind === 'retry') {

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { PAGE_ORIGIN } from './origin.js';
+import { pendingChanges } from './pending-changes.js';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { expect, test, type BrowserContext, type ConsoleMessage, type Frame, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type ConsoleMessage, type Frame, type Page } from '@playwright/test';
 import { createConsentHandler, type ConsentHandler } from '../../src/server/consent-handler.js';
 import { createSqliteStore } from '../../src/server/sqlite-store.js';
 
@@ -210,65 +211,71 @@ test.describe('host-page hostility: works or declines clearly, never breaks the 
   });
 });
 
-/** Opens two tabs of one browser on the page and has them decide at the same moment, as racing clicks would. */
-async function decideInTwoTabs(context: BrowserContext, port: number, query = '') {
-  const [first, second] = [await context.newPage(), await context.newPage()];
-  const url = `/reliability.html?endpoint=${port}${query}`;
-  await Promise.all([first.goto(url), second.goto(url)]);
-  await Promise.all([first, second].map((tab) => expect(tab.getByRole('button', { name: 'Accept all' })).toBeVisible()));
+/**
+ * Opens two tabs of a fresh browser context on the page and has them decide at one agreed moment, as racing
+ * clicks would, each attempt with its own endpoint. A busy machine can hold a tab's timer past that moment; such
+ * an attempt says nothing about deciding at once, so it is put aside (context and endpoint closed) and made
+ * again, at most five times.
+ */
+async function decideInTwoTabs(browser: Browser, query = '') {
   type Api = { ConsentKit: { get(): { acceptAll(m: string): void; rejectAll(m: string): void } } };
-  // Both tabs decide at one agreed wall-clock moment, so a slow round trip to either tab cannot spread them.
-  const at = Date.now() + 500;
-  const decideAt = (tab: Page, choice: 'acceptAll' | 'rejectAll') =>
-    tab.evaluate(([when, method]) => new Promise<number>((resolve) => {
+  const decideAt = (tab: Page, when: number, choice: 'acceptAll' | 'rejectAll') =>
+    tab.evaluate(([at, method]) => new Promise<number>((resolve) => {
       setTimeout(() => {
         const manager = (window as unknown as Api).ConsentKit.get();
         if (method === 'acceptAll') manager.acceptAll('banner-accept-all');
         else manager.rejectAll('banner-reject-all');
         resolve(performance.timeOrigin + performance.now());
-      }, when - Date.now());
-    }), [at, choice] as const);
-  const decidedAt = await Promise.all([decideAt(first, 'acceptAll'), decideAt(second, 'rejectAll')]);
-  expect(Math.abs(decidedAt[0] - decidedAt[1])).toBeLessThan(100);
-  return { first, second };
+      }, at - Date.now());
+    }), [when, choice] as const);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const endpoint = await startEndpoint();
+    const context = await browser.newContext({ baseURL: PAGE_ORIGIN });
+    const close = async () => {
+      await context.close();
+      await endpoint.close();
+    };
+    await localOnly(context);
+    const [first, second] = [await context.newPage(), await context.newPage()];
+    const url = `/reliability.html?endpoint=${endpoint.port}${query}`;
+    await Promise.all([first.goto(url), second.goto(url)]);
+    await Promise.all([first, second].map((tab) => expect(tab.getByRole('button', { name: 'Accept all' })).toBeVisible()));
+    const at = Date.now() + 500;
+    const decidedAt = await Promise.all([decideAt(first, at, 'acceptAll'), decideAt(second, at, 'rejectAll')]);
+    if (Math.abs(decidedAt[0] - decidedAt[1]) < 100) return { first, second, endpoint, close };
+    await close();
+  }
+  throw new Error('the two tabs never decided within 100 ms of each other in five attempts (is the machine overloaded?)');
 }
 
 test.describe('concurrency', () => {
-  // Not yet always true: about one run in fifteen sends a change twice. Each tab's localStorage copy catches up
-  // with the other's writes a moment late, so a tab adding its change can write back one the other just
-  // removed. The deterministic cross-tab case is test/unit/sync/shared-outbox.test.ts; the endpoint stores such
-  // a repeat once (same idempotency key). To run once the outbox writes are atomic across tabs.
-  test.fixme('two tabs deciding within the same 100 ms: the shared outbox sends each change once across tabs', async ({ context }) => {
-    await localOnly(context);
-    const endpoint = await startEndpoint();
+  // Up to five attempts at deciding within 100 ms, each with two fresh tabs.
+  test.describe.configure({ timeout: 120_000 });
+
+  test('two tabs deciding within the same 100 ms: each change is sent once across tabs', async ({ browser }) => {
+    // The tabs stay (no reload on withdrawal): a page torn down mid-request may leave a change it cannot know
+    // was delivered, which is then sent again under its idempotency key; that is not what this test measures.
+    const { first, second, endpoint, close } = await decideInTwoTabs(browser, '&stay');
     try {
-      // The tabs stay (no reload on withdrawal): a page torn down mid-request may leave a change it cannot know
-      // was delivered, which is then sent again under its idempotency key; that is not what this test measures.
-      const { first } = await decideInTwoTabs(context, endpoint.port, '&stay');
-      await expect.poll(() => endpoint.puts.length).toBeGreaterThanOrEqual(1);
-      await expect.poll(() => first.evaluate(() => localStorage.getItem('consent-kit:consent-outbox')).catch(() => 'reloading')).toBeNull();
+      await expect.poll(() => endpoint.puts.length).toBe(2);
+      await expect.poll(() => pendingChanges(first)).toBe(0);
+      await expect.poll(() => pendingChanges(second)).toBe(0);
       expect(new Set(endpoint.puts).size).toBe(endpoint.puts.length); // no change sent twice
     } finally {
-      await endpoint.close();
+      await close();
     }
   });
 
-  // Not yet always true (about one run in seven): the message between tabs now carries the decision and every
-  // tab orders decisions the same way (unit-tested in consent-manager.test.ts), but a tab that adopts a
-  // withdrawal reloads at once (reloadOnWithdraw), and the reloaded page can still read the cookie from before
-  // its own adopting write. Next step: reload only once the browser hands back the written cookie.
-  test.fixme('two tabs deciding within the same 100 ms converge to one state', async ({ context }) => {
-    await localOnly(context);
-    const endpoint = await startEndpoint();
+  test('two tabs deciding within the same 100 ms converge to one state', async ({ browser }) => {
+    const { first, second, close } = await decideInTwoTabs(browser);
     try {
-      const { first, second } = await decideInTwoTabs(context, endpoint.port);
       // The tab whose grant the other withdrew reloads (reloadOnWithdraw), so a read may meet a navigation.
       const settled = (tab: Page) => state(tab).then((s) => JSON.stringify(s), () => 'reloading');
       await expect.poll(async () => (await settled(first)) === (await settled(second)) && (await settled(first)) !== 'reloading').toBe(true);
       const cookie = await first.evaluate(() => document.cookie);
       expect(cookie).toContain(((await state(first))!.id).replaceAll('-', ''));
     } finally {
-      await endpoint.close();
+      await close();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { PAGE_ORIGIN, sidePort } from './origin.js';
+import { pendingChanges } from './pending-changes.js';
 import { createConsentHandler, type ConsentHandler } from '../../src/server/consent-handler.js';
 import type { ConsentStore } from '../../src/server/consent-store.js';
 import { serveEndpoint } from '../../src/server/serve-endpoint.js';
@@ -11,8 +12,6 @@ const SECRET = 'end-to-end-secret-of-at-least-32-characters';
 type Manager = { state: { id: string; revision: number; categories: Record<string, boolean> } | null };
 const pageState = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
-const outbox = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('consent-kit:consent-outbox') ?? '[]').length as number);
 
 /** Only the test servers on 127.0.0.1 are reachable; anything else is aborted before it leaves. */
 async function localOnly(context: BrowserContext) {
@@ -45,7 +44,7 @@ test('endpoint answering 503 twice, then OK: the decision is stored exactly once
     expect(state?.categories.analytics).toBe(true); // in force at once, before any answer
 
     await expect.poll(() => endpoint.store.receipts(state!.id).then((r) => r.length), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => outbox(page)).toBe(0);
+    await expect.poll(() => pendingChanges(page)).toBe(0);
     expect(puts).toEqual([1, 2, 3]);
     expect((await endpoint.store.read(state!.id))?.record).toEqual(state);
   } finally {
@@ -59,13 +58,13 @@ test('endpoint unreachable at decision time, page reloaded later with the endpoi
   await page.getByRole('button', { name: 'Reject all' }).click();
   const state = await pageState(page);
   expect(state?.categories.analytics).toBe(false);
-  expect(await outbox(page)).toBe(1);
+  expect(await pendingChanges(page)).toBe(1);
 
   const endpoint = await startEndpoint(sidePort(12));
   try {
     await page.reload();
     await expect.poll(() => endpoint.store.read(state!.id).then((s) => s?.record ?? null)).toEqual(state);
-    await expect.poll(() => outbox(page)).toBe(0);
+    await expect.poll(() => pendingChanges(page)).toBe(0);
     expect(await endpoint.store.receipts(state!.id)).toHaveLength(1);
   } finally {
     await endpoint.close();

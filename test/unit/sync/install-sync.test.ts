@@ -4,7 +4,7 @@ import { parseConfig } from '../../../src/core/config.js';
 import { SYNC_REGISTRY, type SyncFactory } from '../../../src/core/environment.js';
 import type { OutboxEntry } from '../../../src/schema/outbox.js';
 import { installSync } from '../../../src/sync/install-sync.js';
-import { record } from '../../fixtures/consent-bodies.js';
+import { RECORD_ID_A, RECORD_ID_B, record } from '../../fixtures/consent-bodies.js';
 
 const config = parseConfig({
   policy: { version: '2024-06', url: '/privacy' },
@@ -55,6 +55,33 @@ describe('installSync in a browser page', () => {
     });
     expect(sent[0]!.url).toBe(new URL('/consent-api/v1/consents/3f6c2a1e-8b4d-4c2a-9e1f-0a1b2c3d4e5f', location.href).href);
     expect(sent[0]!.method).toBe('PUT');
+  });
+
+  it('with Web Locks, a page keeps its changes under its own key and sends those of a page that has gone, not of one alive', async () => {
+    // Web Locks as a browser grants them: one holder per name; `ifAvailable` gets null while someone holds it.
+    const held = new Set(['consent-kit:consent-outbox.live']);
+    const locks = {
+      request(name: string, ...rest: [object, (lock: object | null) => unknown] | [(lock: object | null) => unknown]) {
+        const [options, callback] = rest.length === 2 ? rest : [{}, rest[0]];
+        if (held.has(name) && (options as { ifAvailable?: boolean }).ifAvailable) return Promise.resolve(callback(null));
+        held.add(name);
+        return Promise.resolve(callback({ name }));
+      },
+    };
+    vi.stubGlobal('navigator', Object.create(navigator, { locks: { value: locks } }));
+    const left = (id: string) => JSON.stringify([{ kind: 'put', key: `left-by-${id}-0000000`, record: record({ id }), notice: { language: 'en', policyUrl: 'https://www.example.com/privacy' } }]);
+    localStorage.setItem('consent-kit:consent-outbox.gone', left(RECORD_ID_A));
+    localStorage.setItem('consent-kit:consent-outbox.live', left(RECORD_ID_B));
+    installSync();
+    const sync = factory()(config);
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.url).toMatch(new RegExp(`/v1/consents/${RECORD_ID_A}$`));
+    expect(held).toContain('consent-kit:consent-outbox.gone');
+    sync.push(record({ id: RECORD_ID_B }));
+    const own = Object.keys(localStorage).filter((key) => !['consent-kit:consent-outbox.gone', 'consent-kit:consent-outbox.live'].includes(key));
+    expect(own).toEqual([expect.stringMatching(/^consent-kit:consent-outbox\.[0-9a-f-]{36}$/)]);
+    expect(held).toContain(own[0]);
+    expect(outboxIn(localStorage.getItem('consent-kit:consent-outbox.live'))).toHaveLength(1); // the live page's, untouched
   });
 
   it('falls back to a cookie when localStorage refuses', () => {
