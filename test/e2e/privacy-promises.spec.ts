@@ -10,7 +10,7 @@ import { createSqliteStore } from '../../src/server/sqlite-store.js';
  * visit is on the test server's origin, so the consent cookie carries over between them.
  */
 type Config = Record<string, unknown>;
-type State = { policyVersion: string; categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; ageConfirmed?: boolean } | null;
+type State = { policyVersion: string; updatedAt: string; categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; ageConfirmed?: boolean } | null;
 
 async function visit(page: Page, config: Config, lang = 'en') {
   await page.goto(`/configured.html?${new URLSearchParams({ config: JSON.stringify(config), lang })}`);
@@ -118,10 +118,12 @@ test('a decision expires after cookie.expiresDays and the visitor is asked again
   const config = { ...base(), cookie: { expiresDays: 30 } };
   await visit(page, config);
   await page.getByRole('button', { name: 'Reject all' }).click();
-  await page.clock.setSystemTime(start + 29 * day);
+  // The page's clock runs on from `start`, so a slow click is decided later than `start`: count from the record.
+  const decided = Date.parse((await state(page))!.updatedAt);
+  await page.clock.setSystemTime(decided + 29 * day);
   await visit(page, config);
   await expect(banner(page)).toBeHidden();
-  await page.clock.setSystemTime(start + 30 * day + 1000);
+  await page.clock.setSystemTime(decided + 30 * day + 2000);
   await visit(page, config);
   await expect(banner(page)).toBeVisible();
   expect(await state(page)).toBeNull();
