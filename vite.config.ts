@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyLitCss } from './build/minify-lit-css.js';
 
 /*
  * Two builds from one config, because one build cannot give its formats different externals:
@@ -10,6 +11,7 @@ export default defineConfig(({ mode }) => {
   const isIife = mode === 'iife';
   if (mode === 'server') return serverBuild;
   return {
+    plugins: [minifyLitCss()],
     build: {
       target: 'es2022',
       emptyOutDir: !isIife,
