@@ -2,16 +2,20 @@
  * The script-tag entry, built into `consent-kit.iife.js` and exposed as `window.ConsentKit`.
  * It reads the page's `<script type="application/json" data-consent-kit>` (before or after its own tag),
  * starts the manager and shows the banner. A bad config is reported once with `console.error` and the page
- * gets a manager that grants nothing: nothing is thrown into the host page.
+ * gets a manager that grants nothing: nothing is thrown into the host page. The preferences panel is a
+ * chunk of its own next to the script, fetched the first time the page needs it.
  */
 import * as z from 'zod/mini';
 import { installGate } from './gate/install-gate.js';
-import './define.js';
 import { ConsentConfigError } from './core/errors.js';
 import { get, initFromJson } from './core/page-manager.js';
-import { installSync } from './sync/install-sync.js';
+import * as api from './index.js';
 
 export * from './index.js';
+import { installSync } from './sync/install-sync.js';
+import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
+import { defineElement } from './ui/define-element.js';
+import { definePreferencesOnDemand } from './ui/preferences-on-demand.js';
 
 const CONFIG_SELECTOR = 'script[type="application/json"][data-consent-kit]';
 
@@ -20,6 +24,11 @@ const CONFIG_SELECTOR = 'script[type="application/json"][data-consent-kit]';
 const gate = installGate();
 // A config with an `endpoint` gets its decisions synced; without one the client is never made.
 installSync();
+
+(globalThis as { ConsentKit?: typeof api }).ConsentKit = { ...api };
+
+defineElement('consent-banner', ConsentBanner);
+definePreferencesOnDemand(async () => (await import('./ui/consent-preferences/consent-preferences.js')).ConsentPreferences);
 
 // This bundle's zod is its own, so it may skip compiling validators with new Function(): that keeps pages
 // under a strict Content-Security-Policy or Trusted Types free of violations.
