@@ -10,12 +10,13 @@ import { installGate } from './gate/install-gate.js';
 import { ConsentConfigError } from './core/errors.js';
 import { get, initFromJson } from './core/page-manager.js';
 import * as api from './index.js';
-
-export * from './index.js';
 import { installSync } from './sync/install-sync.js';
 import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
 import { defineElement } from './ui/define-element.js';
 import { definePreferencesOnDemand } from './ui/preferences-on-demand.js';
+
+// For pages that load this entry as a module (the demo); the script tag gets the same API as window.ConsentKit.
+export * from './index.js';
 
 const CONFIG_SELECTOR = 'script[type="application/json"][data-consent-kit]';
 
