@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
 /*
@@ -7,9 +6,10 @@ import type { Plugin } from 'vite';
  * Bundlers do not split IIFE builds, so the build is an ES build with code splitting, and this plugin turns
  * its entry chunk back into a classic script:
  *   - the entry's code runs inside a function (strict, its names stay private);
- *   - what the entry exported for the chunks goes on a global symbol unique to this build's content, so two
- *     different copies of the script on one page never hand their internals to each other's chunks;
- *   - each chunk's `import {…} from "<entry>"` reads those bindings from that symbol instead.
+ *   - what the entry exported for the chunks goes on global symbols named after the chunks' hashed file
+ *     names, so a chunk only ever reads the internals of an entry built with it (not those of another copy
+ *     of consent-kit on the same page);
+ *   - each chunk's `import {…} from "<entry>"` reads those bindings from its symbol instead.
  * A dynamic import() in a classic script resolves against the script's own URL, so the chunks are found next
  * to it, wherever it is served from. The build fails if the output takes a shape this does not handle.
  */
@@ -34,21 +34,22 @@ export function classicScriptEntry(): Plugin {
       if (entries.length !== 1) this.error(`expected one entry chunk, found ${entries.length}`);
       const entry = entries[0]!;
       if (entry.imports.length > 0) this.error(`the entry ${entry.fileName} must not import chunks statically: ${entry.imports.join(', ')}`);
-      for (const chunk of chunks) { const at = chunk.code.indexOf("import.meta"); if (at >= 0) this.error(`import.meta in ${chunk.fileName}: ${chunk.code.slice(at - 200, at + 100)}`); }
+      const meta = chunks.find((chunk) => chunk.code.includes('import.meta'));
+      if (meta) this.error(`import.meta has no meaning in a classic script, and ${meta.fileName} uses it`);
 
-      const key = `Symbol.for("consent-kit.chunks:${createHash('sha256').update(entry.code).digest('hex').slice(0, 12)}")`;
       const tail = EXPORTS.exec(entry.code);
-      const shared = tail ? parseSpecifiers(tail[1]!).map(([local, exported]) => `${exported}:${local}`).join(',') : '';
       const body = tail ? entry.code.slice(0, tail.index) : entry.code;
       const after = tail ? tail[2]! : '';
       if (/^\s*(import|export)\b|[;}]\s*(import\s*[{*"`]|export\s*[{*])/m.test(body)) this.error(`${entry.fileName} has import or export statements left`);
-      // The opening goes on a line of its own, so the source map only moves down one line.
-      entry.code = `(()=>{"use strict";\n${body}${shared ? `globalThis[${key}]??={${shared}};` : ''}})();${after}`;
-      if (entry.map) entry.map.mappings = `;${entry.map.mappings}`;
 
       const fromEntry = new RegExp(`import\\s*(\\{[^}]*\\})?\\s*(?:from\\s*)?["']\\./${entry.fileName.replace(/\./g, '\\.')}["'];?`, 'g');
+      const keys: string[] = [];
       for (const chunk of chunks) {
         if (chunk === entry || !chunk.imports.includes(entry.fileName)) continue;
+        // Keyed by the chunk's own hashed name: its code then changes only when its name does (a cached copy
+        // always matches), and it reads only an entry that was built with this very chunk.
+        const key = `Symbol.for(${JSON.stringify(`consent-kit:${chunk.fileName}`)})`;
+        keys.push(key);
         chunk.code = chunk.code.replace(fromEntry, (_match, names?: string) => {
           if (!names) return '';
           const bindings = parseSpecifiers(names.slice(1, -1)).map(([imported, local]) => (imported === local ? local : `${imported}:${local}`));
@@ -56,6 +57,13 @@ export function classicScriptEntry(): Plugin {
         });
         if (chunk.code.includes(`./${entry.fileName}`)) this.error(`${chunk.fileName} imports the entry in a form this build cannot rewrite`);
       }
+
+      const shared = tail ? parseSpecifiers(tail[1]!).map(([local, exported]) => `${exported}:${local}`).join(',') : '';
+      // No new names here: one could shadow a binding of the entry that the object refers to.
+      const publish = shared ? keys.map((key) => `globalThis[${key}]??={${shared}};`).join('') : '';
+      // The opening goes on a line of its own, so the source map only moves down one line.
+      entry.code = `(()=>{"use strict";\n${body}${publish}})();${after}`;
+      if (entry.map) entry.map.mappings = `;${entry.map.mappings}`;
     },
   };
 }
