@@ -15,6 +15,12 @@ let loading: Promise<void> | undefined;
  */
 export function definePreferencesOnDemand(loader: () => Promise<CustomElementConstructor>): void {
   load = loader;
+  // What the parser adds is looked for once, when it is done; only what scripts add later is watched.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchForPanels, { once: true });
+  else watchForPanels();
+}
+
+function watchForPanels(): void {
   if (document.getElementsByTagName(TAG).length > 0) return fetchPreferences();
   const observer = new MutationObserver((records) => {
     const isAdded = records.some((record) => [...record.addedNodes].some((node) => (
