@@ -16,7 +16,8 @@ import type { Plugin } from 'vite';
  */
 
 // Rolldown adds these around the minified code and keeps the source maps right; generateBundle fills them in.
-const OPENING = '(()=>{"use strict";';
+// A parenthesised function (not an arrow) is what V8 compiles eagerly, instead of pre-parsing it first.
+const OPENING = '(function(){"use strict";';
 const CLOSING = '})();';
 const BINDINGS = '/*consent-kit:bindings*/';
 const EXPORTS = /export\s*\{([^}]*)\};?(?=\s*\}\)\(\);)/;
