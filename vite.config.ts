@@ -1,32 +1,56 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { classicScriptEntry } from './build/classic-script-entry.js';
+import { minifyLitCss } from './build/minify-lit-css.js';
 
 /*
- * Two builds from one config, because one build cannot give its formats different externals:
- *   vite build              -> dist/index.js, dist/define.js (ES modules, dependencies external, for npm)
- *   vite build --mode iife  -> dist/consent-kit.iife.js (minified, everything bundled, window.ConsentKit)
+ * Three builds from one config, because one build cannot give its formats different externals:
+ *   vite build               -> dist/index.js, dist/define.js (ES modules, dependencies external, for npm)
+ *   vite build --mode iife   -> dist/consent-kit.iife.js (one classic script, minified, everything bundled,
+ *                               window.ConsentKit) and dist/consent-kit-*.js, the ES module chunks it
+ *                               fetches on demand (the preferences panel)
  *   vite build --mode server -> dist/server/index.js, dist/server/cli.js (Node only, every dependency external)
  */
 export default defineConfig(({ mode }) => {
-  const isIife = mode === 'iife';
   if (mode === 'server') return serverBuild;
+  if (mode === 'iife') return scriptTagBuild;
   return {
+    plugins: [minifyLitCss()],
     build: {
       target: 'es2022',
-      emptyOutDir: !isIife,
+      emptyOutDir: true,
       sourcemap: true,
-      minify: isIife,
-      lib: isIife
-        ? { entry: 'src/auto.ts', name: 'ConsentKit', formats: ['iife'], fileName: () => 'consent-kit.iife.js' }
-        : { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      minify: false,
+      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rolldownOptions: {
-        external: isIife ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, 'js-cookie'],
+        external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, 'js-cookie'],
       },
     },
   };
 });
 
+/**
+ * The script-tag build: an ES library build split at its dynamic imports, whose entry chunk becomes a classic
+ * script (see build/classic-script-entry.ts). A library build, so Vite adds no module-preload helper.
+ */
+const scriptTagBuild: UserConfig = {
+  plugins: [minifyLitCss(), classicScriptEntry()],
+  build: {
+    target: 'es2022',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: { 'consent-kit': 'src/auto.ts' }, formats: ['es'], fileName: () => 'consent-kit.iife.js' },
+    rolldownOptions: {
+      // The chunks import what they share with the entry from it, instead of a third chunk both would load.
+      preserveEntrySignatures: 'allow-extension',
+      // Library ES output keeps whitespace and annotations for the next bundler; this one goes to browsers.
+      output: { minify: true, comments: false, chunkFileNames: 'consent-kit-[name]-[hash].js' },
+    },
+  },
+};
+
 /** The preferences endpoint for Node: dependencies and node: builtins stay imports, resolved at run time. */
-const serverBuild = {
+const serverBuild: UserConfig = {
   build: {
     target: 'node20',
     outDir: 'dist/server',

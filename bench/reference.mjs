@@ -1,6 +1,8 @@
 // The reference every page figure is compared with: vanilla-cookieconsent 3, its default banner with the same
 // three categories consent-kit shows (strictly necessary, analytics, marketing), in English.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { filesOf } from '../build/size-budget.mjs';
 
 export const REFERENCE_NAME = 'vanilla-cookieconsent 3';
 export const REFERENCE_JS = 'node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js';
@@ -52,6 +54,8 @@ export const variants = {
 export function assets() {
   return {
     '/consent-kit.iife.js': ['text/javascript', readFileSync('dist/consent-kit.iife.js')],
+    // The chunks it fetches on demand sit next to it.
+    ...Object.fromEntries(filesOf('dist/consent-kit-*.js').map((file) => [`/${basename(file)}`, ['text/javascript', readFileSync(file)]])),
     '/reference.js': ['text/javascript', readFileSync(REFERENCE_JS)],
     '/reference.css': ['text/css', readFileSync(REFERENCE_CSS)],
     // As its documentation shows it: run once the page has parsed.

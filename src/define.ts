@@ -4,13 +4,10 @@
  */
 import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
 import { ConsentPreferences } from './ui/consent-preferences/consent-preferences.js';
+import { defineElement } from './ui/define-element.js';
 import { openPreferences } from './ui/open-preferences.js';
 
-for (const [name, element] of [
-  ['consent-banner', ConsentBanner],
-  ['consent-preferences', ConsentPreferences],
-] as const) {
-  if (!customElements.get(name)) customElements.define(name, element);
-}
+defineElement('consent-banner', ConsentBanner);
+defineElement('consent-preferences', ConsentPreferences);
 
 export { ConsentBanner, ConsentPreferences, openPreferences };

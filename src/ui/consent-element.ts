@@ -1,7 +1,5 @@
 import { LitElement } from 'lit';
 import type { ConsentManager } from '../core/consent-manager.js';
-import { createTranslator, type Translator } from './i18n/translator.js';
-import { currentLocale } from './locale-choice.js';
 import { ManagerController } from './manager-controller.js';
 import { watchOpeners } from './open-preferences.js';
 
@@ -38,9 +36,5 @@ export class ConsentElement extends LitElement {
   protected get usableManager(): ConsentManager | undefined {
     const manager = this.controller.manager;
     return manager && !manager.configError ? manager : undefined;
-  }
-
-  protected translator(manager: ConsentManager): Translator {
-    return createTranslator(manager.config, currentLocale(manager.config));
   }
 }

@@ -172,6 +172,63 @@ test('the inline panel on an account page reflects a decision made in the banner
   expect((await state(page))!.categories).toEqual({ analytics: true, marketing: false });
 });
 
+test.describe('the preferences panel is fetched only when needed', () => {
+  const PANEL_CHUNK = /\/dist\/consent-kit-consent-preferences-[\w-]+\.js$/;
+  /** Every script file the page requests, by path. */
+  const scriptsOf = (page: Page) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    return scripts;
+  };
+
+  test('a visit that only answers the banner downloads the script tag and nothing else', async ({ page }) => {
+    const scripts = scriptsOf(page);
+    await page.goto('/ui.html');
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await expect(banner(page)).toBeHidden();
+    await page.reload();
+    await page.getByRole('link', { name: 'Cookie settings' }).waitFor();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(scripts).toEqual(['/dist/consent-kit.iife.js', '/dist/consent-kit.iife.js']);
+  });
+
+  test('"Manage preferences" fetches the panel once, from next to the script, and opens it with focus inside', async ({ page }) => {
+    const scripts = scriptsOf(page);
+    await page.goto('/ui.html');
+    await page.getByRole('button', { name: 'Manage preferences' }).click();
+    await expect(dialog(page)).toBeVisible();
+    await expect(dialog(page).getByRole('heading', { name: 'Privacy preferences' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Manage preferences' }).click();
+    await expect(dialog(page)).toBeVisible();
+    expect(scripts.filter((path) => PANEL_CHUNK.test(path))).toHaveLength(1);
+  });
+
+  test('a panel that failed to download says so on the console and opens on the next try', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    let refusals = 1;
+    await page.route(PANEL_CHUNK, (route) => (refusals-- > 0 ? route.abort() : route.continue()));
+    await page.goto('/ui.html');
+    await page.getByRole('button', { name: 'Manage preferences' }).click();
+    await expect.poll(() => errors.join('\n')).toContain('consent-kit: the preferences panel could not be loaded');
+    await expect(dialog(page)).toBeHidden();
+    await page.getByRole('button', { name: 'Manage preferences' }).click();
+    await expect(dialog(page)).toBeVisible();
+  });
+
+  test('an inline panel a page adds after loading is fetched and rendered', async ({ page }) => {
+    await page.goto('/ui.html');
+    await expect(banner(page)).toBeVisible();
+    await page.evaluate(() => {
+      const section = document.createElement('section');
+      section.innerHTML = '<consent-preferences inline></consent-preferences>';
+      document.querySelector('main')!.append(section);
+    });
+    await expect(page.locator('consent-preferences[inline]').getByRole('switch', { name: 'Analytics' })).toHaveAttribute('aria-checked', 'false');
+  });
+});
+
 test('works under a strict Content-Security-Policy with Trusted Types, with no violation', async ({ page }) => {
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));

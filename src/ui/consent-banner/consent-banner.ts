@@ -1,5 +1,9 @@
 import { html, nothing } from 'lit';
+import type { ConsentManager } from '../../core/consent-manager.js';
 import { ConsentElement } from '../consent-element.js';
+import { BANNER_CATALOG } from '../i18n/banner-catalog.js';
+import { createTextTranslator } from '../i18n/text-translator.js';
+import { currentLocale } from '../locale-choice.js';
 import { openPreferences } from '../open-preferences.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 import { bannerStyles } from './consent-banner.styles.js';
@@ -44,7 +48,7 @@ export class ConsentBanner extends ConsentElement {
   protected override render() {
     const manager = this.usableManager;
     if (!manager) return nothing;
-    const t = this.translator(manager);
+    const t = bannerTranslator(manager);
     if (manager.hasDecision) {
       return manager.config.reopenButton
         ? html`<button type="button" class="reopen surface" part="reopen" lang=${t.locale}
@@ -81,6 +85,11 @@ export class ConsentBanner extends ConsentElement {
       </section>
     `;
   }
+}
+
+/** Only the banner's strings: the rest of the catalog comes with the preferences panel. */
+function bannerTranslator(manager: ConsentManager) {
+  return createTextTranslator(manager.config, currentLocale(manager.config), BANNER_CATALOG);
 }
 
 declare global {

@@ -3,8 +3,8 @@ import type { ConsentManager } from '../../core/consent-manager.js';
 import type { CategoryConfig } from '../../schema/config.js';
 import { ConsentElement } from '../consent-element.js';
 import { CATALOG } from '../i18n/catalog.js';
-import type { Translator } from '../i18n/translator.js';
-import { chooseLocale } from '../locale-choice.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
+import { chooseLocale, currentLocale } from '../locale-choice.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 import { decisionKey, draftFrom, type ChoicesDraft } from './choices-draft.js';
 import { preferencesStyles } from './consent-preferences.styles.js';
@@ -113,7 +113,7 @@ export class ConsentPreferences extends ConsentElement {
   protected override render() {
     const manager = this.usableManager;
     if (!manager || !this._draft) return this.inline ? nothing : html`<dialog part="dialog"></dialog>`;
-    const t = this.translator(manager);
+    const t = createTranslator(manager.config, currentLocale(manager.config));
     const panel = this.#renderPanel(manager, this._draft, t);
     if (this.inline) return panel;
     return html`<dialog part="dialog" aria-labelledby="title" lang=${t.locale}

@@ -1,21 +1,11 @@
+import { enBanner } from './en-banner.js';
 import type { Messages } from './messages.js';
 
 /** English, in the privacy statement's own words where it has them. */
 export const en: Messages = {
   name: 'English',
   texts: {
-    title: 'Your privacy choices',
-    body:
-      'We use cookies and similar technologies such as web beacons to store your preferences and settings, ' +
-      'prevent fraud, authenticate you and collect operational data about our Online Services. Third parties ' +
-      'that provide site analytics on our behalf may also set cookies. Strictly necessary cookies are always ' +
-      'on; the others only with your consent.',
-    whatChanged: 'Our Privacy Statement has changed. What changed:',
-    policyLink: 'Privacy Statement',
-    lastUpdated: 'Last updated {date}',
-    acceptAll: 'Accept all',
-    rejectAll: 'Reject all',
-    managePreferences: 'Manage preferences',
+    ...enBanner.texts,
     preferencesTitle: 'Privacy preferences',
     preferencesIntro:
       'Choose which cookies we may use and how we may contact you. You can change these choices at any time.',
@@ -49,7 +39,6 @@ export const en: Messages = {
     saved: 'Your choices have been saved.',
     close: 'Close',
     language: 'Language',
-    reopen: 'Cookie settings',
   },
   categories: {
     necessary: {

@@ -1,7 +1,16 @@
 import type { TextKey } from '../../schema/text-keys.js';
 
+/** The texts `<consent-banner>` shows: all that a visit answering only the banner needs of a language. */
+export type BannerTextKey =
+  | 'title' | 'body' | 'whatChanged' | 'policyLink' | 'lastUpdated' | 'acceptAll' | 'rejectAll' | 'managePreferences' | 'reopen';
+
+/** The banner's texts of one language; {@link Messages} has them all and comes with the preferences panel. */
+export interface BannerMessages {
+  texts: Record<BannerTextKey, string>;
+}
+
 /** Every visitor-facing text of the built-in UI, for one language. */
-export interface Messages {
+export interface Messages extends BannerMessages {
   /** The language's name for itself, as the language switch lists it. */
   name: string;
   texts: Record<TextKey, string>;

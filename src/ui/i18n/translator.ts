@@ -1,38 +1,26 @@
 import type { CategoryConfig, ConsentConfig, LocalizedText } from '../../schema/config.js';
-import type { TextKey } from '../../schema/text-keys.js';
 import { CATALOG } from './catalog.js';
 import type { Messages } from './messages.js';
+import { createTextTranslator, type TextTranslator } from './text-translator.js';
 
 /** Looks up every visitor-facing string for one language, with the site's overrides first. */
-export interface Translator {
-  readonly locale: string;
-  /** A UI string; `{date}`/`{count}` are filled from `values`. */
-  text(key: TextKey, values?: Record<string, string | number>): string;
-  /** A config text (label, description, cookie detail) in this language. */
-  localize(text: LocalizedText | undefined): string | undefined;
+export interface Translator extends TextTranslator {
   categoryLabel(category: CategoryConfig): string;
   categoryDescription(category: CategoryConfig): string | undefined;
   contactLabel(kind: 'channels' | 'topics', option: { id: string; label?: LocalizedText }): string;
 }
 
 /**
- * Builds the translator for `locale`. Fallback order for a UI string: the site's `texts[locale]`, the built-in
- * language, the site's English, built-in English. Config texts are always rendered as text, never as HTML.
+ * Builds the translator for `locale` over every built-in string (see {@link createTextTranslator} for the
+ * fallback order); category, channel and topic labels fall back to the built-in ones, then to their ids.
  */
 export function createTranslator(config: ConsentConfig, locale: string): Translator {
   const builtIn: Messages | undefined = CATALOG[locale];
   const english = CATALOG.en!;
-  const localize = (text: LocalizedText | undefined): string | undefined => {
-    if (text === undefined || typeof text === 'string') return text;
-    return text[locale] ?? text.en ?? Object.values(text)[0];
-  };
+  const texts = createTextTranslator(config, locale, CATALOG);
+  const { localize } = texts;
   return {
-    locale,
-    text(key, values = {}) {
-      const template = config.texts[locale]?.[key] ?? builtIn?.texts[key] ?? config.texts.en?.[key] ?? english.texts[key];
-      return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
-    },
-    localize,
+    ...texts,
     categoryLabel(category) {
       const known = category.id as keyof Messages['categories'];
       return localize(category.label) ?? builtIn?.categories[known]?.label ?? english.categories[known]?.label ?? category.id;

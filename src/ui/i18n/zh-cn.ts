@@ -1,19 +1,11 @@
+import { zhCNBanner } from './zh-cn-banner.js';
 import type { Messages } from './messages.js';
 
 /** 简体中文，尽量采用隐私声明中文版的原有表述。 */
 export const zhCN: Messages = {
   name: '简体中文',
   texts: {
-    title: '您的隐私选择',
-    body:
-      '我们使用 Cookie 和网络信标等类似技术来存储您的偏好和设置、防止欺诈、验证用户身份并收集有关在线服务的运营数据。' +
-      '代表我们提供网站分析等服务的第三方也可能设置 Cookie。严格必要的 Cookie 始终启用，其他 Cookie 仅在您同意后使用。',
-    whatChanged: '我们的隐私声明已更新。变更内容：',
-    policyLink: '隐私声明',
-    lastUpdated: '最后更新：{date}',
-    acceptAll: '全部接受',
-    rejectAll: '全部拒绝',
-    managePreferences: '管理偏好设置',
+    ...zhCNBanner.texts,
     preferencesTitle: '隐私偏好设置',
     preferencesIntro: '请选择我们可以使用的 Cookie 以及我们联系您的方式。您可以随时更改这些选择。',
     cookiesHeading: 'Cookie',
@@ -43,7 +35,6 @@ export const zhCN: Messages = {
     saved: '您的选择已保存。',
     close: '关闭',
     language: '语言',
-    reopen: 'Cookie 设置',
   },
   categories: {
     necessary: { label: '严格必要', description: '用于验证用户身份、防止欺诈以及存储您的偏好和设置。' },

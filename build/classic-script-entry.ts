@@ -1,0 +1,86 @@
+import type { Plugin } from 'vite';
+
+/*
+ * The script-tag build must be one classic <script>: it runs in the page's first task and installs the gate
+ * before any later script. Parts most visits never use are ES module chunks next to it, fetched with import().
+ * Bundlers do not split IIFE builds, so the build is an ES build with code splitting, and this plugin turns
+ * its entry chunk back into a classic script:
+ *   - the entry's code runs inside a function (strict, its names stay private), added as Rolldown's post-banner
+ *     and post-footer so the source maps account for it;
+ *   - what the entry exported for the chunks goes on global symbols named after the chunks' hashed file
+ *     names, so a chunk only ever reads the internals of an entry built with it (not those of another copy
+ *     of consent-kit on the same page);
+ *   - each chunk's `import {…} from "<entry>"` reads those bindings from its symbol instead.
+ * A dynamic import() in a classic script resolves against the script's own URL, so the chunks are found next
+ * to it, wherever it is served from. The build fails if the output takes a shape this does not handle.
+ */
+
+// Rolldown adds these around the minified code and keeps the source maps right; generateBundle fills them in.
+// A parenthesised function (not an arrow) is what V8 compiles eagerly, instead of pre-parsing it first.
+const OPENING = '(function(){"use strict";';
+const CLOSING = '})();';
+const BINDINGS = '/*consent-kit:bindings*/';
+const EXPORTS = /export\s*\{([^}]*)\};?(?=\s*\}\)\(\);)/;
+
+/** The names of `{a as b, c}` in order: [['a', 'b'], ['c', 'c']]. */
+function parseSpecifiers(list: string): [string, string][] {
+  return list.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    const [first, second = first] = s.split(/\s+as\s+/) as [string, string?];
+    return [first, second];
+  });
+}
+
+/** Vite plugin for an ES build with one entry: see above. */
+export function classicScriptEntry(): Plugin {
+  return {
+    name: 'consent-kit:classic-script-entry',
+    outputOptions(options) {
+      return {
+        ...options,
+        postBanner: (chunk) => (chunk.isEntry ? OPENING : BINDINGS),
+        postFooter: (chunk) => (chunk.isEntry ? CLOSING : ''),
+      };
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const entries = chunks.filter((chunk) => chunk.isEntry);
+      if (entries.length !== 1) this.error(`expected one entry chunk, found ${entries.length}`);
+      const entry = entries[0]!;
+      if (entry.imports.length > 0) this.error(`the entry ${entry.fileName} must not import chunks statically: ${entry.imports.join(', ')}`);
+      const meta = chunks.find((chunk) => chunk.code.includes('import.meta'));
+      if (meta) this.error(`import.meta has no meaning in a classic script, and ${meta.fileName} uses it`);
+
+      if (!entry.code.startsWith(OPENING)) this.error(`${entry.fileName} lacks its opening`);
+      const tail = EXPORTS.exec(entry.code);
+      const body = tail ? entry.code.slice(0, tail.index) : entry.code;
+      if (/^\s*(import|export)\b|[;}]\s*(import\s*[{*"`]|export\s*[{*])/m.test(body)) this.error(`${entry.fileName} has import or export statements left`);
+
+      const fromEntry = new RegExp(`import\\s*(\\{[^}]*\\})?\\s*(?:from\\s*)?["']\\./${entry.fileName.replace(/\./g, '\\.')}["'];?`, 'g');
+      const keys: string[] = [];
+      for (const chunk of chunks) {
+        if (chunk === entry) continue;
+        // Keyed by the chunk's own hashed name: its code then changes only when its name does (a cached copy
+        // always matches), and it reads only an entry that was built with this very chunk.
+        const key = `Symbol.for(${JSON.stringify(`consent-kit:${chunk.fileName}`)})`;
+        const bindings: string[] = [];
+        // Each import is blanked out in place and its bindings are read on the banner line instead: the code
+        // keeps its lines and columns, so the source map stays right (imports are hoisted: same order).
+        const code = chunk.code.replace(fromEntry, (match, names?: string) => {
+          for (const [imported, local] of parseSpecifiers(names?.slice(1, -1) ?? '')) {
+            bindings.push(imported === local ? local : `${imported}:${local}`);
+          }
+          return ' '.repeat(match.length);
+        });
+        if (code.includes(`./${entry.fileName}`)) this.error(`${chunk.fileName} imports the entry in a form this build cannot rewrite`);
+        if (!code.startsWith(BINDINGS)) this.error(`${chunk.fileName} lacks its banner`);
+        if (bindings.length > 0) keys.push(key);
+        chunk.code = (bindings.length > 0 ? `const{${bindings.join(',')}}=globalThis[${key}];` : '') + code.slice(BINDINGS.length);
+      }
+
+      const shared = tail ? parseSpecifiers(tail[1]!).map(([local, exported]) => `${exported}:${local}`).join(',') : '';
+      // No new names here: one could shadow a binding of the entry that the object refers to.
+      const publish = shared ? keys.map((key) => `globalThis[${key}]??={${shared}};`).join('') : '';
+      if (tail) entry.code = body + publish + entry.code.slice(tail.index + tail[0].length);
+    },
+  };
+}

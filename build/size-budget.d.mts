@@ -1,0 +1,5 @@
+export function brotliSize(bytes: Uint8Array): number;
+export function filesOf(pattern: string): string[];
+export function measureBudgets(budgets: Record<string, { files: string[]; brotli: number }>): {
+  name: string; files: string[]; budget: number; bytes: number;
+}[];
