@@ -129,3 +129,32 @@ test.describe('the demo, from source (npm run demo)', () => {
     await expect(page.locator('#collector-log li')).toHaveCount(since + hits.length);
   });
 });
+
+test.describe('the demo, from the built files (npm run demo:preview)', () => {
+  let demo: RunningDemo;
+  test.beforeAll(async () => {
+    demo = await startDemo(['--preview']); // `npm test` builds before the end-to-end tests
+  });
+  test.afterAll(async () => {
+    await demo?.stop();
+  });
+
+  test('the script-tag page runs the built bundle, and the npm page the built entries: both hold their hits until "Accept all"', async ({ page }) => {
+    await keepToTheDemo(page);
+    const bundle = page.waitForResponse(`${DEMO.site}/consent-kit.iife.js`);
+    await page.goto(`${DEMO.site}/`);
+    expect((await bundle).status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    expect(await demo.hits()).toEqual([]);
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(async () => kinds(await demo.hits())).toEqual(['beacon', 'fetch', 'pixel', 'script']);
+
+    // The decision is the visitor's on every page of the site: a new visitor for the npm page.
+    await page.context().clearCookies();
+    await page.goto(`${DEMO.site}/plans.html`);
+    await page.waitForLoadState('networkidle');
+    expect(await demo.hits()).toHaveLength(4);
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(async () => (await demo.hits()).slice(4)).toMatchObject([{ kind: 'beacon', body: '{"event":"pageview","page":"/plans.html"}' }]);
+  });
+});
