@@ -3,8 +3,7 @@
 // RUNS fresh visits each, next to the reference (vanilla-cookieconsent 3), with the ratio to it.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.mjs';
+import { sharedBrowser } from './shared-browser.mjs';
 import { assets, bannerVisible, REFERENCE_NAME, variants } from './reference.mjs';
 
 export const name = 'page cost (Chromium, median of 15 visits)';
@@ -67,11 +66,12 @@ const round = (value, digits = 1) => Number(value.toFixed(digits));
 export async function run() {
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await sharedBrowser();
   try {
     const results = {};
+    // Warms the browser, not counted. (Every visit has a new context, so nothing else carries over.)
+    await visit(browser, `${origin}/consent-kit.html`, 'consent-kit');
     for (const variant of Object.keys(variants)) {
-      await visit(browser, `${origin}/${variant}.html`, variant); // warm the HTTP cache and the browser
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, `${origin}/${variant}.html`, variant));
       results[variant] = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((r) => r[key]))]));
@@ -96,7 +96,6 @@ export async function run() {
     rows.push({ metric: 'consent-kit: layout shift target', value: results['consent-kit'].cls, unit: '', note: 'target 0' });
     return rows;
   } finally {
-    await browser.close();
     server.close();
   }
 }
