@@ -58,6 +58,8 @@ let server;
 const vite = await createServer({
   root: fileURLToPath(new URL('.', import.meta.url)),
   configFile: false,
+  // One dependency cache per mode: their aliases differ, and a shared cache would be rebuilt at every switch.
+  cacheDir: resolve(root, 'node_modules/.vite', options.preview ? 'demo-preview' : 'demo'),
   resolve: {
     alias: [
       { find: /^consent-kit\/define$/, replacement: packageEntries.define },
