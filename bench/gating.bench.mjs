@@ -7,7 +7,7 @@ import { sharedBrowser } from './shared-browser.mjs';
 export const name = 'gating';
 
 // Sized so that the whole `npm run bench` stays within its 3 minutes on 2 cores.
-const FETCHES = 200;
+const FETCHES = 100;
 const ROUNDS = 3;
 const HAS_CALLS = 1_000_000;
 const STUB_FETCHES = 20_000;
