@@ -1,94 +1,62 @@
-// The preferences endpoint on SQLite (a file, WAL, synchronous=FULL: every PUT is on disk before its answer),
-// measured with autocannon against 127.0.0.1, next to a bare node:http server answering 204 on the same
-// machine. The ratio says how much of the machine's HTTP capacity a durable, signed write leaves.
+// The preferences endpoint on SQLite (a file, WAL, synchronous=FULL: every PUT is on disk before its answer)
+// under two minutes of load at the highest rate this machine sustains (bench/soak.mjs, the same run
+// `npm run test:soak` asserts on): throughput, latency, failed requests (must be 0) and the server's memory
+// after the run against before it. Next to it, a bare node:http server answering 204 on the same machine: the
+// ratio says how much of the machine's HTTP capacity a durable, signed write leaves.
 import autocannon from 'autocannon';
-import { putBody } from './put-body.mjs';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { failures, soak } from './soak.mjs';
 
-export const name = 'endpoint';
+export const name = 'endpoint (2 minutes of load)';
 
-const SECONDS = 6;
-const CONNECTIONS = 10;
-const SEEDED = 500;
+const SECONDS = 120;
+// Shorter than the soak test's, and fewer records stored first, so the bench keeps to its 3 minutes: memory
+// is still compared from a warmed-up server, and the GETs still read stored records.
+const WARM_UP_SECONDS = 5;
+const SEEDED = 300;
+const BARE_SECONDS = 3;
 
-function cannon(options) {
-  return new Promise((resolve, reject) => {
-    autocannon({ duration: SECONDS, connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-}
+const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
+const percent = (after, before) => `${(100 * (after / before - 1)).toFixed(1)} %`;
 
-function rows(label, result, baseline) {
-  const failed = result.non2xx + result.errors + result.timeouts;
-  const out = [
-    { metric: `${label}: throughput`, value: Math.round(result.requests.average), unit: 'req/s', note: failed ? `${failed} failed` : `${result.requests.total} requests` },
-    { metric: `${label}: p99 latency`, value: result.latency.p99, unit: 'ms' },
-  ];
-  if (baseline) {
-    out.push({ metric: `${label}: throughput / bare node:http`, value: +(result.requests.average / baseline.requests.average).toFixed(3), unit: 'ratio' });
-  }
-  return out;
-}
-
-/** Starts bench/endpoint-server.mjs and resolves with its URL and the way to stop it. */
-async function startServer(...args) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./endpoint-server.mjs', import.meta.url)), ...args], {
+/** Requests per second of node:http answering 204, in its own process, for the same connections. */
+async function bareThroughput(connections) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./endpoint-server.mjs', import.meta.url)), 'bare'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let output = '';
-  child.stdout.setEncoding('utf8');
-  for await (const chunk of child.stdout) {
-    output += chunk;
-    const url = /listening (http:\/\/\S+)/.exec(output)?.[1];
-    if (url) return { url, stop: () => child.kill() };
+  try {
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    for await (const chunk of child.stdout) {
+      output += chunk;
+      const url = /listening (http:\/\/\S+)/.exec(output)?.[1];
+      if (!url) continue;
+      const result = await new Promise((resolve, reject) => {
+        autocannon({ url, duration: BARE_SECONDS, connections }, (error, done) => (error ? reject(error) : resolve(done)));
+      });
+      return result.requests.average;
+    }
+    throw new Error(`the bare server did not start: ${output}`);
+  } finally {
+    child.kill();
   }
-  throw new Error(`the benchmark server did not start: ${output}`);
 }
 
 export async function run() {
-  if (!existsSync(new URL('../dist/server/index.js', import.meta.url))) {
-    throw new Error('dist/server/index.js is missing: run "npm run build" first');
-  }
-  const bare = await startServer('bare');
-  const baseline = await cannon({ url: bare.url }).finally(bare.stop);
-
-  const dir = mkdtempSync(join(tmpdir(), 'consent-bench-'));
-  const endpoint = await startServer('sqlite', join(dir, 'consent.db'));
-  try {
-    const ids = Array.from({ length: SEEDED }, () => crypto.randomUUID());
-    for (let i = 0; i < SEEDED; i += CONNECTIONS) {
-      await Promise.all(ids.slice(i, i + CONNECTIONS).map(async (id) => {
-        const response = await fetch(`${endpoint.url}/v1/consents/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: putBody(id, 1) });
-        if (response.status !== 201) throw new Error(`seeding failed with HTTP ${response.status}`);
-      }));
-    }
-    let n = 0;
-    const gets = await cannon({
-      url: endpoint.url,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/v1/consents/${ids[n++ % SEEDED]}` }) }],
-    });
-    const puts = await cannon({
-      url: endpoint.url,
-      requests: [{
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => {
-          const id = crypto.randomUUID();
-          return { ...req, path: `/v1/consents/${id}`, body: putBody(id, 1) };
-        },
-      }],
-    });
-    return [
-      ...rows('bare node:http 204', baseline),
-      ...rows('GET /v1/consents/:id (SQLite)', gets, baseline),
-      ...rows('PUT /v1/consents/:id (SQLite, durable, signed receipt)', puts, baseline),
-      { metric: 'settings', value: SECONDS, unit: 's per run', note: `${CONNECTIONS} connections, ${SEEDED} records seeded` },
-    ];
-  } finally {
-    endpoint.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { result, before, after, settings } = await soak({ seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, seeded: SEEDED });
+  const bare = await bareThroughput(settings.connections);
+  return [
+    { metric: 'throughput (half PUT of new records, half GET)', value: Math.round(result.requests.average), unit: 'req/s', note: `${result.requests.total} requests` },
+    { metric: 'p50 latency', value: result.latency.p50, unit: 'ms' },
+    { metric: 'p99 latency', value: result.latency.p99, unit: 'ms' },
+    { metric: 'failed requests (errors, timeouts, non-2xx)', value: failures(result), unit: 'requests', note: 'must be 0' },
+    { metric: 'server heap after GC: before', value: mb(before.heapUsed), unit: 'MiB' },
+    { metric: 'server heap after GC: after', value: mb(after.heapUsed), unit: 'MiB', note: `${percent(after.heapUsed, before.heapUsed)} (limit +20 %)` },
+    { metric: 'server RSS: before', value: mb(before.rss), unit: 'MiB' },
+    { metric: 'server RSS: after', value: mb(after.rss), unit: 'MiB', note: percent(after.rss, before.rss) },
+    { metric: 'bare node:http 204: throughput', value: Math.round(bare), unit: 'req/s', note: `${BARE_SECONDS} s` },
+    { metric: 'throughput / bare node:http', value: +(result.requests.average / bare).toFixed(3), unit: 'ratio' },
+    { metric: 'settings', value: settings.seconds, unit: 's', note: `${settings.connections} connections, ${settings.warmUpSeconds} s warm-up, ${settings.seeded} records seeded, SQLite file` },
+  ];
 }

@@ -1,10 +1,9 @@
 // What the SDK costs a content page in headless Chromium: time until the banner is visible, main-thread
 // script time and JS heap added over the same page without any consent tool, and layout shift. Medians of
-// RUNS fresh visits each, next to the reference (vanilla-cookieconsent 3), with the ratio to it.
+// RUNS first visits each, next to the reference (vanilla-cookieconsent 3), with the ratio to it.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.mjs';
+import { sharedBrowser } from './shared-browser.mjs';
 import { assets, bannerVisible, REFERENCE_NAME, variants } from './reference.mjs';
 
 export const name = 'page cost (Chromium, median of 15 visits)';
@@ -28,12 +27,15 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** One fresh visit: a new context (no cookie, so the banner shows), measured until the banner is up. */
-async function visit(browser, url, variant) {
+/**
+ * A tab for one variant's visits. A new tab per visit would start a renderer process each time, which costs
+ * more of the bench's time budget than the visit itself; so the tab stays and every visit starts as a first
+ * one instead (see {@link visit}).
+ */
+async function openTab(browser, variant) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
   await page.addInitScript((check) => {
     window.__cls = 0;
     new PerformanceObserver((list) => {
@@ -44,6 +46,18 @@ async function visit(browser, url, variant) {
     const poll = () => (isVisible() ? (window.__bannerAt = performance.now()) : requestAnimationFrame(poll));
     requestAnimationFrame(poll);
   }, bannerVisible[variant]?.toString() ?? null);
+  return { context, page, cdp };
+}
+
+/**
+ * One first visit, measured until the banner is up: no cookie (so the banner shows), a new document, scripts
+ * fetched again (the bench server sends nothing cacheable) and compiled again (the bench browser runs without
+ * V8's compilation cache, see shared-browser.mjs). The metrics are switched on afresh, so they are this visit's.
+ */
+async function visit({ context, page, cdp }, url, variant) {
+  await context.clearCookies();
+  await cdp.send('Performance.disable');
+  await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
   if (bannerVisible[variant]) await page.waitForFunction(() => window.__bannerAt !== undefined);
   // Two frames more, so layout shifts and the last tasks of showing the banner are counted.
@@ -51,14 +65,12 @@ async function visit(browser, url, variant) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
-  const result = {
+  return {
     bannerMs: await page.evaluate(() => window.__bannerAt ?? 0),
     scriptMs: metric('ScriptDuration') * 1000,
     heapKb: metric('JSHeapUsedSize') / 1024,
     cls: await page.evaluate(() => window.__cls),
   };
-  await context.close();
-  return result;
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -67,13 +79,15 @@ const round = (value, digits = 1) => Number(value.toFixed(digits));
 export async function run() {
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await sharedBrowser();
   try {
     const results = {};
     for (const variant of Object.keys(variants)) {
-      await visit(browser, `${origin}/${variant}.html`, variant); // warm the HTTP cache and the browser
+      const tab = await openTab(browser, variant);
+      await visit(tab, `${origin}/${variant}.html`, variant); // starts the tab's renderer, not counted
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, `${origin}/${variant}.html`, variant));
+      for (let i = 0; i < RUNS; i++) runs.push(await visit(tab, `${origin}/${variant}.html`, variant));
+      await tab.context.close();
       results[variant] = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((r) => r[key]))]));
     }
     const added = (variant, key) => results[variant][key] - results.none[key];
@@ -96,7 +110,6 @@ export async function run() {
     rows.push({ metric: 'consent-kit: layout shift target', value: results['consent-kit'].cls, unit: '', note: 'target 0' });
     return rows;
   } finally {
-    await browser.close();
     server.close();
   }
 }

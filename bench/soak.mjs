@@ -1,4 +1,4 @@
-// The soak run shared by bench/soak.bench.mjs (`npm run bench`) and test/soak (`npm run test:soak`): the endpoint
+// The soak run shared by bench/endpoint.bench.mjs (`npm run bench`) and test/soak (`npm run test:soak`): the endpoint
 // on an SQLite file in its own process, autocannon against 127.0.0.1 as fast as the machine answers, half new
 // visitors' PUTs and half GETs of records already stored, and the server's memory after a full GC measured
 // once warmed up and again after the run.
@@ -54,29 +54,30 @@ async function memoryOf(child) {
 }
 
 /**
- * Runs the soak for `seconds` (after a warm-up) and resolves with autocannon's result and the server's
- * memory after a full GC before and after the run. Needs `npm run build` first.
+ * Runs the soak for `seconds` (after `warmUpSeconds` of the same load, on `seeded` records stored first) and
+ * resolves with autocannon's result and the server's memory after a full GC before and after the run. Needs
+ * `npm run build` first.
  */
-export async function soak({ seconds = 120 } = {}) {
+export async function soak({ seconds = 120, warmUpSeconds = WARM_UP_SECONDS, seeded = SEEDED } = {}) {
   if (!existsSync(new URL('../dist/server/index.js', import.meta.url))) {
     throw new Error('dist/server/index.js is missing: run "npm run build" first');
   }
   const dir = mkdtempSync(join(tmpdir(), 'consent-soak-'));
   const { url, child } = await startServer(join(dir, 'consent.db'));
   try {
-    const ids = Array.from({ length: SEEDED }, () => crypto.randomUUID());
-    for (let i = 0; i < SEEDED; i += CONNECTIONS) {
+    const ids = Array.from({ length: seeded }, () => crypto.randomUUID());
+    for (let i = 0; i < seeded; i += CONNECTIONS) {
       await Promise.all(ids.slice(i, i + CONNECTIONS).map(async (id) => {
         const response = await fetch(`${url}/v1/consents/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: putBody(id, 1) });
         if (response.status !== 201) throw new Error(`seeding failed with HTTP ${response.status}`);
       }));
     }
     // Memory is compared from a warm server: JIT code, SQLite's page cache and pools are in place by then.
-    await cannon(url, WARM_UP_SECONDS, ids);
+    await cannon(url, warmUpSeconds, ids);
     const before = await memoryOf(child);
     const result = await cannon(url, seconds, ids);
     const after = await memoryOf(child);
-    return { result, before, after, settings: { seconds, connections: CONNECTIONS, seeded: SEEDED, warmUpSeconds: WARM_UP_SECONDS } };
+    return { result, before, after, settings: { seconds, connections: CONNECTIONS, seeded, warmUpSeconds } };
   } finally {
     child.kill();
     await once(child, 'exit').catch(() => {});

@@ -1,23 +1,28 @@
-// The demo loads the script-tag entry from source, so edits show at once; the built bundle behaves the same.
-import { get } from '../src/auto.js';
+// The demo pages' own code: shows the decision and what the gate held, and wires the demo's buttons. It asks
+// for the page's manager through the npm import, which finds the one manager whichever entry started it.
+import { get } from 'consent-kit';
+import { COLLECTOR_HITS } from './collector-address.js';
+
+const output = (id: string) => document.getElementById(id);
 
 function show(): void {
   const manager = get();
-  document.getElementById('analytics')!.textContent = String(manager?.has('analytics') ?? false);
-  document.getElementById('marketing')!.textContent = String(manager?.has('marketing') ?? false);
-  document.getElementById('state')!.textContent = JSON.stringify(manager?.state ?? null, null, 2);
-  document.getElementById('blocked')!.textContent = JSON.stringify(manager?.blocked() ?? {}, null, 2);
+  output('analytics')!.textContent = String(manager?.has('analytics') ?? false);
+  output('marketing')!.textContent = String(manager?.has('marketing') ?? false);
+  output('state')!.textContent = JSON.stringify(manager?.state ?? null, null, 2);
+  const blocked = output('blocked');
+  if (blocked) blocked.textContent = JSON.stringify(manager?.blocked() ?? {}, null, 2);
 }
 
 document.addEventListener('consent:ready', show);
 document.addEventListener('consent:change', show);
 document.addEventListener('consent:blocked', show);
-document.getElementById('reset')!.addEventListener('click', () => get()?.reset());
-document.getElementById('beacon')!.addEventListener('click', () => {
-  navigator.sendBeacon('https://stats.demo.invalid/collect', 'demo');
+output('reset')?.addEventListener('click', () => get()?.reset());
+output('beacon')?.addEventListener('click', () => {
+  navigator.sendBeacon(`${COLLECTOR_HITS}/beacon?event=click`, JSON.stringify({ event: 'click', page: location.pathname }));
   show();
 });
-document.getElementById('lang')!.addEventListener('click', () => {
+output('lang')?.addEventListener('click', () => {
   document.documentElement.lang = document.documentElement.lang === 'en' ? 'zh-CN' : 'en';
   document.querySelector('consent-banner')?.requestUpdate();
 });

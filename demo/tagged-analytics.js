@@ -1,3 +1,3 @@
-// Stands in for an analytics tag: the gate runs it once analytics is granted. A file, not an inline
-// script, because the demo's Content-Security-Policy allows scripts from its own origin only.
+// Stands in for an analytics vendor's tag: the collector serves it as /tag.js, and the page's tagged
+// `<script type="text/plain" data-consent="analytics">` runs it once analytics is granted.
 document.getElementById('tagged').textContent = 'ran once, after analytics was granted';

@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const SCREENSHOTS = 'test-results/screenshots';
+/** The README's pictures of the banner: committed, so one fixed size, light theme, no motion. */
+const README_SCREENSHOTS = 'docs/screenshots';
+const README_VIEWPORT = { width: 1000, height: 600 };
 
 type Manager = { state: { categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; method: string } | null; has(c: string): boolean };
 const state = (page: Page) => page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
@@ -38,6 +41,13 @@ for (const [locale, path] of [['en', '/ui.html'], ['zh-CN', '/ui-zh.html']] as c
       await expect(banner(page, locale)).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}/banner-${locale}-${colorScheme}.png` });
+      if (colorScheme === 'light') {
+        const viewport = page.viewportSize()!;
+        await page.setViewportSize(README_VIEWPORT);
+        await expect(banner(page, locale)).toBeVisible();
+        await page.screenshot({ path: `${README_SCREENSHOTS}/banner-${locale.toLowerCase()}.png`, animations: 'disabled' });
+        await page.setViewportSize(viewport);
+      }
       await page.getByRole('button', { name: texts[locale].manage }).click();
       await expect(dialog(page, locale)).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
