@@ -67,6 +67,14 @@ test.describe('the demo, from source (npm run demo)', () => {
     expect(problems).toEqual([]);
   });
 
+  /** Opens the home page with no decision and lets it settle: nothing reached the collector, the page view is held. */
+  async function openUndecided(page: Page, since: number) {
+    await page.goto(`${DEMO.site}/`);
+    await page.waitForLoadState('networkidle');
+    expect(await hitsSince(since)).toEqual([]);
+    await expect.poll(() => pageViewHits(page)).toEqual({ held: 3, released: 0, dropped: 0 });
+  }
+
   test('no analytics hit reaches the collector before a decision, also once the page settled and after a reload', async ({ page }) => {
     await keepToTheDemo(page);
     const since = (await demo.hits()).length;
@@ -87,10 +95,7 @@ test.describe('the demo, from source (npm run demo)', () => {
   test('after "Reject all" no analytics hit reaches the collector, also after a reload', async ({ page }) => {
     await keepToTheDemo(page);
     const since = (await demo.hits()).length;
-    await page.goto(`${DEMO.site}/`);
-    await page.waitForLoadState('networkidle');
-    expect(await hitsSince(since)).toEqual([]);
-    await expect.poll(() => pageViewHits(page)).toEqual({ held: 3, released: 0, dropped: 0 });
+    await openUndecided(page, since);
     await page.getByRole('button', { name: 'Reject all' }).click();
     await expect(page.locator('#analytics')).toHaveText('false');
     await expect.poll(() => pageViewHits(page)).toEqual({ held: 3, released: 0, dropped: 3 });
@@ -109,10 +114,7 @@ test.describe('the demo, from source (npm run demo)', () => {
   test('after "Accept all" the held beacon, fetch and pixel and the tagged script reach the collector, each once', async ({ page }) => {
     await keepToTheDemo(page);
     const since = (await demo.hits()).length;
-    await page.goto(`${DEMO.site}/`);
-    await page.waitForLoadState('networkidle');
-    expect(await hitsSince(since)).toEqual([]);
-    await expect.poll(() => pageViewHits(page)).toEqual({ held: 3, released: 0, dropped: 0 });
+    await openUndecided(page, since);
 
     await page.getByRole('button', { name: 'Accept all' }).click();
     await expect.poll(async () => kinds(await hitsSince(since))).toEqual(['beacon', 'fetch', 'pixel', 'script']);
