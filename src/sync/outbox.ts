@@ -36,8 +36,11 @@ export class Outbox {
     this.#write([...pending, entry]);
   }
 
+  /** Removes a change; an outbox without it is left as it is (not written again). */
   remove(key: string): void {
-    this.#write(this.list().filter((e) => e.key !== key));
+    const pending = this.list();
+    const kept = pending.filter((e) => e.key !== key);
+    if (kept.length !== pending.length) this.#write(kept);
   }
 
   #write(entries: OutboxEntry[]): void {

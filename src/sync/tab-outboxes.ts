@@ -55,7 +55,7 @@ export class TabOutboxes {
   }
 
   remove(key: string): void {
-    for (const outbox of this.#all()) if (outbox.list().some((e) => e.key === key)) outbox.remove(key);
+    for (const outbox of this.#all()) outbox.remove(key);
   }
 
   /** Claims the outboxes on the shelf whose pages are gone; never rejects. */

@@ -15,6 +15,9 @@ describe('outbox', () => {
     expect(new Outbox(storage).list().map((e) => e.key.slice(0, 1))).toEqual(['a', 'b']);
     new Outbox(storage).remove(put('a').key);
     expect(new Outbox(storage).list().map((e) => e.key.slice(0, 1))).toEqual(['b']);
+    const writes = storage.writes;
+    new Outbox(storage).remove(put('a').key); // already gone: nothing to write
+    expect(storage.writes).toBe(writes);
     new Outbox(storage).remove(put('b').key);
     expect(storage.value).toBeUndefined();
   });
