@@ -1,14 +1,16 @@
 /**
  * The script-tag entry, built into `consent-kit.iife.js` and exposed as `window.ConsentKit`.
  * It reads the page's `<script type="application/json" data-consent-kit>` (before or after its own tag),
- * starts the manager and shows the banner. A bad config is reported once with `console.error` and the page
- * gets a manager that grants nothing: nothing is thrown into the host page. The preferences panel and the
- * endpoint client are chunks of their own next to the script, fetched the first time the page needs them.
+ * starts the manager and shows the banner. A config checked ahead of time (`consent-kit config`) starts at
+ * once; any other is validated by a chunk fetched first. A bad config is reported once with `console.error`
+ * and the page gets a manager that grants nothing: nothing is thrown into the host page. The validator, the
+ * preferences panel and the endpoint client are chunks of their own next to the script, fetched the first
+ * time the page needs them.
  */
-import * as z from 'zod/mini';
 import { installGate } from './gate/install-gate.js';
+import { CHECKED_ATTRIBUTE, readCheckedConfig } from './core/checked-config.js';
 import { ConsentConfigError } from './core/errors.js';
-import { get, initFromJson } from './core/page-manager.js';
+import { get, start } from './core/page-manager.js';
 import * as api from './script-tag-api.js';
 import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
 import { defineElement } from './ui/define-element.js';
@@ -30,25 +32,54 @@ api.installSync();
 defineElement('consent-banner', ConsentBanner);
 definePreferencesOnDemand(async () => (await import('./ui/consent-preferences/consent-preferences.js')).ConsentPreferences);
 
-// This bundle's zod is its own, so it may skip compiling validators with new Function(): that keeps pages
-// under a strict Content-Security-Policy or Trusted Types free of violations.
-z.config({ jitless: true });
+/** Set by the first copy of this script that boots, so a page that loads it twice starts one manager. */
+const BOOTED = Symbol.for('consent-kit.booted');
 
 function boot(): void {
-  if (get()) return; // loaded twice, or the page called init() itself
+  const page = globalThis as { [BOOTED]?: true };
+  if (get() || page[BOOTED]) return; // loaded twice, or the page called init() itself
+  page[BOOTED] = true;
   const tags = document.querySelectorAll(CONFIG_SELECTOR);
   if (tags.length === 0) {
     gate.connect(null); // no consent config on this page: stop holding requests to other hosts
     return;
   }
   if (tags.length > 1) console.warn('consent-kit: the page has more than one config tag; using the first');
+  const tag = tags[0]!;
+  const text = tag.textContent ?? '';
+  const checked = readCheckedConfig(text, tag.getAttribute(CHECKED_ATTRIBUTE));
+  if (checked) start(() => checked);
+  else void validateInPage(text);
+  mountBanner();
+}
+
+/**
+ * Starts the manager on a config that was not checked ahead of time. Until the validator has arrived the
+ * gate holds every request and the banner waits, as they do for any page still deciding.
+ */
+async function validateInPage(text: string): Promise<void> {
+  let validator: typeof import('./script-tag-validator.js');
   try {
-    initFromJson(tags[0]!.textContent ?? '');
+    validator = await import('./script-tag-validator.js');
+  } catch (error) {
+    console.error(
+      'consent-kit: the config validator could not be loaded, so no optional category is granted on this page. '
+      + 'Publish the consent-kit-*.js files next to the script (from another origin they need Access-Control-Allow-Origin), '
+      + 'or check the config ahead of time with "consent-kit config".',
+      error,
+    );
+    return;
+  }
+  try {
+    validator.initFromJson(text);
+    console.info(
+      'consent-kit: this page\'s config was validated in the browser, which costs every visitor the validator\'s '
+      + `download. Put this checked config tag in place of the page's own to skip it:\n${validator.checkedConfigTag(JSON.parse(text))}`,
+    );
   } catch (error) {
     // initFromJson has already put a manager that grants nothing in place; the page only needs to hear why.
     console.error(error instanceof ConsentConfigError ? error.message : error);
   }
-  mountBanner();
 }
 
 function mountBanner(): void {

@@ -25,3 +25,8 @@ export function parseConfigJson(text: string): ConsentConfig {
   }
   return parseConfig(input);
 }
+
+/** The config of a page whose own config could not be used: one required category, so nothing optional runs. */
+export function failClosedConfig(): ConsentConfig {
+  return parseConfig({ policy: { version: '0', url: '/' }, categories: [{ id: 'necessary', required: true }] });
+}

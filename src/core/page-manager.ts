@@ -1,35 +1,28 @@
-import type { ConsentConfig, ConsentConfigInput } from '../schema/config.js';
-import { parseConfig, parseConfigJson } from './config.js';
+import type { ConsentConfig } from '../schema/config.js';
 import { ConsentManager } from './consent-manager.js';
 import { createCookieStore } from './cookie-store.js';
 import {
   GATE_REGISTRY, SYNC_REGISTRY, type ConsentEnvironment, type RequestGate, type SyncFactory,
 } from './environment.js';
-import { ConsentConfigError, ConsentUsageError } from './errors.js';
+import type { ConsentConfigError } from './errors.js';
+import { ConsentUsageError } from './errors.js';
 import { createTabChannel } from './tab-channel.js';
 
 /*
  * One manager per page, kept on a global symbol rather than in module scope: a page that loads the script-tag
  * build twice, or the script tag and the npm import side by side, still has one decision and one banner.
+ * This module never validates a config itself (see init.ts), so the script tag can start a manager from a
+ * checked config without downloading the validator.
  */
 const REGISTRY = Symbol.for('consent-kit.manager');
 type Registry = { [REGISTRY]?: ConsentManager };
 
 /**
- * Starts consent-kit on this page and returns its manager. Called again, it returns the first manager and
- * warns. An invalid config throws a {@link ConsentConfigError}, and the page still gets a manager that fails
- * closed (grants nothing, stores nothing), so code calling {@link get} keeps working.
+ * Starts the page's manager on the config `load` returns. Called again, it returns the first manager and
+ * warns. When `load` throws, the page gets a manager on `fallback()` that fails closed (grants nothing, stores
+ * nothing), so code calling {@link get} keeps working, and the error is rethrown.
  */
-export function init(config: ConsentConfigInput): ConsentManager {
-  return start(() => parseConfig(config));
-}
-
-/** {@link init} for the JSON text of the page's config tag; invalid JSON fails closed the same way. */
-export function initFromJson(text: string): ConsentManager {
-  return start(() => parseConfigJson(text));
-}
-
-function start(parse: () => ConsentConfig): ConsentManager {
+export function start(load: () => ConsentConfig, fallback?: () => ConsentConfig): ConsentManager {
   const existing = get();
   if (existing) {
     console.warn('consent-kit: init() was called more than once; the first configuration stays in force. Use get() to reach the manager.');
@@ -41,14 +34,14 @@ function start(parse: () => ConsentConfig): ConsentManager {
       'consent-kit: init() runs in a browser page; in Node, construct ConsentManager with an environment of your own',
     );
   }
-  let parsed: ConsentConfig;
+  let config: ConsentConfig;
   try {
-    parsed = parse();
+    config = load();
   } catch (error) {
-    register(failClosedManager(error as ConsentConfigError));
+    if (fallback) register(failClosedManager(fallback(), error as ConsentConfigError));
     throw error;
   }
-  return register(new ConsentManager(parsed, browserEnvironment(parsed)));
+  return register(new ConsentManager(config, browserEnvironment(config)));
 }
 
 /** The page's manager, or `undefined` before {@link init} (or before the script tag found its config). */
@@ -56,9 +49,22 @@ export function get(): ConsentManager | undefined {
   return (globalThis as Registry)[REGISTRY];
 }
 
+/**
+ * Resolves with the page's manager as soon as there is one: at once after {@link init}, else when the script
+ * tag has read (and, unless it was checked ahead of time, validated) the page's config. Page code that needs
+ * the manager right after the script tag waits for it this way rather than calling {@link get} too early.
+ */
+export function whenReady(): Promise<ConsentManager> {
+  const manager = get();
+  if (manager) return Promise.resolve(manager);
+  // The manager announces itself from its constructor, just before it is registered: look it up a moment later.
+  return new Promise((resolve) => {
+    document.addEventListener('consent:ready', () => queueMicrotask(() => resolve(get()!)), { once: true });
+  });
+}
+
 /** A manager for a page whose config could not be used: it grants nothing and leaves the stored decision alone. */
-function failClosedManager(error: ConsentConfigError): ConsentManager {
-  const placeholder = parseConfig({ policy: { version: '0', url: '/' }, categories: [{ id: 'necessary', required: true }] });
+function failClosedManager(placeholder: ConsentConfig, error: ConsentConfigError): ConsentManager {
   const untouchedStore = { read: () => undefined, write: () => false, remove() {} };
   return new ConsentManager(placeholder, { store: untouchedStore, events: document, gate: installedGate() }, error);
 }

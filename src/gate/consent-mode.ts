@@ -1,5 +1,5 @@
 import type { ConsentManager } from '../core/consent-manager.js';
-import { CONSENT_MODE_SIGNALS, type ConsentModeSignal } from '../schema/config.js';
+import { CONSENT_MODE_SIGNALS, type ConsentModeSignal } from '../schema/consent-mode-signals.js';
 
 /** The page globals Google tags read: the `dataLayer` queue and, when the page defined it, `gtag`. */
 export interface GoogleTagGlobals {
@@ -36,11 +36,13 @@ export function followConsentMode(consent: ConsentManager, page: GoogleTagGlobal
   const signals = (isGranted: (signal: ConsentModeSignal) => boolean) =>
     Object.fromEntries(CONSENT_MODE_SIGNALS.map((s) => [s, isGranted(s) ? 'granted' : 'denied']));
   const { mapping, waitForUpdate } = consent.config.consentMode;
-  gtag(page, 'consent', 'default', { ...signals(() => false), wait_for_update: waitForUpdate });
-  const update = () =>
-    gtag(page, 'consent', 'update', signals((s) => (mapping[s] ?? DEFAULT_SIGNAL_CATEGORIES[s]).every((id) => consent.has(id))));
-  if (consent.hasDecision) update();
-  return consent.on('change', update);
+  const updateCommand = () =>
+    ['consent', 'update', signals((s) => (mapping[s] ?? DEFAULT_SIGNAL_CATEGORIES[s]).every((id) => consent.has(id)))];
+  putFirst(page, [
+    ['consent', 'default', { ...signals(() => false), wait_for_update: waitForUpdate }],
+    ...(consent.hasDecision ? [updateCommand()] : []),
+  ]);
+  return consent.on('change', () => gtag(page, ...updateCommand()));
 }
 
 function gtag(page: GoogleTagGlobals, ...command: unknown[]): void {
@@ -48,7 +50,26 @@ function gtag(page: GoogleTagGlobals, ...command: unknown[]): void {
   else pushCommand.apply(page, command);
 }
 
-/** Pushes its arguments the way the `gtag()` snippet does: gtag.js reads `arguments` objects, not arrays. */
-function pushCommand(this: GoogleTagGlobals, ..._command: unknown[]): void {
-  (this.dataLayer ??= []).push(arguments);
+/**
+ * `consent default` (and the update for a stored decision) must come before every command Google's tag reads.
+ * A page whose config is validated in the page may already have queued `gtag('js')` and `gtag('config')` by
+ * now; while gtag.js has not taken the queue over (it replaces `dataLayer.push`), the queue is a plain array
+ * and these can still go first.
+ */
+function putFirst(page: GoogleTagGlobals, commands: unknown[][]): void {
+  const queue = page.dataLayer;
+  if (Array.isArray(queue) && queue.length > 0 && queue.push === Array.prototype.push) {
+    queue.unshift(...commands.map((command) => commandOf(...command)));
+  } else {
+    for (const command of commands) gtag(page, ...command);
+  }
+}
+
+function pushCommand(this: GoogleTagGlobals, ...command: unknown[]): void {
+  (this.dataLayer ??= []).push(commandOf(...command));
+}
+
+/** A command in the shape the `gtag()` snippet pushes: gtag.js reads `arguments` objects, not arrays. */
+function commandOf(..._command: unknown[]): IArguments {
+  return arguments;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { compileCookiePattern } from './cookie-pattern.js';
+import { CONSENT_MODE_SIGNALS } from './consent-mode-signals.js';
 import {
   COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, POLICY_VERSION_HINT, SLUG, SLUG_HINT,
 } from './patterns.js';
@@ -109,8 +110,6 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
-/** The Google Consent Mode v2 signals consent-kit sets. */
-export const CONSENT_MODE_SIGNALS = ['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'] as const;
 
 /** Google Consent Mode v2: `consent default` (all denied) before any tag, `consent update` on every decision. */
 export const ConsentModeSchema = z.strictObject({
@@ -134,7 +133,7 @@ export const ConsentModeSchema = z.strictObject({
 /** A contact channel or topic: a built-in id, or a custom one with its label. */
 const ContactOptionSchema = z.pipe(
   z.union(
-    [slug(), z.strictObject({ id: slug(), label: LocalizedTextSchema })],
+    [slug(), z.strictObject({ id: slug(), label: z.optional(LocalizedTextSchema) })],
     { error: `expected ${SLUG_HINT}, or {"id": …, "label": …}` },
   ),
   z.transform((option): { id: string; label?: LocalizedText } => (typeof option === 'string' ? { id: option } : option)),
@@ -297,5 +296,4 @@ export type ConsentConfigInput = z.input<typeof ConfigSchema>;
 /** A config with every default filled in. */
 export type ConsentConfig = z.output<typeof ConfigSchema>;
 export type CategoryConfig = z.output<typeof CategorySchema>;
-export type ConsentModeSignal = (typeof CONSENT_MODE_SIGNALS)[number];
 export type LocalizedText = z.output<typeof LocalizedTextSchema>;

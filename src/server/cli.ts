@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { CONFIG_USAGE, configCommand } from './config-command.js';
 import { createConsentHandler } from './consent-handler.js';
 import { createPostgresStore } from './postgres-store.js';
 import { serveEndpoint } from './serve-endpoint.js';
 import { createSqliteStore } from './sqlite-store.js';
 
-const USAGE = `Usage: consent-kit serve [options]
+const SERVE_USAGE = `Usage: consent-kit serve [options]
 
   --db <file>            SQLite file (created if missing; default ./consent.db)
   --postgres <url>       use PostgreSQL instead, e.g. postgres://user:pass@host/db
@@ -18,9 +19,12 @@ const USAGE = `Usage: consent-kit serve [options]
 
 Environment: CONSENT_KIT_SECRET (>= 32 characters) enables subject tokens for signed-in accounts.`;
 
-/** Runs `consent-kit serve …`; returns the process exit code, or never returns while serving. */
+const USAGE = `${SERVE_USAGE}\n\n${CONFIG_USAGE}`;
+
+/** Runs `consent-kit serve …` or `consent-kit config …`; returns the process exit code, or never returns while serving. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'config') return configCommand(rest);
   if (command !== 'serve') {
     console.error(command === undefined || command === '--help' ? USAGE : `consent-kit: unknown command "${command}"\n\n${USAGE}`);
     return command === '--help' ? 0 : 2;
@@ -42,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
     }));
   } catch (error) {
-    console.error(`consent-kit: ${(error as Error).message}\n\n${USAGE}`);
+    console.error(`consent-kit: ${(error as Error).message}\n\n${SERVE_USAGE}`);
     return 2;
   }
   const port = Number(values.port);

@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { managerReady } from './manager-ready.js';
 import { PAGE_ORIGIN } from './origin.js';
 
 type Report = Record<string, Record<string, { held: number; released: number; dropped: number }>>;
@@ -53,7 +54,10 @@ async function fakeNetwork(context: BrowserContext) {
   return { stats, unlisted };
 }
 
-const report = (page: Page) => page.evaluate(() => (window as unknown as GatingWindow).ConsentKit.get().blocked());
+const report = async (page: Page) => {
+  await managerReady(page);
+  return page.evaluate(() => (window as unknown as GatingWindow).ConsentKit.get().blocked());
+};
 const statsCounts = async (page: Page) => (await report(page)).analytics?.[STATS] ?? { held: 0, released: 0, dropped: 0 };
 const pageValue = <K extends keyof GatingWindow>(page: Page, key: K) =>
   page.evaluate((k) => (window as unknown as GatingWindow)[k], key) as Promise<GatingWindow[K]>;
@@ -152,6 +156,7 @@ test('"Accept all" sends the held requests once each, beacons in order, and runs
 test('manager.beacon() holds before a decision, sends on a grant, and refuses after a denial', async ({ page, context }) => {
   const network = await fakeNetwork(context);
   await page.goto('/gating.html');
+  await managerReady(page);
   const beacon = (n: string) =>
     page.evaluate((url) => (window as unknown as GatingWindow).ConsentKit.get().beacon('analytics', url, 'x'), `https://stats.example.com/api?n=${n}`);
   expect(await beacon('before')).toBe(true);
@@ -236,6 +241,7 @@ test('withdrawal deletes cookies on the parent domains the page can reach', asyn
 test('Consent Mode: "default" (denied) comes before the first tag command, and an "update" follows each decision', async ({ page, context }) => {
   await fakeNetwork(context);
   await page.goto('/gating.html');
+  await managerReady(page); // the page's own gtag() calls ran before the config was validated
   const commands = () => page.evaluate(() => Array.from((window as unknown as GatingWindow).dataLayer, (entry) => JSON.parse(JSON.stringify(Array.from(entry)))));
   const denied = { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };
   const before = await commands();
@@ -250,6 +256,7 @@ test('Consent Mode: "default" (denied) comes before the first tag command, and a
   const reloaded = page.waitForEvent('load');
   await page.evaluate(() => (window as unknown as GatingWindow).ConsentKit.get().update({ categories: { marketing: false } }));
   await reloaded; // marketing was withdrawn
+  await managerReady(page);
   const after = await commands();
   expect(after.slice(0, 3)).toEqual([
     ['consent', 'default', { ...denied, wait_for_update: 500 }],

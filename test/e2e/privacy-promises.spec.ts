@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { managerReady } from './manager-ready.js';
 import { PAGE_ORIGIN, sidePort } from './origin.js';
 import { expect, test, type Page } from '@playwright/test';
 import { createConsentHandler } from '../../src/server/consent-handler.js';
@@ -17,8 +18,8 @@ async function visit(page: Page, config: Config, lang = 'en') {
   await expect(page.locator('h1')).toBeVisible();
 }
 
-const state = (page: Page) => page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: State } } }).ConsentKit.get().state);
-const has = (page: Page, c: string) => page.evaluate((id) => (window as unknown as { ConsentKit: { get(): { has(c: string): boolean } } }).ConsentKit.get().has(id), c);
+const state = async (page: Page) => (await managerReady(page), page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: State } } }).ConsentKit.get().state));
+const has = async (page: Page, c: string) => (await managerReady(page), page.evaluate((id) => (window as unknown as { ConsentKit: { get(): { has(c: string): boolean } } }).ConsentKit.get().has(id), c));
 const banner = (page: Page) => page.getByRole('region', { name: 'Your privacy choices' });
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Privacy preferences' });
 const ageBox = (page: Page) => page.getByLabel("I am 18 or older, or I have my guardian's consent");

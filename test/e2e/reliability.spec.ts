@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { managerReady } from './manager-ready.js';
 import { PAGE_ORIGIN } from './origin.js';
 import { pendingChanges } from './pending-changes.js';
 import type { AddressInfo } from 'node:net';
@@ -27,8 +28,8 @@ function watch(page: Page) {
   return { warnings, errors, consentWarnings: () => warnings.filter((w) => w.startsWith('consent-kit:')) };
 }
 
-const state = (frame: Page | Frame) => frame.evaluate(() => (window as unknown as Kit).ConsentKit.get().state);
-const has = (frame: Page | Frame, id: string) => frame.evaluate((c) => (window as unknown as Kit).ConsentKit.get().has(c), id);
+const state = async (frame: Page | Frame) => (await managerReady(frame), frame.evaluate(() => (window as unknown as Kit).ConsentKit.get().state));
+const has = async (frame: Page | Frame, id: string) => (await managerReady(frame), frame.evaluate((c) => (window as unknown as Kit).ConsentKit.get().has(c), id));
 const caughtErrors = (frame: Page | Frame) => frame.evaluate(() => (window as unknown as { pageErrors: string[] }).pageErrors);
 
 /**
@@ -187,6 +188,7 @@ test.describe('host-page hostility: works or declines clearly, never breaks the 
     const seen = watch(page);
     await page.goto('/reliability.html?hostile=fetch,twice');
     await expect(page.locator('consent-banner')).toHaveCount(1);
+    await managerReady(page);
     expect(seen.consentWarnings().filter((w) => /window\.fetch read-only/.test(w))).toHaveLength(1);
     const blocked = await page.evaluate(() => {
       const request = new XMLHttpRequest();

@@ -137,3 +137,62 @@ test('with Global Privacy Control, "Accept all" leaves marketing off', async ({ 
   expect(await has(page, 'analytics')).toBe(true);
   expect(await has(page, 'marketing')).toBe(false);
 });
+
+test.describe('configs checked ahead of time', () => {
+  const VALIDATOR = /^\/dist\/consent-kit-script-tag-validator-[\w-]+\.js$/;
+  const HINT = /validated in the browser.*\n(<script type="application\/json" data-consent-kit data-checked=.*<\/script>)$/s;
+  /** Script paths the page requests and its console.info lines. */
+  function record(page: Page) {
+    const scripts: string[] = [];
+    const infos: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    page.on('console', (m) => m.type() === 'info' && infos.push(m.text()));
+    return { scripts, infos };
+  }
+
+  test('a checked config starts without the validator; an unchecked one fetches it once and prints the checked tag to use', async ({ page, request }) => {
+    const checked = record(page);
+    await page.goto('/index.html?checked');
+    await expect(banner(page)).toBeVisible();
+    expect(await has(page, 'analytics')).toBe(false);
+    expect(checked.scripts).toEqual(['/dist/consent-kit.iife.js']);
+    expect(checked.infos).toEqual([]);
+
+    const unchecked = record(await page.context().newPage());
+    const other = page.context().pages().at(-1)!;
+    await other.goto('/index.html');
+    await expect(banner(other)).toBeVisible();
+    expect(unchecked.scripts.filter((path) => VALIDATOR.test(path))).toHaveLength(1);
+    await expect.poll(() => unchecked.infos.length).toBe(1);
+    // The tag it offers is the one `consent-kit config` writes for this page's config.
+    const offered = HINT.exec(unchecked.infos[0]!)?.[1];
+    expect(await (await request.get('/index.html?checked')).text()).toContain(offered);
+  });
+
+  test('a checked config edited by hand is validated in the page, and its edit applies', async ({ page }) => {
+    const seen = record(page);
+    await page.route('**/index.html?checked', async (route) => {
+      const html = await (await route.fetch()).text();
+      await route.fulfill({ contentType: 'text/html', body: html.replace('"layout":"bar"', '"layout":"box"') });
+    });
+    await page.goto('/index.html?checked');
+    await expect(banner(page)).toBeVisible();
+    expect(seen.scripts.filter((path) => VALIDATOR.test(path))).toHaveLength(1);
+    await expect(page.locator('consent-banner section.box')).toBeVisible();
+  });
+});
+
+test('on the script tag, init() fetches the validator and resolves to the manager; whenReady() waits for it', async ({ page }) => {
+  // A page with the script and no config tag: it is started by hand.
+  await page.route('**/no-config.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title><script src="/dist/consent-kit.iife.js"></script>' }));
+  await page.goto('/no-config.html');
+  const result = await page.evaluate(async () => {
+    const kit = (window as unknown as { ConsentKit: { init(c: unknown): Promise<{ has(c: string): boolean }>; whenReady(): Promise<unknown>; get(): unknown } }).ConsentKit;
+    const ready = kit.whenReady();
+    const returned = kit.init({ policy: { version: '1', url: '/privacy.html' } });
+    const manager = await returned;
+    return { isPromise: returned instanceof Promise, same: (await ready) === manager && kit.get() === manager, analytics: manager.has('analytics') };
+  });
+  expect(result).toEqual({ isPromise: true, same: true, analytics: false });
+});
+

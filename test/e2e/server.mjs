@@ -16,8 +16,17 @@ const strictCsp = {
 /** The same page in Chinese: only `<html lang>` differs, which is what the SDK detects the language from. */
 const translated = { '/ui-zh.html': ['ui.html', 'zh-CN'] };
 
-createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+/** `<page>.html?checked`: the page with its config tag replaced by the checked tag `consent-kit config` writes. */
+const CONFIG_TAG = /<script type="application\/json" data-consent-kit>([\s\S]*?)<\/script>/;
+async function withCheckedConfig(file) {
+  const { checkedConfigTag } = await import('../../dist/server/index.js');
+  const html = readFileSync(file, 'utf8');
+  return html.replace(CONFIG_TAG, (_tag, json) => checkedConfigTag(JSON.parse(json)));
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const path = decodeURIComponent(url.pathname);
   if (translated[path]) {
     const [source, lang] = translated[path];
     const html = readFileSync(join(mounts['/'], source), 'utf8').replace('<html lang="en">', `<html lang="${lang}">`);
@@ -30,9 +39,15 @@ createServer((req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
     return;
   }
+  if (url.searchParams.has('checked') && extname(file) === '.html') {
+    res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' }).end(await withCheckedConfig(file));
+    return;
+  }
   res.writeHead(200, {
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
+    // As a CDN serves it: the chunks the script imports load from any origin, an opaque one included.
+    ...(path.startsWith('/dist/') ? { 'access-control-allow-origin': '*' } : {}),
     ...(strictCsp[path] ? { 'content-security-policy': strictCsp[path] } : {}),
   });
   createReadStream(file).pipe(res);

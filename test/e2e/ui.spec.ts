@@ -191,9 +191,9 @@ test.describe('the preferences panel is fetched only when needed', () => {
     return scripts;
   };
 
-  test('a visit that only answers the banner downloads the script tag and nothing else', async ({ page }) => {
+  test('a visit that only answers the banner, with a checked config, downloads the script tag and nothing else', async ({ page }) => {
     const scripts = scriptsOf(page);
-    await page.goto('/ui.html');
+    await page.goto('/ui.html?checked');
     await page.getByRole('button', { name: 'Accept all' }).click();
     await expect(banner(page)).toBeHidden();
     await page.reload();

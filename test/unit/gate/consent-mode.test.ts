@@ -59,6 +59,29 @@ describe('Google Consent Mode', () => {
     expect(commands(page).slice(1).map((c) => (c[2] as Record<string, string>).ad_storage)).toEqual(['denied', 'granted']);
   });
 
+  it('puts "default" and a stored decision\'s update before commands the page queued first, while gtag.js has not taken the queue over', () => {
+    function queued(..._command: unknown[]) {
+      return arguments;
+    }
+    const page: GoogleTagGlobals = { dataLayer: [queued('js', 'now'), queued('config', 'G-1')] };
+    followConsentMode(managerFor(), page);
+    expect(commands(page).map((c) => c.slice(0, 2))).toEqual([['consent', 'default'], ['js', 'now'], ['config', 'G-1']]);
+
+    // A returning visitor's update goes first too, so the first hit Google's tag sends already follows it.
+    const setup = memoryEnvironment();
+    managerFor({}, setup.env).acceptAll();
+    const returning: GoogleTagGlobals = { dataLayer: [queued('js', 'now')] };
+    followConsentMode(managerFor({}, setup.env), returning);
+    expect(commands(returning).map((c) => c.slice(0, 2))).toEqual([['consent', 'default'], ['consent', 'update'], ['js', 'now']]);
+
+    // Once gtag.js has read the queue it owns dataLayer.push, and order there is its own: append, never reorder.
+    const read: unknown[] = [];
+    const loaded: GoogleTagGlobals = { dataLayer: Object.assign([queued('js', 'now')], { push: (entry: unknown) => read.push(entry) }) };
+    followConsentMode(managerFor(), loaded);
+    expect(commands(loaded).map((c) => c[0])).toEqual(['js']);
+    expect(read.map((entry) => Array.from(entry as ArrayLike<unknown>).slice(0, 2))).toEqual([['consent', 'default']]);
+  });
+
   it('uses the page\'s own gtag() when it has one', () => {
     const calls: unknown[][] = [];
     const page: GoogleTagGlobals = { gtag: (...args) => calls.push(args) };
