@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
-import { ConsentRecordSchema, type ConsentMethod, type ConsentRecord } from '../schema/consent-record.js';
-import { SLUG } from '../schema/patterns.js';
+import type { ConsentRecord } from '../schema/consent-record.js';
+import { POLICY_VERSION, SLUG } from '../schema/patterns.js';
+import { RECORD_ID, type ConsentMethod } from '../schema/record-fields.js';
 import { checksum } from './checksum.js';
 
 /*
@@ -18,6 +18,8 @@ const PAIR = ':';
 const AGE_CONFIRMED = 'a';
 const FIELD_COUNT = 11;
 const MAX_LENGTH = 4096;
+/** The last second whose ISO 8601 form keeps a four-digit year; later ones print as "+010000-…", no valid timestamp. */
+const LAST_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 const METHOD_CODES: Record<ConsentMethod, string> = {
   'banner-accept-all': 'a', 'banner-reject-all': 'r', 'preferences-save': 'p', api: 'i', gpc: 'g',
 };
@@ -45,35 +47,38 @@ export function encodeRecord(record: ConsentRecord): string {
 
 /**
  * Reads a cookie value back into a record. Never throws: a missing, truncated, edited or otherwise invalid
- * value reads as `null`, meaning "no decision", so the visitor is simply asked again.
+ * value reads as `null`, meaning "no decision", so the visitor is simply asked again. Whatever it returns
+ * satisfies `ConsentRecordSchema`, checked field by field here so that reading the cookie needs no zod.
  */
 export function decodeRecord(value: string | undefined | null): ConsentRecord | null {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return null;
   const fields = value.split(FIELD);
   if (fields.length !== FIELD_COUNT || fields[0] !== FORMAT) return null;
-  const [, hexId, policyVersion, categoryList, contactList, methodCode, flags, decided, updated, revision, sum] =
+  const [, hexId, policyVersion, categoryList, contactList, methodCode, flags, decidedText, updatedText, revisionText, sum] =
     fields as [string, string, string, string, string, string, string, string, string, string, string];
-  if (checksum(fields.slice(0, -1).join(FIELD)) !== sum || !/^[0-9a-f]{32}$/.test(hexId)) return null;
-  if (flags !== '' && flags !== AGE_CONFIRMED) return null;
+  if (checksum(fields.slice(0, -1).join(FIELD)) !== sum) return null;
 
+  const id = `${hexId.slice(0, 8)}-${hexId.slice(8, 12)}-${hexId.slice(12, 16)}-${hexId.slice(16, 20)}-${hexId.slice(20)}`;
   const categories = readCategories(categoryList);
   const contact = readContact(contactList);
   const method = (Object.keys(METHOD_CODES) as ConsentMethod[]).find((m) => METHOD_CODES[m] === methodCode);
-  const candidate = {
-    id: `${hexId.slice(0, 8)}-${hexId.slice(8, 12)}-${hexId.slice(12, 16)}-${hexId.slice(16, 20)}-${hexId.slice(20)}`,
+  const decided = readBase36(decidedText, 0, LAST_SECOND);
+  const updated = readBase36(updatedText, 0, LAST_SECOND);
+  const revision = readBase36(revisionText, 1, Number.MAX_SAFE_INTEGER);
+  if (!RECORD_ID.test(id) || !POLICY_VERSION.test(policyVersion) || (flags !== '' && flags !== AGE_CONFIRMED)) return null;
+  if (!categories || !contact || !method || revision === undefined) return null;
+  if (decided === undefined || updated === undefined || decided > updated) return null;
+  return {
+    id,
     policyVersion,
     categories,
     contact,
     method,
     ageConfirmed: flags === AGE_CONFIRMED,
-    decidedAt: fromSeconds36(decided),
-    updatedAt: fromSeconds36(updated),
-    revision: /^[0-9a-z]{1,6}$/.test(revision) ? parseInt(revision, 36) : undefined,
+    decidedAt: new Date(decided * 1000).toISOString(),
+    updatedAt: new Date(updated * 1000).toISOString(),
+    revision,
   };
-  if (!categories || !contact || !candidate.decidedAt || !candidate.updatedAt) return null;
-  if (candidate.decidedAt > candidate.updatedAt) return null;
-  const parsed = z.safeParse(ConsentRecordSchema, candidate);
-  return parsed.success ? parsed.data : null;
 }
 
 /** "a.!b" -> [{ name: "a", granted: true }, { name: "b", granted: false }]. */
@@ -109,8 +114,9 @@ function toSeconds36(iso: string): string {
   return Math.floor(Date.parse(iso) / 1000).toString(36);
 }
 
-function fromSeconds36(text: string): string | undefined {
-  if (!/^[0-9a-z]{1,8}$/.test(text)) return undefined;
-  const date = new Date(parseInt(text, 36) * 1000);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+/** A whole number written in base 36, if it lies within [min, max]; eleven digits reach past 2^53. */
+function readBase36(text: string, min: number, max: number): number | undefined {
+  if (!/^[0-9a-z]{1,11}$/.test(text)) return undefined;
+  const number = parseInt(text, 36);
+  return number >= min && number <= max ? number : undefined;
 }

@@ -1,12 +1,8 @@
 import * as z from 'zod/mini';
 import { POLICY_VERSION, SLUG } from './patterns.js';
+import { CONSENT_METHODS, RECORD_ID } from './record-fields.js';
 
-/** How a decision was given; kept with every record and receipt as evidence of the collection method. */
-export const CONSENT_METHODS = ['banner-accept-all', 'banner-reject-all', 'preferences-save', 'api', 'gpc'] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
-
-/** Lowercase 8-4-4-4-12 hex: the random, unguessable id of one visitor's decision. */
-export const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export { CONSENT_METHODS, RECORD_ID, type ConsentMethod } from './record-fields.js';
 
 const slug = z.string().check(z.regex(SLUG));
 const timestamp = z.iso.datetime();

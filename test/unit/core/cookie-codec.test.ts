@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { checksum } from '../../../src/core/checksum.js';
 import { decodeRecord, encodeRecord } from '../../../src/core/cookie-codec.js';
-import type { ConsentRecord } from '../../../src/schema/consent-record.js';
+import { ConsentRecordSchema, type ConsentRecord } from '../../../src/schema/consent-record.js';
 
 const record: ConsentRecord = {
   id: '3f6c2a1e-8b4d-4c2a-9e1f-0a1b2c3d4e5f',
@@ -73,9 +74,24 @@ describe('cookie codec', () => {
     ['revision zero', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~sq5d00~0'],
     ['an id that is not a version-4 UUID', '1~3f6c2a1e8b4d0c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~sq5d00~1'],
     ['a contact item without a topic', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~email~p~~sq5d00~sq5d00~1'],
+    ['a policy version with a character the pattern rejects', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024/06~analytics~~p~~sq5d00~sq5d00~1'],
+    ['an empty policy version', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~~analytics~~p~~sq5d00~sq5d00~1'],
+    ['a policy version of 33 characters', `1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~${'v'.repeat(33)}~analytics~~p~~sq5d00~sq5d00~1`],
+    ['a method code that names an object key', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~constructor~~sq5d00~sq5d00~1'],
+    ['revision zero written with leading zeros', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~sq5d00~000'],
+    ['a revision past the largest safe integer', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~sq5d00~2gosa7pa2gw'],
+    // One second after 9999-12-31T23:59:59Z: toISOString() would write "+010000-01-01T00:00:00.000Z".
+    ['a time past the year 9999', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~38et6qo0~38et6qo0~1'],
+    ['an update past the year 9999', '1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~sq5d00~38et6qo0~1'],
   ])('reads a forged cookie with %s as no decision', (_name, body) => {
     expect(decodeRecord(withChecksum(body))).toBeNull();
     expect(({} as Record<string, unknown>).analytics).toBeUndefined();
+  });
+
+  it('reads the last second of the year 9999 and the largest safe revision as a valid record', () => {
+    const decoded = decodeRecord(withChecksum('1~3f6c2a1e8b4d4c2a9e1f0a1b2c3d4e5f~2024-06~analytics~~p~~38et6qnz~38et6qnz~2gosa7pa2gv'));
+    expect(decoded).toMatchObject({ updatedAt: '9999-12-31T23:59:59.000Z', revision: Number.MAX_SAFE_INTEGER });
+    expect(z.safeParse(ConsentRecordSchema, decoded).success).toBe(true);
   });
 
   it('accepts a well-formed hand-written value, so the forgery cases above fail for their own reason', () => {

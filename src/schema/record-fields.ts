@@ -1,0 +1,11 @@
+/*
+ * The plain constants of a consent record, kept apart from the zod schema so that code which only checks a
+ * record by hand (the cookie decoder) can use them without pulling zod into a bundle.
+ */
+
+/** How a decision was given; kept with every record and receipt as evidence of the collection method. */
+export const CONSENT_METHODS = ['banner-accept-all', 'banner-reject-all', 'preferences-save', 'api', 'gpc'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** Lowercase 8-4-4-4-12 hex: the random, unguessable id of one visitor's decision. */
+export const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
