@@ -44,7 +44,14 @@ const scriptTagBuild: UserConfig = {
       // The chunks import what they share with the entry from it, instead of a third chunk both would load.
       preserveEntrySignatures: 'allow-extension',
       // Library ES output keeps whitespace and annotations for the next bundler; this one goes to browsers.
-      output: { minify: true, comments: false, chunkFileNames: 'consent-kit-[name]-[hash].js' },
+      output: {
+        minify: true,
+        comments: false,
+        chunkFileNames: 'consent-kit-[name]-[hash].js',
+        // What the config validator and the endpoint client share (zod, and the URL check both make) in one
+        // chunk named for what it is, rather than in chunks named after whichever module came first.
+        codeSplitting: { groups: [{ name: 'validation', test: /node_modules[\\/]zod[\\/]|src[\\/]schema[\\/]safe-url/ }] },
+      },
     },
   },
 };

@@ -40,11 +40,18 @@ const referenceConfig = {
 };
 
 const consentKitConfig = { policy: { version: '2024-06', url: '/privacy', updated: '2024-06-01' } };
+// Built by `npm run bench` before this module is loaded.
+const { checkedConfigTag } = await import('../dist/server/index.js');
 
-/** The `<head>` snippet each variant of the content page gets. */
+/**
+ * The `<head>` snippet each variant of the content page gets. consent-kit as the README recommends it, with
+ * the config checked ahead of time (`consent-kit config`), and as a page gets it that skipped that step.
+ */
 export const variants = {
   none: '',
-  'consent-kit': `<script type="application/json" data-consent-kit>${JSON.stringify(consentKitConfig)}</script>
+  'consent-kit': `${checkedConfigTag(consentKitConfig)}
+  <script src="/consent-kit.iife.js"></script>`,
+  'consent-kit-unchecked': `<script type="application/json" data-consent-kit>${JSON.stringify(consentKitConfig)}</script>
   <script src="/consent-kit.iife.js"></script>`,
   reference: `<link rel="stylesheet" href="/reference.css"><script src="/reference.js"></script>
   <script src="/reference-init.js"></script>`,
@@ -63,12 +70,15 @@ export function assets() {
   };
 }
 
+const consentKitBannerVisible = () => {
+  const region = document.querySelector('consent-banner')?.shadowRoot?.querySelector('[role="region"]');
+  return !!region && region.getBoundingClientRect().height > 0;
+};
+
 /** How each variant's banner is found visible in the page. */
 export const bannerVisible = {
-  'consent-kit': () => {
-    const region = document.querySelector('consent-banner')?.shadowRoot?.querySelector('[role="region"]');
-    return !!region && region.getBoundingClientRect().height > 0;
-  },
+  'consent-kit': consentKitBannerVisible,
+  'consent-kit-unchecked': consentKitBannerVisible,
   reference: () => {
     const modal = document.querySelector('#cc-main .cm');
     return !!modal && modal.getBoundingClientRect().height > 0 && getComputedStyle(modal).visibility !== 'hidden';

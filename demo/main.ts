@@ -1,6 +1,6 @@
 // The demo pages' own code: shows the decision and what the gate held, and wires the demo's buttons. It asks
 // for the page's manager through the npm import, which finds the one manager whichever entry started it.
-import { get } from 'consent-kit';
+import { get, whenReady } from 'consent-kit';
 import { COLLECTOR_HITS } from './collector-address.js';
 
 const output = (id: string) => document.getElementById(id);
@@ -33,6 +33,6 @@ show();
 if (document.querySelector('consent-preferences[inline]')) {
   fetch('/demo-account/subject-token')
     .then((response) => response.text())
-    .then((token) => get()?.identify(token))
+    .then(async (token) => (await whenReady()).identify(token))
     .catch((error) => console.warn('consent-kit demo: could not load the account\'s choices', error));
 }

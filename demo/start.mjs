@@ -80,15 +80,20 @@ const vite = await createServer({
   }, options.preview && {
     name: 'demo-built-script-tag',
     // The script-tag pages load the SDK from source as a module in development; in preview, the one built
-    // file a site would put in its script tag.
+    // file a site would put in its script tag, with the chunks it fetches on demand next to it. The pages'
+    // configs are then checked ahead of time, as a site's deploy step does with `consent-kit config`; in
+    // development they are validated in the page, and the console shows the checked tag to use.
     configureServer(dev) {
-      dev.middlewares.use('/consent-kit.iife.js', (_req, res) => {
+      dev.middlewares.use((req, res, next) => {
+        const file = /^\/(consent-kit(?:\.iife|-[\w-]+)\.js)$/.exec(req.url ?? '')?.[1];
+        if (!file || !existsSync(dist(file))) return next();
         res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-        res.end(readFileSync(dist('consent-kit.iife.js')));
+        res.end(readFileSync(dist(file)));
       });
     },
-    transformIndexHtml: (html) =>
+    transformIndexHtml: (html) => server.checkConfigTagsIn(
       html.replace('<script type="module" src="./script-tag.ts"></script>', '<script src="/consent-kit.iife.js"></script>'),
+    ),
   }],
 });
 server = options.preview ? await import(dist('server/index.js')) : await vite.ssrLoadModule('/../src/server/index.ts');

@@ -1,4 +1,4 @@
-import { parseConfig } from './config.js';
+import { parseConfig, parseConfigJson } from './config.js';
 import { CHECKED_ATTRIBUTE, stampOf } from './checked-config.js';
 
 /**
@@ -6,7 +6,24 @@ import { CHECKED_ATTRIBUTE, stampOf } from './checked-config.js';
  * in, stamped so the page can skip validating it again. Throws a `ConsentConfigError` like {@link parseConfig}.
  */
 export function checkedConfigTag(input: unknown): string {
+  // Keys sorted, so the same config always gives the same tag, whichever way the validator built the object.
   // "<" is escaped so the JSON cannot close the script element it sits in; JSON.parse reads it back unchanged.
-  const text = JSON.stringify(parseConfig(input)).replaceAll('<', '\\u003c');
+  const text = JSON.stringify(parseConfig(input), sortedKeys).replaceAll('<', '\\u003c');
   return `<script type="application/json" data-consent-kit ${CHECKED_ATTRIBUTE}="${stampOf(text)}">${text}</script>`;
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const CONFIG_TAG = /<script type="application\/json" data-consent-kit>([\s\S]*?)<\/script>/g;
+
+/**
+ * For build steps that write pages: the HTML with each `<script type="application/json" data-consent-kit>`
+ * config tag written exactly so replaced by its {@link checkedConfigTag}. Throws a `ConsentConfigError` for an
+ * invalid config, so a broken config fails the build instead of reaching visitors.
+ */
+export function checkConfigTagsIn(html: string): string {
+  return html.replace(CONFIG_TAG, (_tag, json: string) => checkedConfigTag(parseConfigJson(json)));
 }

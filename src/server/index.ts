@@ -16,5 +16,5 @@ export { issueSubjectToken, verifySubjectToken, type SubjectClaims } from './sub
 export { RETAINABLE_FIELDS, type RetainableField } from './build-receipt.js';
 export type { Receipt, SignedReceipt, Notice, ReceiptController } from '../schema/receipt.js';
 export type { PutConsentBody, PutConsentResponse, ErrorBody, Jwks } from '../schema/api.js';
-/** For build steps: a config as the checked tag a script-tag page carries (what `consent-kit config` prints). */
-export { checkedConfigTag } from '../core/checked-config-tag.js';
+/** For build steps: configs as the checked tags a script-tag page carries (what `consent-kit config` prints). */
+export { checkConfigTagsIn, checkedConfigTag } from '../core/checked-config-tag.js';

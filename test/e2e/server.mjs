@@ -17,11 +17,9 @@ const strictCsp = {
 const translated = { '/ui-zh.html': ['ui.html', 'zh-CN'] };
 
 /** `<page>.html?checked`: the page with its config tag replaced by the checked tag `consent-kit config` writes. */
-const CONFIG_TAG = /<script type="application\/json" data-consent-kit>([\s\S]*?)<\/script>/;
 async function withCheckedConfig(file) {
-  const { checkedConfigTag } = await import('../../dist/server/index.js');
-  const html = readFileSync(file, 'utf8');
-  return html.replace(CONFIG_TAG, (_tag, json) => checkedConfigTag(JSON.parse(json)));
+  const { checkConfigTagsIn } = await import('../../dist/server/index.js');
+  return checkConfigTagsIn(readFileSync(file, 'utf8'));
 }
 
 createServer(async (req, res) => {

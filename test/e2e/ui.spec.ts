@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { managerReady } from './manager-ready.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
 /** The README's pictures of the banner: committed, so one fixed size, light theme, no motion. */
@@ -7,7 +8,7 @@ const README_SCREENSHOTS = 'docs/screenshots';
 const README_VIEWPORT = { width: 1000, height: 600 };
 
 type Manager = { state: { categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; method: string } | null; has(c: string): boolean };
-const state = (page: Page) => page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
+const state = async (page: Page) => (await managerReady(page), page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state));
 
 const texts = {
   en: { title: 'Your privacy choices', accept: 'Accept all', reject: 'Reject all', manage: 'Manage preferences', panel: 'Privacy preferences', save: 'Save choices' },

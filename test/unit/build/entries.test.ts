@@ -27,7 +27,7 @@ describe('public entries in Node', () => {
     expect(existsSync('dist/server/index.js'), 'dist/server/index.js is missing: run "npm run build" first').toBe(true);
     const server = await import('../../../dist/server/index.js' as string);
     expect(Object.keys(server).sort()).toEqual([
-      'RETAINABLE_FIELDS', 'checkedConfigTag', 'createConsentHandler', 'createPostgresStore', 'createSqliteStore', 'issueSubjectToken',
+      'RETAINABLE_FIELDS', 'checkConfigTagsIn', 'checkedConfigTag', 'createConsentHandler', 'createPostgresStore', 'createSqliteStore', 'issueSubjectToken',
       'serveEndpoint', 'verifySubjectToken',
     ]);
     const npmEntry = readFileSync('dist/index.js', 'utf8');

