@@ -98,6 +98,14 @@ describe('parseConfig', () => {
     expect(config.contact.channels).toEqual([{ id: 'sms', label: '短信' }]);
   });
 
+  it('reads a built-in channel written as an object without a label, as a checked config writes it', () => {
+    const config = parseConfig({ ...minimalConfig, contact: { channels: [{ id: 'email' }, 'phone'], topics: [{ id: 'offers' }] } });
+    expect(config.contact.channels).toEqual([{ id: 'email' }, { id: 'phone' }]);
+    expect(problemsOf({ ...minimalConfig, contact: { channels: [{ id: 'sms' }] } })).toEqual([
+      expect.stringMatching(/^contact\.channels\[0\]\.label: "sms" has no built-in label: give it one/),
+    ]);
+  });
+
   it.each(['javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', ' /privacy', ''])(
     'refuses the policy URL %j',
     (url) => {
