@@ -65,6 +65,8 @@ const vite = await createServer({
       { find: /^consent-kit\/define$/, replacement: packageEntries.define },
       { find: /^consent-kit$/, replacement: packageEntries.main },
     ],
+    // lit's production build, as a site's bundle would have it: its development build warns on every page.
+    conditions: ['module', 'browser', 'production'],
   },
   server: { host: '127.0.0.1', port: SITE_PORT, strictPort: true, open: false, headers: { 'Content-Security-Policy': DEMO_CSP } },
   plugins: [{

@@ -9,6 +9,7 @@
  */
 import { installGate } from './gate/install-gate.js';
 import { CHECKED_ATTRIBUTE, readCheckedConfig } from './core/checked-config.js';
+import type { ConsentConfig } from './schema/config.js';
 import { ConsentConfigError } from './core/errors.js';
 import { get, start } from './core/page-manager.js';
 import * as api from './script-tag-api.js';
@@ -48,9 +49,21 @@ function boot(): void {
   const tag = tags[0]!;
   const text = tag.textContent ?? '';
   const checked = readCheckedConfig(text, tag.getAttribute(CHECKED_ATTRIBUTE));
-  if (checked) start(() => checked);
-  else void validateInPage(text);
+  if (!checked || !startChecked(checked)) void validateInPage(text);
   mountBanner();
+}
+
+/**
+ * Starts the manager on a checked config. False when it holds no usable config after all, which only a stamp
+ * set by hand can cause: that config is then validated like any other, so its errors are named.
+ */
+function startChecked(config: ConsentConfig): boolean {
+  try {
+    start(() => config);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -67,6 +67,15 @@ test.describe('the demo, from source (npm run demo)', () => {
     expect(problems).toEqual([]);
   });
 
+  test('the npm page runs lit\'s production build, as a site\'s bundle would: no development-mode warning', async ({ page }) => {
+    await keepToTheDemo(page);
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`${DEMO.site}/plans.html`);
+    await expect(page.getByRole('button', { name: 'Accept all' })).toBeVisible();
+    expect(warnings.filter((w) => /dev mode/i.test(w))).toEqual([]);
+  });
+
   /** Opens the home page with no decision and lets it settle: nothing reached the collector, the page view is held. */
   async function openUndecided(page: Page, since: number) {
     await page.goto(`${DEMO.site}/`);
@@ -144,10 +153,16 @@ test.describe('the demo, from the built files (npm run demo:preview)', () => {
   test('the script-tag page runs the built bundle, and the npm page the built entries: both hold their hits until "Accept all"', async ({ page }) => {
     await keepToTheDemo(page);
     const bundle = page.waitForResponse(`${DEMO.site}/consent-kit.iife.js`);
+    const chunks: string[] = [];
+    page.on('request', (r) => /\/consent-kit-[\w-]+\.js$/.test(r.url()) && chunks.push(new URL(r.url()).pathname));
     await page.goto(`${DEMO.site}/`);
     expect((await bundle).status()).toBe(200);
     await page.waitForLoadState('networkidle');
     expect(await demo.hits()).toEqual([]);
+    // The preview's pages carry checked configs, as a deploy step writes them: the validator is not fetched.
+    expect(chunks.filter((path) => path.includes('validator'))).toEqual([]);
+    // The endpoint client is, for the config's endpoint, from next to the script.
+    expect(chunks.some((path) => path.includes('browser-sync'))).toBe(true);
     await page.getByRole('button', { name: 'Accept all' }).click();
     await expect.poll(async () => kinds(await demo.hits())).toEqual(['beacon', 'fetch', 'pixel', 'script']);
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { managerReady } from './manager-ready.js';
 import { PAGE_ORIGIN } from './origin.js';
+import { stampOf } from '../../src/core/checked-config.js';
 
 type ConsentKitGlobal = {
   get(): { has(c: string): boolean; state: unknown; configError: unknown; acceptAll(): unknown } | undefined;
@@ -169,6 +170,21 @@ test.describe('configs checked ahead of time', () => {
     // The tag it offers is the very one `consent-kit config` writes for this page's config.
     const offered = HINT.exec(unchecked.infos[0]!)![1]!;
     expect(await (await request.get('/index.html?checked')).text()).toContain(offered);
+  });
+
+  test('a stamp set by hand on an invalid config lets nothing through: the config is validated and its errors named', async ({ page }) => {
+    const text = JSON.stringify({ policy: { version: '1', url: '/privacy.html' }, categories: 'all' });
+    const { pageErrors, consoleErrors } = watch(page);
+    await page.route('**/hand-stamped.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>x</title><script type="application/json" data-consent-kit data-checked="${stampOf(text)}">${text}</script>`
+        + '<script src="/dist/consent-kit.iife.js"></script><h1>Hand-stamped</h1>',
+    }));
+    await page.goto('/hand-stamped.html');
+    await managerReady(page);
+    await expect.poll(() => consoleErrors.join('\n')).toMatch(/categories: expected array, received string/);
+    expect(pageErrors).toEqual([]);
+    expect(await has(page, 'analytics')).toBe(false);
   });
 
   test('a checked config edited by hand is validated in the page, and its edit applies', async ({ page }) => {
