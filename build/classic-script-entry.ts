@@ -1,3 +1,4 @@
+import MagicString from 'magic-string';
 import type { Plugin } from 'vite';
 
 /*
@@ -11,8 +12,11 @@ import type { Plugin } from 'vite';
  *     names, so a chunk only ever reads the internals of an entry built with it (not those of another copy
  *     of consent-kit on the same page);
  *   - each chunk's `import {…} from "<entry>"` reads those bindings from its symbol instead.
- * A dynamic import() in a classic script resolves against the script's own URL, so the chunks are found next
- * to it, wherever it is served from. The build fails if the output takes a shape this does not handle.
+ *   - the entry's import() of a chunk resolves the chunk's path against the script's own URL, read from
+ *     document.currentScript while the script starts: a classic script loaded from another origin without
+ *     CORS (no `crossorigin` attribute, or inside a sandboxed frame) would otherwise resolve it against
+ *     about:blank and fail. The chunks are found next to the script wherever it is served from.
+ * The build fails if the output takes a shape this does not handle.
  */
 
 // Rolldown adds these around the minified code and keeps the source maps right; generateBundle fills them in.
@@ -21,6 +25,11 @@ const OPENING = '(function(){"use strict";';
 const CLOSING = '})();';
 const BINDINGS = '/*consent-kit:bindings*/';
 const EXPORTS = /export\s*\{([^}]*)\};?(?=\s*\}\)\(\);)/;
+// The entry's import() of a chunk, before minification: `import("./consent-kit-<name>-<hash>.js")`.
+const CHUNK_IMPORT = /import\(("\.\/consent-kit-[^"]+\.js")\)/g;
+// Names the entry's own code never uses (its names are its modules', minified afterwards).
+const SCRIPT_URL = 'consentKitScriptUrl';
+const CHUNK_URL = 'consentKitChunkUrl';
 
 /** The names of `{a as b, c}` in order: [['a', 'b'], ['c', 'c']]. */
 function parseSpecifiers(list: string): [string, string][] {
@@ -40,6 +49,17 @@ export function classicScriptEntry(): Plugin {
         postBanner: (chunk) => (chunk.isEntry ? OPENING : BINDINGS),
         postFooter: (chunk) => (chunk.isEntry ? CLOSING : ''),
       };
+    },
+    renderChunk(code, chunk) {
+      if (!chunk.isEntry) return null;
+      const source = new MagicString(code);
+      for (const match of code.matchAll(CHUNK_IMPORT)) {
+        const at = match.index + 'import('.length;
+        source.appendLeft(at, `${CHUNK_URL}(`).appendRight(at + match[1]!.length, ')');
+      }
+      if (!source.hasChanged()) return null;
+      source.prepend(`const ${SCRIPT_URL}=document.currentScript?.src;const ${CHUNK_URL}=(path)=>${SCRIPT_URL}?new URL(path,${SCRIPT_URL}).href:path;\n`);
+      return { code: source.toString(), map: source.generateMap({ hires: true }) };
     },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');

@@ -214,3 +214,15 @@ test('on the script tag, init() fetches the validator and resolves to the manage
   expect(result).toEqual({ isPromise: true, same: true, analytics: false });
 });
 
+
+test('served from another origin with no crossorigin attribute, the script fetches its chunks from next to itself', async ({ page }) => {
+  const { pageErrors } = watch(page);
+  const chunkOrigins = new Set<string>();
+  page.on('request', (r) => /\/consent-kit-[\w-]+\.js$/.test(r.url()) && chunkOrigins.add(new URL(r.url()).origin));
+  await page.goto('/cross-origin-script.html');
+  await expect(banner(page)).toBeVisible(); // the validator arrived
+  await page.getByRole('button', { name: 'Manage preferences' }).click();
+  await expect(page.getByRole('dialog', { name: 'Privacy preferences' })).toBeVisible(); // and the panel
+  expect([...chunkOrigins]).toEqual([PAGE_ORIGIN.replace('127.0.0.1', 'localhost')]);
+  expect(pageErrors).toEqual([]);
+});

@@ -19,8 +19,9 @@ describe('the script-tag build', () => {
     const code = readFileSync(entry, 'utf8');
     const chunks = filesOf('dist/consent-kit-*.js').map((file) => file.slice('dist/'.length)).sort();
     const sources = new Map(chunks.map((chunk) => [chunk, readFileSync(`dist/${chunk}`, 'utf8')]));
-    // The entry fetches chunks with import(); chunks import what they share from one another as modules.
-    const fromEntry = [...code.matchAll(/import\(["'`]\.\/([\w.-]+\.js)["'`]\)/g)].map((m) => m[1]!);
+    // The entry fetches chunks with import(), by their path next to it; chunks import what they share from one
+    // another as modules.
+    const fromEntry = [...code.matchAll(/import\(\w+\(["'`]\.\/(consent-kit-[\w-]+\.js)["'`]\)\)/g)].map((m) => m[1]!);
     const fromChunks = [...sources.values()].flatMap((source) => [...source.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]!));
     expect(fromEntry.filter((name) => !sources.has(name))).toEqual([]);
     expect(fromChunks.filter((name) => !sources.has(name))).toEqual([]);
@@ -39,6 +40,12 @@ describe('the script-tag build', () => {
       const wanted = bindings!.split(',').map((pair) => pair.split(':')[0]);
       expect(wanted.filter((name) => !offered.has(name))).toEqual([]);
     }
+  });
+
+  it('resolves each chunk against its own URL, read while it starts, not against the page', () => {
+    const code = readFileSync(entry, 'utf8');
+    expect(code).toMatch(/(\w+)=document\.currentScript\?\.src,(\w+)=\w+=>\1\?new URL\(\w+,\1\)\.href:\w+/);
+    expect([...code.matchAll(/import\(/g)].length).toBe([...code.matchAll(/import\(\w+\(["'`]\.\/consent-kit-/g)].length);
   });
 
   it('leaves zod out of the script: only the validator and the endpoint client, fetched on demand, bring it', () => {
