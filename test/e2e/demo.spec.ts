@@ -12,7 +12,7 @@ type Gate = { ConsentKit: { get(): { blocked(): Record<string, Record<string, { 
 
 /** The demo's page-view hits (beacon, fetch, pixel) as the gate counts them on the page. */
 const pageViewHits = (page: Page) =>
-  page.evaluate(() => (window as unknown as Gate).ConsentKit.get().blocked().analytics?.['localhost:8790'] ?? null);
+  page.evaluate(() => (window as unknown as Gate).ConsentKit.get()?.blocked().analytics?.['localhost:8790'] ?? null);
 
 /** Only the demo's own servers are reached; anything else would be a request to the outside world. */
 async function keepToTheDemo(page: Page) {

@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
+import { managerReady } from './manager-ready.js';
 import { PAGE_ORIGIN, sidePort } from './origin.js';
 import { pendingChanges } from './pending-changes.js';
 import { createConsentHandler, type ConsentHandler } from '../../src/server/consent-handler.js';
@@ -10,8 +11,10 @@ import { issueSubjectToken } from '../../src/server/subject-token.js';
 const SECRET = 'end-to-end-secret-of-at-least-32-characters';
 
 type Manager = { state: { id: string; revision: number; categories: Record<string, boolean> } | null };
-const pageState = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
+const pageState = async (page: import('@playwright/test').Page) => {
+  await managerReady(page);
+  return page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
+};
 
 /** Only the test servers on 127.0.0.1 are reachable; anything else is aborted before it leaves. */
 async function localOnly(context: BrowserContext) {
