@@ -44,13 +44,13 @@ export function start(load: () => ConsentConfig, fallback?: () => ConsentConfig)
   return register(new ConsentManager(config, browserEnvironment(config)));
 }
 
-/** The page's manager, or `undefined` before {@link init} (or before the script tag found its config). */
+/** The page's manager, or `undefined` before `init()` (or before the script tag found its config). */
 export function get(): ConsentManager | undefined {
   return (globalThis as Registry)[REGISTRY];
 }
 
 /**
- * Resolves with the page's manager as soon as there is one: at once after {@link init}, else when the script
+ * Resolves with the page's manager as soon as there is one: at once after `init()`, else when the script
  * tag has read (and, unless it was checked ahead of time, validated) the page's config. Page code that needs
  * the manager right after the script tag waits for it this way rather than calling {@link get} too early.
  */
