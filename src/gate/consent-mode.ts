@@ -47,7 +47,7 @@ export function followConsentMode(consent: ConsentManager, page: GoogleTagGlobal
 
 function gtag(page: GoogleTagGlobals, ...command: unknown[]): void {
   if (typeof page.gtag === 'function') page.gtag(...command);
-  else pushCommand.apply(page, command);
+  else (page.dataLayer ??= []).push(commandOf(...command));
 }
 
 /**
@@ -63,10 +63,6 @@ function putFirst(page: GoogleTagGlobals, commands: unknown[][]): void {
   } else {
     for (const command of commands) gtag(page, ...command);
   }
-}
-
-function pushCommand(this: GoogleTagGlobals, ...command: unknown[]): void {
-  (this.dataLayer ??= []).push(commandOf(...command));
 }
 
 /** A command in the shape the `gtag()` snippet pushes: gtag.js reads `arguments` objects, not arrays. */
