@@ -2,17 +2,20 @@ import type { ConsentSync } from '../core/environment.js';
 import { resolveLocale } from '../core/locale.js';
 import { randomId } from '../core/random-id.js';
 import type { ConsentConfig } from '../schema/config.js';
+import { handoffPrefix } from './handoff-prefix.js';
 import { noticeText, sha256Hex } from './notice-digest.js';
 import { cookieShelf, localStorageShelf } from './outbox-shelves.js';
 import { SyncClient } from './sync-client.js';
 import { TabOutboxes, type ClaimOutbox } from './tab-outboxes.js';
+import { takeHandoffs } from './take-handoffs.js';
 
 /** The cookie fallback keeps each outbox under this many characters of JSON, well inside a 4 kB cookie. */
 const COOKIE_CAPACITY = 2_500;
 
 /**
  * The page's endpoint client for `config`: its own outbox in localStorage (else a cookie), claiming those of
- * tabs that have gone, sending at once.
+ * tabs that have gone, sending at once. It starts with the decisions that earlier pages left behind because
+ * they went away before their client arrived (see `deferredSync`), ahead of this page's own.
  */
 export function createBrowserSync(config: ConsentConfig): ConsentSync {
   const shelf = localStorageShelf(`consent-kit:${config.cookie.name}-outbox`) ?? cookieShelf(config.cookie, COOKIE_CAPACITY);
@@ -24,7 +27,7 @@ export function createBrowserSync(config: ConsentConfig): ConsentSync {
     void sha256Hex(noticeText(config, language)).then((hash) => hash && hashes.set(language, hash));
   }
   const separate = config.categories.filter((c) => c.separate).map((c) => c.id);
-  return new SyncClient({
+  const client = new SyncClient({
     endpoint: new URL(config.endpoint!, location.href).href,
     outbox,
     notice: () => {
@@ -40,6 +43,8 @@ export function createBrowserSync(config: ConsentConfig): ConsentSync {
     window,
     beforeRound: () => outbox.claimGone(),
   });
+  for (const record of takeHandoffs(handoffPrefix(config.cookie.name))) client.push(record);
+  return client;
 }
 
 /**

@@ -74,6 +74,35 @@ test('endpoint unreachable at decision time, page reloaded later with the endpoi
   }
 });
 
+test('a decision made before the endpoint client arrived, tab closed at once: the next page sends it, exactly once', async ({ page, context }) => {
+  await localOnly(context);
+  const puts: string[] = [];
+  const endpoint = await startEndpoint(sidePort(14), (handler) => async (request, connection) => {
+    if (request.method === 'PUT') puts.push(new URL(request.url).pathname);
+    return handler(request, connection);
+  });
+  try {
+    // On the first page the endpoint client's chunk never arrives: the request is left unanswered.
+    await page.route('**/dist/consent-kit-browser-sync-*.js', () => {});
+    await page.goto(`/sync.html?endpoint=${sidePort(14)}`);
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    const state = await pageState(page);
+    expect(state?.categories.analytics).toBe(true);
+    await page.close();
+    expect(puts).toEqual([]);
+
+    const next = await context.newPage();
+    await next.goto(`/sync.html?endpoint=${sidePort(14)}`);
+    await expect.poll(() => endpoint.store.read(state!.id).then((s) => s?.record ?? null)).toEqual(state);
+    await expect.poll(() => pendingChanges(next)).toBe(0);
+    expect(puts).toEqual([`/v1/consents/${state!.id}`]);
+    expect(await endpoint.store.receipts(state!.id)).toHaveLength(1);
+    expect(await next.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('-handoff')))).toEqual([]);
+  } finally {
+    await endpoint.close();
+  }
+});
+
 test('an account\'s choices follow it to another device: the inline panel there shows them', async ({ browser }) => {
   const endpoint = await startEndpoint(sidePort(13));
   const token = issueSubjectToken(SECRET, 'account-7');
