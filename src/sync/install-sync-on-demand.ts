@@ -14,16 +14,19 @@ import { createLocalStorageStore } from './local-storage-store.js';
  */
 export function installSyncOnDemand(): void {
   const registry = globalThis as { [SYNC_REGISTRY]?: SyncFactory };
-  registry[SYNC_REGISTRY] ??= (config) => {
-    const store = createLocalStorageStore(`${handoffPrefix(config.cookie.name)}.${randomId()}`);
-    return deferredSync(import('./browser-sync.js').then((m) => () => m.createBrowserSync(config)), store && { store, page: window });
-  };
+  registry[SYNC_REGISTRY] ??= (config) => deferredSync(import('./browser-sync.js').then((m) => () => m.createBrowserSync(config)), {
+    open: () => createLocalStorageStore(`${handoffPrefix(config.cookie.name)}.${randomId()}`),
+    page: window,
+  });
 }
 
 /** Where a page leaves the decisions still waiting for its endpoint client when it goes away. */
 export interface Handoff {
-  /** This page's own handoff (a localStorage key of its own in a browser). */
-  store: DecisionStore;
+  /**
+   * Opens this page's own handoff (a localStorage key of its own in a browser), only once there is something
+   * to hand off, so a page start touches no storage for it; `undefined` where storage refuses.
+   */
+  open: () => DecisionStore | undefined;
   /** Where `pagehide` and `visibilitychange` are heard: `window` in a browser. */
   page: EventTarget & { document: { visibilityState: DocumentVisibilityState } };
 }
@@ -39,8 +42,9 @@ export interface Handoff {
 export function deferredSync(load: Promise<() => ConsentSync>, handoff?: Handoff): ConsentSync {
   /** Decisions not yet taken by the client, oldest first. */
   const waiting: ConsentRecord[] = [];
+  let store: DecisionStore | undefined;
   const handOff = () => {
-    if (waiting.length > 0) handoff?.store.write(JSON.stringify(waiting));
+    if (waiting.length > 0) (store ??= handoff?.open())?.write(JSON.stringify(waiting));
   };
   handoff?.page.addEventListener('pagehide', handOff);
   handoff?.page.addEventListener('visibilitychange', () => {
@@ -49,7 +53,7 @@ export function deferredSync(load: Promise<() => ConsentSync>, handoff?: Handoff
   const ready = load
     .then((makeClient) => {
       // A client starts by taking the handoffs it finds; this page's decisions are still in memory.
-      handoff?.store.remove();
+      store?.remove();
       return makeClient();
     })
     .catch((error: unknown) => {

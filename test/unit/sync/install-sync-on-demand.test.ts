@@ -27,7 +27,7 @@ function recordingSync() {
 function leavingPage() {
   const page = Object.assign(new EventTarget(), { document: { visibilityState: 'visible' as DocumentVisibilityState } });
   const store = new MemoryStore();
-  const handoff: Handoff = { store, page };
+  const handoff: Handoff = { open: () => store, page };
   const hide = () => {
     page.document.visibilityState = 'hidden';
     page.dispatchEvent(new Event('visibilitychange'));
