@@ -84,10 +84,10 @@ async function validateInPage(text: string): Promise<void> {
     return;
   }
   try {
-    validator.initFromJson(text);
+    const manager = validator.initFromJson(text);
     console.info(
       'consent-kit: this page\'s config was validated in the browser, which costs every visitor the validator\'s '
-      + `download. Put this checked config tag in place of the page's own to skip it:\n${validator.checkedConfigTag(JSON.parse(text))}`,
+      + `download. Put this checked config tag in place of the page's own to skip it:\n${validator.checkedTagOf(manager.config)}`,
     );
   } catch (error) {
     // initFromJson has already put a manager that grants nothing in place; the page only needs to hear why.

@@ -10,4 +10,4 @@ z.config({ jitless: true });
 
 export { init, initFromJson } from './core/init.js';
 export { parseConfig, parseConfigJson } from './core/config.js';
-export { checkedConfigTag } from './core/checked-config-tag.js';
+export { checkedTagOf } from './core/checked-config-tag.js';

@@ -1,3 +1,4 @@
+import type { ConsentConfig } from '../schema/config.js';
 import { parseConfig, parseConfigJson } from './config.js';
 import { CHECKED_ATTRIBUTE, stampOf } from './checked-config.js';
 
@@ -6,9 +7,17 @@ import { CHECKED_ATTRIBUTE, stampOf } from './checked-config.js';
  * in, stamped so the page can skip validating it again. Throws a `ConsentConfigError` like {@link parseConfig}.
  */
 export function checkedConfigTag(input: unknown): string {
+  return checkedTagOf(parseConfig(input));
+}
+
+/**
+ * The checked tag of a config that is already validated (what {@link parseConfig} returned), so that code
+ * holding one does not validate it a second time. Anything else must go through {@link checkedConfigTag}.
+ */
+export function checkedTagOf(config: ConsentConfig): string {
   // Keys sorted, so the same config always gives the same tag, whichever way the validator built the object.
   // "<" is escaped so the JSON cannot close the script element it sits in; JSON.parse reads it back unchanged.
-  const text = JSON.stringify(parseConfig(input), sortedKeys).replaceAll('<', '\\u003c');
+  const text = JSON.stringify(config, sortedKeys).replaceAll('<', '\\u003c');
   return `<script type="application/json" data-consent-kit ${CHECKED_ATTRIBUTE}="${stampOf(text)}">${text}</script>`;
 }
 
@@ -25,5 +34,5 @@ const CONFIG_TAG = /<script type="application\/json" data-consent-kit>([\s\S]*?)
  * invalid config, so a broken config fails the build instead of reaching visitors.
  */
 export function checkConfigTagsIn(html: string): string {
-  return html.replace(CONFIG_TAG, (_tag, json: string) => checkedConfigTag(parseConfigJson(json)));
+  return html.replace(CONFIG_TAG, (_tag, json: string) => checkedTagOf(parseConfigJson(json)));
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { checkedConfigTag } from '../core/checked-config-tag.js';
+import { checkedTagOf } from '../core/checked-config-tag.js';
 import { parseConfigJson } from '../core/config.js';
 import { ConsentConfigError } from '../core/errors.js';
 
@@ -26,7 +26,7 @@ export async function configCommand(args: string[]): Promise<number> {
     return 1;
   }
   try {
-    console.log(checkedConfigTag(parseConfigJson(text)));
+    console.log(checkedTagOf(parseConfigJson(text)));
     return 0;
   } catch (error) {
     if (!(error instanceof ConsentConfigError)) throw error;
