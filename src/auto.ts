@@ -95,9 +95,13 @@ async function validateInPage(text: string): Promise<void> {
   }
 }
 
+/**
+ * Puts the banner first in the body: first in the focus order, so the visitor's first Tab lands in it, and
+ * first for a screen reader, without taking focus. It is fixed over the page, so this moves no content.
+ */
 function mountBanner(): void {
   if (document.querySelector('consent-banner')) return;
-  const place = () => document.body.append(document.createElement('consent-banner'));
+  const place = () => document.body.prepend(document.createElement('consent-banner'));
   if (document.body) place();
   else document.addEventListener('DOMContentLoaded', place, { once: true });
 }

@@ -87,6 +87,32 @@ test.describe('keyboard only', () => {
     expect(seen).toEqual(['Accept all', 'Reject all', 'Manage preferences']);
   });
 
+  test('on a page with links and a form before its content, the first Tab lands in the banner and Accept and Reject are within 3 Tabs', async ({ page }) => {
+    await page.goto('/keyboard.html');
+    await expect(banner(page)).toBeVisible();
+    // Nothing was focused on load: the banner waits for the visitor's first Tab instead of taking focus.
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    const focused = () => page.evaluate(() => {
+      const host = document.activeElement;
+      const inner = host?.shadowRoot?.activeElement;
+      return { host: host?.localName, name: (inner ?? host)?.textContent?.trim() };
+    });
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      const { host, name } = await focused();
+      expect(host, `Tab ${i + 1} left the banner`).toBe('consent-banner');
+      names.push(name ?? '');
+    }
+    expect(names).toEqual(expect.arrayContaining(['Accept all', 'Reject all']));
+    await page.getByRole('button', { name: 'Reject all' }).click();
+    await expect(banner(page)).toBeHidden();
+    // Decided: the banner is out of the way, and the first Tab from the top reaches the page's own first link.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('home');
+  });
+
   test('Enter opens the panel, Tab stays inside, Escape closes without saving and focus returns', async ({ page }) => {
     await page.goto('/ui.html');
     await page.getByRole('button', { name: 'Manage preferences' }).focus();
