@@ -1,5 +1,5 @@
-import { LitElement } from 'lit';
 import type { ConsentManager } from '../core/consent-manager.js';
+import { BaseElement, type PropertyOptions, type PropertyValues } from './base-element.js';
 import { ManagerController } from './manager-controller.js';
 import { watchOpeners } from './open-preferences.js';
 
@@ -8,8 +8,8 @@ import { watchOpeners } from './open-preferences.js';
  * and language switch, the theme from config unless the page set the `theme` attribute, and the page's
  * `data-consent-open` links.
  */
-export class ConsentElement extends LitElement {
-  static override properties = {
+export class ConsentElement extends BaseElement {
+  static override properties: Record<string, PropertyOptions> = {
     manager: { attribute: false },
     theme: { reflect: true },
   };
@@ -26,7 +26,7 @@ export class ConsentElement extends LitElement {
     watchOpeners();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('manager')) this.controller.set(this.manager);
     const configured = this.controller.manager?.config.theme;
     if (this.theme === undefined && configured && configured !== 'auto') this.theme = configured;

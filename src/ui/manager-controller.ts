@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ControllerHost, ReactiveController } from './base-element.js';
 import type { ConsentManager } from '../core/consent-manager.js';
 import { get } from '../core/page-manager.js';
 import { LOCALE_EVENT } from './locale-choice.js';
@@ -9,7 +9,7 @@ import { LOCALE_EVENT } from './locale-choice.js';
  * manager was given, uses the page's own, waiting for `consent:ready` if the element came first.
  */
 export class ManagerController implements ReactiveController {
-  #host: ReactiveControllerHost;
+  #host: ControllerHost;
   #manager: ConsentManager | undefined;
   #unsubscribe: (() => void) | undefined;
   // The page's manager announces itself from its constructor, just before init() registers it: look it up
@@ -17,7 +17,7 @@ export class ManagerController implements ReactiveController {
   #onReady = () => queueMicrotask(() => this.#use(get()));
   #onLocale = () => this.#host.requestUpdate();
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ControllerHost) {
     this.#host = host;
     host.addController(this);
   }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { ConsentManager } from '../../core/consent-manager.js';
 import { ConsentElement } from '../consent-element.js';
 import { BANNER_CATALOG } from '../i18n/banner-catalog.js';

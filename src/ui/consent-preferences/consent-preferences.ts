@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import type { PropertyOptions, PropertyValues } from '../base-element.js';
 import type { ConsentManager } from '../../core/consent-manager.js';
 import type { CategoryConfig } from '../../schema/config.js';
 import { ConsentElement } from '../consent-element.js';
@@ -39,7 +40,7 @@ const FOCUSABLE = 'button, a[href], select, summary, [tabindex]:not([tabindex="-
  */
 export class ConsentPreferences extends ConsentElement {
   static override styles = [tokenStyles, preferencesStyles];
-  static override properties = {
+  static override properties: Record<string, PropertyOptions> = {
     ...ConsentElement.properties,
     inline: { type: Boolean, reflect: true },
     _isOpen: { state: true, attribute: false },

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 
 /**
  * A labelled on/off switch: a native button with `role="switch"`, so Space and Enter work everywhere and

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../base-element.js';
 
 /** Dark values, written once and used by both the forced and the system-following dark theme. */
 const darkTokens = css`
