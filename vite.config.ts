@@ -48,9 +48,9 @@ const scriptTagBuild: UserConfig = {
         minify: true,
         comments: false,
         chunkFileNames: 'consent-kit-[name]-[hash].js',
-        // What the config validator and the endpoint client share (zod, and the URL check both make) in one
-        // chunk named for what it is, rather than in chunks named after whichever module came first.
-        codeSplitting: { groups: [{ name: 'validation', test: /node_modules[\\/]zod[\\/]|src[\\/]schema[\\/]safe-url/ }] },
+        // What the config validator and the endpoint client share (zod) in one chunk named for what it is,
+        // rather than in chunks named after whichever module came first.
+        codeSplitting: { groups: [{ name: 'validation', test: /node_modules[\\/]zod[\\/]/ }] },
       },
     },
   },

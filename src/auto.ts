@@ -5,10 +5,12 @@
  * once; any other is validated by a chunk fetched first. A bad config is reported once with `console.error`
  * and the page gets a manager that grants nothing: nothing is thrown into the host page. The validator, the
  * preferences panel and the endpoint client are chunks of their own next to the script, fetched the first
- * time the page needs them.
+ * time the page needs them. A config of the common fields only (the README's quick start) needs no
+ * validator either: see core/common-config.ts.
  */
 import { installGate } from './gate/install-gate.js';
 import { CHECKED_ATTRIBUTE, readCheckedConfig } from './core/checked-config.js';
+import { readCommonConfig } from './core/common-config.js';
 import type { ConsentConfig } from './schema/config.js';
 import { ConsentConfigError } from './core/errors.js';
 import { get, start } from './core/page-manager.js';
@@ -48,14 +50,16 @@ function boot(): void {
   if (tags.length > 1) console.warn('consent-kit: the page has more than one config tag; using the first');
   const tag = tags[0]!;
   const text = tag.textContent ?? '';
-  const checked = readCheckedConfig(text, tag.getAttribute(CHECKED_ATTRIBUTE));
+  // A checked config, or one of the common fields only, starts at once; any other needs the validator.
+  const checked = readCheckedConfig(text, tag.getAttribute(CHECKED_ATTRIBUTE)) ?? readCommonConfig(text);
   if (!checked || !startChecked(checked)) void validateInPage(text);
   mountBanner();
 }
 
 /**
- * Starts the manager on a checked config. False when it holds no usable config after all, which only a stamp
- * set by hand can cause: that config is then validated like any other, so its errors are named.
+ * Starts the manager on a config checked ahead of time or read as a common one. False when it holds no
+ * usable config after all, which only a stamp set by hand can cause: that config is then validated like any
+ * other, so its errors are named.
  */
 function startChecked(config: ConsentConfig): boolean {
   try {

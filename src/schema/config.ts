@@ -2,22 +2,22 @@ import * as z from 'zod/mini';
 import { compileCookiePattern } from './cookie-pattern.js';
 import { CONSENT_MODE_SIGNALS } from './consent-mode-signals.js';
 import {
-  COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, POLICY_VERSION_HINT, SLUG, SLUG_HINT,
+  COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, SLUG,
 } from './patterns.js';
+import {
+  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, GPC_BY_DEFAULT, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_CATEGORIES, MAX_COOKIE_DAYS,
+} from './config-defaults.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 import { isSafeUrl } from './safe-url.js';
-import { BUILT_IN_LOCALES, TEXT_KEYS } from './text-keys.js';
+import { TEXT_KEYS } from './text-keys.js';
 
-/** Category ids whose label and description ship with the SDK in every built-in language. */
-export const KNOWN_CATEGORY_IDS = ['necessary', 'analytics', 'marketing'] as const;
-/** Contact channels and topics whose labels ship with the SDK (the privacy statement's own). */
-export const KNOWN_CONTACT_CHANNELS = ['email', 'phone'] as const;
-export const KNOWN_CONTACT_TOPICS = ['offers', 'feedback'] as const;
+export {
+  BUILT_IN_LOCALES, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_CATEGORIES, MAX_COOKIE_DAYS,
+} from './config-defaults.js';
 
-/** Browsers cap a cookie's lifetime at 400 days; a longer setting would silently not hold. */
-export const MAX_COOKIE_DAYS = 400;
-/** Each category costs about a dozen bytes of cookie; this keeps the cookie far below the 4 kB limit. */
-export const MAX_CATEGORIES = 32;
+// Said in the validator's errors only; the patterns themselves are shared (patterns.ts).
+const SLUG_HINT = 'a lowercase id: a letter, then letters, digits or "-", at most 32 characters (e.g. "analytics")';
+const POLICY_VERSION_HINT = 'letters, digits, ".", "_" or "-", at most 32 characters (e.g. "2024-06")';
 
 const slug = () => z.string().check(z.regex(SLUG, `expected ${SLUG_HINT}`));
 
@@ -65,9 +65,6 @@ export const CookieDisclosureSchema = z.strictObject({
   purpose: z.optional(LocalizedTextSchema),
   duration: z.optional(LocalizedTextSchema),
 });
-
-/** The category that honours Global Privacy Control unless its config says otherwise. */
-const GPC_BY_DEFAULT = 'marketing';
 
 export const CategorySchema = z.pipe(
   z.strictObject({
@@ -160,12 +157,6 @@ export const CookieSettingsSchema = z.strictObject({
   ),
 });
 
-export const DEFAULT_CATEGORIES: z.input<typeof CategorySchema>[] = [
-  { id: 'necessary', required: true },
-  { id: 'analytics' },
-  { id: 'marketing' },
-];
-
 export const ConfigSchema = z
   .strictObject({
     policy: PolicySchema,
@@ -174,7 +165,7 @@ export const ConfigSchema = z
         z.minLength(1, 'expected at least one category'),
         z.maxLength(MAX_CATEGORIES, `expected at most ${MAX_CATEGORIES} categories`),
       ),
-      () => DEFAULT_CATEGORIES,
+      () => DEFAULT_CATEGORIES.map((category) => ({ ...category })),
     ),
     contact: z.prefault(ContactSchema, {}),
     cookie: z.prefault(CookieSettingsSchema, {}),

@@ -1,10 +1,8 @@
 /** Ids of categories, contact channels and topics: short, lowercase, safe in a cookie without escaping. */
 export const SLUG = /^[a-z][a-z0-9-]{0,31}$/;
-export const SLUG_HINT = 'a lowercase id: a letter, then letters, digits or "-", at most 32 characters (e.g. "analytics")';
 
 /** Policy versions travel inside the consent cookie, so they keep to characters a cookie holds as they are. */
 export const POLICY_VERSION = /^[A-Za-z0-9._-]{1,32}$/;
-export const POLICY_VERSION_HINT = 'letters, digits, ".", "_" or "-", at most 32 characters (e.g. "2024-06")';
 
 /** BCP 47 language tags as sites write them (`en`, `zh-CN`, `zh-Hans-CN`). */
 export const LOCALE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;

@@ -44,5 +44,3 @@ export const TEXT_KEYS = [
 
 export type TextKey = (typeof TEXT_KEYS)[number];
 
-/** Languages whose every string ships with the SDK. */
-export const BUILT_IN_LOCALES = ['en', 'zh-CN'] as const;

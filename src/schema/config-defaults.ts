@@ -1,0 +1,28 @@
+/*
+ * The config's built-in ids, limits and defaults that more than the zod schema needs: kept free of zod, so
+ * a module that reads common configs without the validator (core/common-config.ts) shares them too.
+ */
+
+/** Languages whose every string ships with the SDK. */
+export const BUILT_IN_LOCALES = ['en', 'zh-CN'] as const;
+
+/** Category ids whose label and description ship with the SDK in every built-in language. */
+export const KNOWN_CATEGORY_IDS = ['necessary', 'analytics', 'marketing'] as const;
+/** Contact channels and topics whose labels ship with the SDK (the privacy statement's own). */
+export const KNOWN_CONTACT_CHANNELS = ['email', 'phone'] as const;
+export const KNOWN_CONTACT_TOPICS = ['offers', 'feedback'] as const;
+
+/** Browsers cap a cookie's lifetime at 400 days; a longer setting would silently not hold. */
+export const MAX_COOKIE_DAYS = 400;
+/** Each category costs about a dozen bytes of cookie; this keeps the cookie far below the 4 kB limit. */
+export const MAX_CATEGORIES = 32;
+
+/** The category that honours Global Privacy Control unless its config says otherwise. */
+export const GPC_BY_DEFAULT = 'marketing';
+
+/** The categories of a config that lists none. */
+export const DEFAULT_CATEGORIES: readonly { id: string; required?: boolean }[] = [
+  { id: 'necessary', required: true },
+  { id: 'analytics' },
+  { id: 'marketing' },
+];
