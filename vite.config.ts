@@ -1,12 +1,13 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { classicScriptEntry } from './build/classic-script-entry.js';
 import { minifyLitCss } from './build/minify-lit-css.js';
+import { withoutDevMode } from './build/without-dev-mode.js';
 
 /*
  * Three builds from one config, because one build cannot give its formats different externals:
  *   vite build               -> dist/index.js, dist/define.js (ES modules, dependencies external, for npm)
  *   vite build --mode iife   -> dist/consent-kit.iife.js (one classic script, minified, everything bundled,
- *                               window.ConsentKit) and dist/consent-kit-*.js, the ES module chunks it
+ *                               window.ConsentKit, usage prose left out: build/without-dev-mode.ts) and dist/consent-kit-*.js, the ES module chunks it
  *                               fetches on demand (the preferences panel)
  *   vite build --mode server -> dist/server/index.js, dist/server/cli.js (Node only, every dependency external)
  */
@@ -33,7 +34,7 @@ export default defineConfig(({ mode }) => {
  * script (see build/classic-script-entry.ts). A library build, so Vite adds no module-preload helper.
  */
 const scriptTagBuild: UserConfig = {
-  plugins: [minifyLitCss(), classicScriptEntry()],
+  plugins: [withoutDevMode(), minifyLitCss(), classicScriptEntry()],
   build: {
     target: 'es2022',
     emptyOutDir: false,

@@ -12,6 +12,7 @@ import { installGate } from './gate/install-gate.js';
 import { CHECKED_ATTRIBUTE, readCheckedConfig } from './core/checked-config.js';
 import { readCommonConfig } from './core/common-config.js';
 import type { ConsentConfig } from './schema/config.js';
+import { DEV_MODE } from './core/dev-mode.js';
 import { ConsentConfigError } from './core/errors.js';
 import { get, start } from './core/page-manager.js';
 import * as api from './script-tag-api.js';
@@ -47,7 +48,7 @@ function boot(): void {
     gate.connect(null); // no consent config on this page: stop holding requests to other hosts
     return;
   }
-  if (tags.length > 1) console.warn('consent-kit: the page has more than one config tag; using the first');
+  if (tags.length > 1) console.warn(DEV_MODE ? 'consent-kit: the page has more than one config tag; using the first' : 'consent-kit: several-config-tags');
   const tag = tags[0]!;
   const text = tag.textContent ?? '';
   // A checked config, or one of the common fields only, starts at once; any other needs the validator.

@@ -3,6 +3,7 @@ import type { ConsentMethod, ConsentRecord, ContactChoices } from '../schema/con
 import type { SignedReceipt } from '../schema/receipt.js';
 import { decodeRecord, encodeRecord } from './cookie-codec.js';
 import { compareDecisions, staleReason, toTimestamp, type StaleReason } from './decision-rules.js';
+import { DEV_MODE } from './dev-mode.js';
 import { Emitter } from './emitter.js';
 import type { BlockedReport, ConsentEnvironment, ConsentSync } from './environment.js';
 import { ConsentUsageError, type ConsentConfigError } from './errors.js';
@@ -443,7 +444,7 @@ export class ConsentManager {
       if (!category) throw this.#unknown('category', id, this.config.categories.filter((c) => !c.required).map((c) => c.id));
       assertBoolean(value, `categories.${id}`);
       if (category.required && value === false) {
-        throw new ConsentUsageError('required-category', `consent-kit: "${id}" is a required category and is always on; leave it out of update()`);
+        throw new ConsentUsageError('required-category', DEV_MODE ? `consent-kit: "${id}" is a required category and is always on; leave it out of update()` : '');
       }
     }
     for (const [channel, topics] of Object.entries(choices.contact ?? {})) {
@@ -464,6 +465,7 @@ export class ConsentManager {
     if (needsAge && this.needsAgeConfirmation && !isOldEnough) {
       throw new ConsentUsageError(
         'age-not-confirmed',
+        // Kept in every build: it states the privacy statement's rule on minors, which the page may show.
         `consent-kit: marketing contact and separate consent need the visitor to confirm being ${this.config.minimumAge} or older, or having a guardian's consent; pass ageConfirmed: true with the choices once they have`,
       );
     }
@@ -472,26 +474,30 @@ export class ConsentManager {
   #unknown(kind: string, id: string, known: string[]): ConsentUsageError {
     return new ConsentUsageError(
       `unknown-${kind.replace(' ', '-')}`,
-      `consent-kit: unknown ${kind} "${id}"; the config has: ${known.join(', ') || '(none)'}`,
+      DEV_MODE ? `consent-kit: unknown ${kind} "${id}"; the config has: ${known.join(', ') || '(none)'}` : '',
     );
   }
 
   #syncFor(action: string): ConsentSync {
     if (!this.#env.sync) {
-      throw new ConsentUsageError('no-endpoint', `consent-kit: ${action}() needs the preferences endpoint: set "endpoint" in the config` +
-        (this.configError ? ' and fix the configuration errors reported above' : ''));
+      throw new ConsentUsageError('no-endpoint', DEV_MODE
+        ? `consent-kit: ${action}() needs the preferences endpoint: set "endpoint" in the config`
+          + (this.configError ? ' and fix the configuration errors reported above' : '')
+        : '');
     }
     return this.#env.sync;
   }
 
   #refuse(action: string): void {
-    this.#env.warn(`consent-kit: cannot ${action} because the configuration is invalid; fix the errors reported above`);
+    this.#env.warn(DEV_MODE
+      ? `consent-kit: cannot ${action} because the configuration is invalid; fix the errors reported above`
+      : `consent-kit: invalid-config (${action})`);
   }
 }
 
 function assertBoolean(value: unknown, path: string): void {
   if (typeof value !== 'boolean') {
-    throw new ConsentUsageError('invalid-choice', `consent-kit: ${path} must be true or false, got ${JSON.stringify(value)}`);
+    throw new ConsentUsageError('invalid-choice', DEV_MODE ? `consent-kit: ${path} must be true or false, got ${JSON.stringify(value)}` : '');
   }
 }
 

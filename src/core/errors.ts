@@ -1,10 +1,13 @@
-/** Base of every error consent-kit throws or reports; `code` is stable, the message is for people. */
+/**
+ * Base of every error consent-kit throws or reports; `code` is stable, the message is for people. Where a
+ * build carries no prose (the script tag, see dev-mode.ts) the message is `consent-kit: <code>`.
+ */
 export class ConsentError extends Error {
   /** Machine-readable reason, e.g. `invalid-config`. */
   readonly code: string;
 
   constructor(code: string, message: string) {
-    super(message);
+    super(message || `consent-kit: ${code}`);
     this.name = new.target.name;
     this.code = code;
   }

@@ -1,6 +1,7 @@
 import type { ConsentConfig } from '../schema/config.js';
 import { ConsentManager } from './consent-manager.js';
 import { createCookieStore } from './cookie-store.js';
+import { DEV_MODE } from './dev-mode.js';
 import {
   GATE_REGISTRY, SYNC_REGISTRY, type ConsentEnvironment, type RequestGate, type SyncFactory,
 } from './environment.js';
@@ -25,13 +26,15 @@ type Registry = { [REGISTRY]?: ConsentManager };
 export function start(load: () => ConsentConfig, fallback?: () => ConsentConfig): ConsentManager {
   const existing = get();
   if (existing) {
-    console.warn('consent-kit: init() was called more than once; the first configuration stays in force. Use get() to reach the manager.');
+    console.warn(DEV_MODE
+      ? 'consent-kit: init() was called more than once; the first configuration stays in force. Use get() to reach the manager.'
+      : 'consent-kit: init-twice');
     return existing;
   }
   if (typeof document === 'undefined') {
     throw new ConsentUsageError(
       'no-document',
-      'consent-kit: init() runs in a browser page; in Node, construct ConsentManager with an environment of your own',
+      DEV_MODE ? 'consent-kit: init() runs in a browser page; in Node, construct ConsentManager with an environment of your own' : '',
     );
   }
   let config: ConsentConfig;

@@ -1,4 +1,5 @@
 import { GATE_REGISTRY, type RequestGate } from '../core/environment.js';
+import { DEV_MODE } from '../core/dev-mode.js';
 import { ConsentUsageError } from '../core/errors.js';
 import { get } from '../core/page-manager.js';
 import { followConsentMode, usesConsentMode, type GoogleTagGlobals } from './consent-mode.js';
@@ -32,7 +33,7 @@ export function installGate(options: GateOptions = {}): RequestGate {
   const existing = registry[GATE_REGISTRY];
   if (existing) return existing;
   if (typeof document === 'undefined') {
-    throw new ConsentUsageError('no-document', 'consent-kit: installGate() runs in a browser page, before init()');
+    throw new ConsentUsageError('no-document', DEV_MODE ? 'consent-kit: installGate() runs in a browser page, before init()' : '');
   }
   const page = window as Window & typeof globalThis & GoogleTagGlobals;
   const keeper = new GateKeeper(document, () => document.baseURI, () => location.host);
@@ -67,7 +68,9 @@ export function installGate(options: GateOptions = {}): RequestGate {
 
   const manager = get();
   if (manager) {
-    console.warn('consent-kit: installGate() ran after init(); requests made before it were not gated, and manager.blocked() stays empty. Call installGate() first.');
+    console.warn(DEV_MODE
+      ? 'consent-kit: installGate() ran after init(); requests made before it were not gated, and manager.blocked() stays empty. Call installGate() first.'
+      : 'consent-kit: gate-after-init');
     gate.connect(manager);
   }
   return gate;

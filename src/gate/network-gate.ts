@@ -65,6 +65,7 @@ function patchFetch(win: PageWindow, keeper: GateKeeper): void {
     // Read-only, in strict code: reported below, as when the assignment is silently ignored.
   }
   if (win.fetch !== gated) {
+    // A site owner meets this one in production, on the page that locks fetch: it keeps its words everywhere.
     console.warn('consent-kit: this page made window.fetch read-only, so fetch() requests to the categories\' hosts cannot be held until consent. Load consent-kit before the script that locks fetch.');
   }
 }
