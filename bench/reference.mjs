@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { filesOf } from '../build/size-budget.mjs';
+import { quickStartConfig } from './readme-quick-start.mjs';
 
 export const REFERENCE_NAME = 'vanilla-cookieconsent 3';
 export const REFERENCE_JS = 'node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js';
@@ -39,22 +40,30 @@ const referenceConfig = {
   },
 };
 
-const consentKitConfig = { policy: { version: '2024-06', url: '/privacy', updated: '2024-06-01' } };
 // Built by `npm run bench` before this module is loaded.
 const { checkedConfigTag } = await import('../dist/server/index.js');
+const quickStart = quickStartConfig();
 
 /**
- * The `<head>` snippet each variant of the content page gets. consent-kit as the README recommends it, with
- * the config checked ahead of time (`consent-kit config`), and as a page gets it that skipped that step.
+ * The `<head>` snippet each variant of the content page gets: none, consent-kit with the README's script-tag
+ * quick-start config as the README shows it (validated in the page) and the same config checked ahead of
+ * time (`consent-kit config`), and the reference.
  */
 export const variants = {
   none: '',
-  'consent-kit': `${checkedConfigTag(consentKitConfig)}
+  'consent-kit': `${checkedConfigTag(quickStart)}
   <script src="/consent-kit.iife.js"></script>`,
-  'consent-kit-unchecked': `<script type="application/json" data-consent-kit>${JSON.stringify(consentKitConfig)}</script>
+  'consent-kit-quick-start': `<script type="application/json" data-consent-kit>${JSON.stringify(quickStart)}</script>
   <script src="/consent-kit.iife.js"></script>`,
   reference: `<link rel="stylesheet" href="/reference.css"><script src="/reference.js"></script>
   <script src="/reference-init.js"></script>`,
+};
+
+/** How each measured variant is named in the bench's tables. */
+export const variantNames = {
+  'consent-kit': 'consent-kit, config checked ahead',
+  'consent-kit-quick-start': 'consent-kit, README quick start',
+  reference: REFERENCE_NAME,
 };
 
 /** Files the bench server serves besides the pages. */
@@ -78,9 +87,32 @@ const consentKitBannerVisible = () => {
 /** How each variant's banner is found visible in the page. */
 export const bannerVisible = {
   'consent-kit': consentKitBannerVisible,
-  'consent-kit-unchecked': consentKitBannerVisible,
+  'consent-kit-quick-start': consentKitBannerVisible,
   reference: () => {
     const modal = document.querySelector('#cc-main .cm');
     return !!modal && modal.getBoundingClientRect().height > 0 && getComputedStyle(modal).visibility !== 'hidden';
+  },
+};
+
+// consent-kit's elements are found by their `part` names, its documented styling API, so the steps keep
+// working whatever the elements render inside. Playwright's CSS selectors reach into open shadow roots.
+const consentKitPanel = {
+  manage: 'consent-banner [part~="button-manage"]',
+  save: 'consent-preferences [part~="button-save"]',
+  saved: { target: 'document', event: 'consent:change' },
+};
+
+/**
+ * A visit that opens the preferences and saves them: the banner's "Manage preferences" button, then the
+ * panel's "Save choices" button (both Playwright selectors), and the event the page dispatches once the
+ * choice is made.
+ */
+export const panelVisit = {
+  'consent-kit': consentKitPanel,
+  'consent-kit-quick-start': consentKitPanel,
+  reference: {
+    manage: '#cc-main .cm [data-role="show"]',
+    save: '#cc-main .pm [data-role="save"]',
+    saved: { target: 'window', event: 'cc:onConsent' },
   },
 };
