@@ -6,10 +6,12 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { brotliSize, measureBudgets } from '../build/size-budget.mjs';
 import { REFERENCE_CSS, REFERENCE_JS, REFERENCE_NAME } from './reference.mjs';
+import { ratioRow } from './target-rows.mjs';
 
 export const name = 'size';
 
-const TARGET_RATIO = 0.8;
+// Ratio to the reference each banner-only visit has to meet (the payload group checks the same on the wire).
+const TARGETS = { checked: 0.8, inPage: 1.0 };
 
 /** What an app ships for `import { init } from 'consent-kit'`: the core and its dependencies, minified. */
 async function coreImport() {
@@ -37,8 +39,8 @@ export async function run() {
     { metric: 'npm import of the core only, brotli 11', value: brotliSize(core), unit: 'B' },
     { metric: `${REFERENCE_NAME} (JS + CSS), gzip -9`, value: sum(reference.map((bytes) => gzipSync(bytes, { level: 9 }).length)), unit: 'B' },
     { metric: `${REFERENCE_NAME} (JS + CSS), brotli 11`, value: referenceBrotli, unit: 'B' },
-    { metric: 'ratio: payload brotli, banner-only visit, checked config', value: Number((initial.bytes / referenceBrotli).toFixed(2)), unit: '×', note: `target ≤ ${TARGET_RATIO}` },
-    { metric: 'ratio: payload brotli, banner-only visit, config validated in the page', value: Number((inPage.bytes / referenceBrotli).toFixed(2)), unit: '×' },
-    { metric: 'ratio: payload brotli, everything', value: Number((total.bytes / referenceBrotli).toFixed(2)), unit: '×' },
+    ratioRow('payload brotli, banner-only visit, checked config', initial.bytes, referenceBrotli, TARGETS.checked),
+    ratioRow('payload brotli, banner-only visit, config validated in the page', inPage.bytes, referenceBrotli, TARGETS.inPage),
+    ratioRow('payload brotli, everything', total.bytes, referenceBrotli),
   ];
 }
