@@ -41,3 +41,22 @@ export async function firstVisit({ context, page, variant }, origin) {
 
 /** The median of a list of numbers (the upper one of the two middle values for an even count). */
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * `runs` visits of each variant, the variants taking turns, so a busy moment of the machine falls on all of
+ * them alike. Each variant gets one tab from `open(variant)` (which starts its renderer); `visit(tab)` makes
+ * one visit and returns its figures. Resolves with each variant's figures in visit order; closes the tabs.
+ */
+export async function visitsInTurn(variants, runs, { open, visit }) {
+  const tabs = [];
+  try {
+    for (const variant of variants) tabs.push(await open(variant));
+    const figures = Object.fromEntries(variants.map((variant) => [variant, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const tab of tabs) figures[tab.variant].push(await visit(tab));
+    }
+    return figures;
+  } finally {
+    for (const tab of tabs) await tab.context.close();
+  }
+}

@@ -4,7 +4,7 @@
 // throughput at 90 % (1,474.56 kbps down, 675 kbps up), as Lighthouse adjusts for request-level emulation.
 import { sharedBrowser } from './shared-browser.mjs';
 import { serveVariants } from './bench-server.mjs';
-import { firstVisit, median, openTab } from './first-visit.mjs';
+import { firstVisit, median, openTab, visitsInTurn } from './first-visit.mjs';
 import { variantNames } from './reference.mjs';
 import { ratioRow, round } from './target-rows.mjs';
 
@@ -35,15 +35,11 @@ async function phoneTab(browser, origin, variant) {
 export async function run() {
   const server = await serveVariants();
   const browser = await sharedBrowser();
-  const tabs = [];
   try {
-    for (const variant of Object.keys(variantNames)) {
-      tabs.push(await phoneTab(browser, server.origin, variant));
-    }
-    const runs = Object.fromEntries(tabs.map((tab) => [tab.variant, []]));
-    for (let i = 0; i < RUNS; i++) {
-      for (const tab of tabs) runs[tab.variant].push(await firstVisit(tab, server.origin));
-    }
+    const runs = await visitsInTurn(Object.keys(variantNames), RUNS, {
+      open: (variant) => phoneTab(browser, server.origin, variant),
+      visit: (tab) => firstVisit(tab, server.origin),
+    });
     const bannerMs = Object.fromEntries(Object.entries(runs).map(([variant, times]) => [variant, median(times)]));
     const rows = Object.entries(variantNames).map(([variant, variantName]) => (
       { metric: `${variantName}: time to banner visible`, value: round(bannerMs[variant]), unit: 'ms' }
@@ -53,7 +49,6 @@ export async function run() {
     }
     return rows;
   } finally {
-    for (const tab of tabs) await tab.context.close();
     await server.close();
   }
 }

@@ -1,12 +1,11 @@
 // What the SDK costs a content page in headless Chromium: time until the banner is visible, main-thread
 // script time and JS heap (after garbage collection) added over the same page without any consent tool, and
 // layout shift; with the README quick start's config checked ahead of time and as the quick start has it
-// (validated in the page). Medians of RUNS first visits each, the variants taking turns, so a busy moment of
-// the machine falls on all of them alike; next to the reference (vanilla-cookieconsent 3), with the ratio to it
-// and its target.
+// (validated in the page). Medians of RUNS first visits each, the variants taking turns; next to the
+// reference (vanilla-cookieconsent 3), with the ratio to it and its target.
 import { sharedBrowser } from './shared-browser.mjs';
 import { serveVariants } from './bench-server.mjs';
-import { firstVisit, median, openTab } from './first-visit.mjs';
+import { firstVisit, median, openTab, visitsInTurn } from './first-visit.mjs';
 import { variantNames, variants } from './reference.mjs';
 import { ratioRow, round } from './target-rows.mjs';
 
@@ -39,17 +38,15 @@ async function measuredVisit(tab, origin) {
 export async function run() {
   const server = await serveVariants();
   const browser = await sharedBrowser();
-  const tabs = [];
   try {
-    for (const variant of Object.keys(variants)) {
-      const tab = await openTab(browser, variant);
-      tabs.push(tab);
-      await measuredVisit(tab, server.origin); // starts the tab's renderer, not counted
-    }
-    const runs = Object.fromEntries(tabs.map((tab) => [tab.variant, []]));
-    for (let i = 0; i < RUNS; i++) {
-      for (const tab of tabs) runs[tab.variant].push(await measuredVisit(tab, server.origin));
-    }
+    const runs = await visitsInTurn(Object.keys(variants), RUNS, {
+      async open(variant) {
+        const tab = await openTab(browser, variant);
+        await measuredVisit(tab, server.origin); // starts the tab's renderer, not counted
+        return tab;
+      },
+      visit: (tab) => measuredVisit(tab, server.origin),
+    });
     const results = Object.fromEntries(Object.entries(runs).map(([variant, visits]) => [
       variant, Object.fromEntries(Object.keys(visits[0]).map((key) => [key, median(visits.map((v) => v[key]))])),
     ]));
@@ -74,7 +71,6 @@ export async function run() {
     }
     return rows;
   } finally {
-    for (const tab of tabs) await tab.context.close();
     await server.close();
   }
 }
