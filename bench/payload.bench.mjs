@@ -5,7 +5,7 @@
 import { sharedBrowser } from './shared-browser.mjs';
 import { serveVariants } from './bench-server.mjs';
 import { firstVisit, openTab } from './first-visit.mjs';
-import { panelVisit, variantNames, variants } from './reference.mjs';
+import { controls, variantNames, variants } from './reference.mjs';
 import { ratioRow } from './target-rows.mjs';
 
 export const name = 'payload per visit (brotli as transferred, added over the page without a consent tool)';
@@ -60,14 +60,14 @@ async function visits(browser, origin, variant) {
     await firstVisit(tab, origin);
     await requests.quiet();
     const banner = await transferred(tab.page);
-    const steps = panelVisit[variant];
+    const steps = controls[variant];
     if (!steps) return { banner };
     await firstVisit(tab, origin);
     const saved = tab.page.evaluate(({ target, event }) => new Promise((resolve) => {
       (target === 'window' ? window : document).addEventListener(event, () => resolve(), { once: true });
     }), steps.saved);
-    await tab.page.locator(steps.manage).click();
-    await tab.page.locator(steps.save).click();
+    await tab.page.locator(`${steps.banner} ${steps.manage}`).click();
+    await tab.page.locator(`${steps.panel} ${steps.save}`).click();
     await saved;
     await requests.quiet();
     return { banner, panel: await transferred(tab.page) };

@@ -79,8 +79,11 @@ export function assets() {
   };
 }
 
+// The banner is a named region inside <consent-banner>, in its shadow root or, should it render without one, in
+// the element itself.
 const consentKitBannerVisible = () => {
-  const region = document.querySelector('consent-banner')?.shadowRoot?.querySelector('[role="region"]');
+  const banner = document.querySelector('consent-banner');
+  const region = (banner?.shadowRoot ?? banner)?.querySelector('[role="region"]');
   return !!region && region.getBoundingClientRect().height > 0;
 };
 
@@ -94,25 +97,34 @@ export const bannerVisible = {
   },
 };
 
-// consent-kit's elements are found by their `part` names, its documented styling API, so the steps keep
-// working whatever the elements render inside. Playwright's CSS selectors reach into open shadow roots.
-const consentKitPanel = {
-  manage: 'consent-banner [part~="button-manage"]',
-  save: 'consent-preferences [part~="button-save"]',
+// consent-kit's elements are found by their `part` names, its documented styling API, so the benchmarks keep
+// working whatever the elements render inside.
+const consentKitControls = {
+  banner: 'consent-banner',
+  accept: '[part~="button-accept"]',
+  reject: '[part~="button-reject"]',
+  manage: '[part~="button-manage"]',
+  panel: 'consent-preferences',
+  save: '[part~="button-save"]',
   saved: { target: 'document', event: 'consent:change' },
 };
 
 /**
- * A visit that opens the preferences and saves them: the banner's "Manage preferences" button, then the
- * panel's "Save choices" button (both Playwright selectors), and the event the page dispatches once the
- * choice is made.
+ * What a visitor uses, per variant: the banner and its "Accept all", "Reject all" and "Manage preferences"
+ * buttons, the preferences panel and its "Save choices" button (each button's selector applies inside its
+ * banner or panel: Playwright's CSS selectors reach into open shadow roots, and so does keyboard.bench.mjs),
+ * and the event the page dispatches once a choice is made.
  */
-export const panelVisit = {
-  'consent-kit': consentKitPanel,
-  'consent-kit-quick-start': consentKitPanel,
+export const controls = {
+  'consent-kit': consentKitControls,
+  'consent-kit-quick-start': consentKitControls,
   reference: {
-    manage: '#cc-main .cm [data-role="show"]',
-    save: '#cc-main .pm [data-role="save"]',
+    banner: '#cc-main .cm',
+    accept: '[data-role="all"]',
+    reject: '[data-role="necessary"]',
+    manage: '[data-role="show"]',
+    panel: '#cc-main .pm',
+    save: '[data-role="save"]',
     saved: { target: 'window', event: 'cc:onConsent' },
   },
 };
