@@ -10,8 +10,9 @@ import { ratioRow } from './target-rows.mjs';
 
 export const name = 'size';
 
-// Ratio to the reference each banner-only visit has to meet (the payload group checks the same on the wire).
-const TARGETS = { checked: 0.8, inPage: 1.0 };
+// Ratio to the reference a banner-only visit with a checked config has to meet (the first budget); the
+// payload group checks every target on the wire, the README quick start's included.
+const TARGET = 0.8;
 
 /** What an app ships for `import { init } from 'consent-kit'`: the core and its dependencies, minified. */
 async function coreImport() {
@@ -39,8 +40,8 @@ export async function run() {
     { metric: 'npm import of the core only, brotli 11', value: brotliSize(core), unit: 'B' },
     { metric: `${REFERENCE_NAME} (JS + CSS), gzip -9`, value: sum(reference.map((bytes) => gzipSync(bytes, { level: 9 }).length)), unit: 'B' },
     { metric: `${REFERENCE_NAME} (JS + CSS), brotli 11`, value: referenceBrotli, unit: 'B' },
-    ratioRow('payload brotli, banner-only visit, checked config', initial.bytes, referenceBrotli, TARGETS.checked),
-    ratioRow('payload brotli, banner-only visit, config validated in the page', inPage.bytes, referenceBrotli, TARGETS.inPage),
-    ratioRow('payload brotli, everything', total.bytes, referenceBrotli),
+    ratioRow(`payload brotli, ${initial.name}`, initial.bytes, referenceBrotli, TARGET),
+    ratioRow(`payload brotli, ${inPage.name}`, inPage.bytes, referenceBrotli),
+    ratioRow(`payload brotli, ${total.name}`, total.bytes, referenceBrotli),
   ];
 }
