@@ -51,7 +51,8 @@ function originOf({ url, lineNumber, columnNumber }) {
   if (!sourceMaps.has(file)) sourceMaps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8'))));
   const entry = sourceMaps.get(file).findEntry(lineNumber, columnNumber);
   if (!entry?.originalSource) return undefined;
-  return { source: entry.originalSource.replace(/^(\.\.\/)+/, ''), line: entry.originalLine + 1 };
+  // Sources are relative to dist/: keep the path from the project's src/ or node_modules/ on.
+  return { source: entry.originalSource.replace(/^.*?(?=(node_modules|src)\/)/, ''), line: entry.originalLine + 1 };
 }
 
 /** Milliseconds of self time per profile node: each sample's interval goes to the node it caught running. */
