@@ -6,10 +6,13 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { brotliSize, measureBudgets } from '../build/size-budget.mjs';
 import { REFERENCE_CSS, REFERENCE_JS, REFERENCE_NAME } from './reference.mjs';
+import { ratioRow } from './target-rows.mjs';
 
 export const name = 'size';
 
-const TARGET_RATIO = 0.8;
+// Ratio to the reference a banner-only visit with a checked config has to meet (the first budget); the
+// payload group checks every target on the wire, the README quick start's included.
+const TARGET = 0.8;
 
 /** What an app ships for `import { init } from 'consent-kit'`: the core and its dependencies, minified. */
 async function coreImport() {
@@ -37,8 +40,8 @@ export async function run() {
     { metric: 'npm import of the core only, brotli 11', value: brotliSize(core), unit: 'B' },
     { metric: `${REFERENCE_NAME} (JS + CSS), gzip -9`, value: sum(reference.map((bytes) => gzipSync(bytes, { level: 9 }).length)), unit: 'B' },
     { metric: `${REFERENCE_NAME} (JS + CSS), brotli 11`, value: referenceBrotli, unit: 'B' },
-    { metric: 'ratio: payload brotli, banner-only visit, checked config', value: Number((initial.bytes / referenceBrotli).toFixed(2)), unit: '×', note: `target ≤ ${TARGET_RATIO}` },
-    { metric: 'ratio: payload brotli, banner-only visit, config validated in the page', value: Number((inPage.bytes / referenceBrotli).toFixed(2)), unit: '×' },
-    { metric: 'ratio: payload brotli, everything', value: Number((total.bytes / referenceBrotli).toFixed(2)), unit: '×' },
+    ratioRow(`payload brotli, ${initial.name}`, initial.bytes, referenceBrotli, TARGET),
+    ratioRow(`payload brotli, ${inPage.name}`, inPage.bytes, referenceBrotli),
+    ratioRow(`payload brotli, ${total.name}`, total.bytes, referenceBrotli),
   ];
 }

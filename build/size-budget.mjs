@@ -4,9 +4,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-/** Brotli size at quality 11, as a server compressing static files ahead of time sends them. */
+/** Brotli at quality 11, as a server compressing static files ahead of time sends them. */
+export function brotli(bytes) {
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+}
+
+/** The size of {@link brotli}'s output. */
 export function brotliSize(bytes) {
-  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return brotli(bytes).length;
 }
 
 /** The files a pattern names; a `*` in the file name stands for any characters. Throws when none exist. */

@@ -1,0 +1,101 @@
+// The bytes a visit transfers, as the network delivered them (brotli, see bench-server.mjs), added over the
+// same page without any consent tool: on a visit that only sees the banner, and on one that opens the
+// preferences from the banner and saves them. The markup the SDK adds to the page (its config tag) counts
+// too, as does the reference's config script. One visit each: the same files give the same bytes.
+import { sharedBrowser } from './shared-browser.mjs';
+import { serveVariants } from './bench-server.mjs';
+import { firstVisit, openTab } from './first-visit.mjs';
+import { controls, variantNames, variants } from './reference.mjs';
+import { ratioRow } from './target-rows.mjs';
+
+export const name = 'payload per visit (brotli as transferred, added over the page without a consent tool)';
+
+// Ratio to the reference that each config path has to meet, per kind of visit.
+const TARGETS = {
+  'consent-kit': { banner: 0.8, panel: 1.3 },
+  'consent-kit-quick-start': { banner: 1.0, panel: 1.3 },
+};
+
+/**
+ * Follows a page's requests. `quiet()` resolves once none is in flight and none starts while the page is
+ * idle, so a file the SDK fetches after showing the banner (or after a save) is counted too.
+ */
+function trackRequests(page) {
+  const pending = new Set();
+  let onSettled = () => {};
+  page.on('request', (request) => pending.add(request));
+  for (const done of ['requestfinished', 'requestfailed']) {
+    page.on(done, (request) => {
+      pending.delete(request);
+      if (pending.size === 0) onSettled();
+    });
+  }
+  const settled = () => (pending.size === 0 ? Promise.resolve() : new Promise((resolve) => { onSettled = resolve; }));
+  return {
+    async quiet() {
+      do {
+        await settled();
+        await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
+      } while (pending.size > 0);
+    },
+  };
+}
+
+/** The body bytes of every response of the document so far, as transferred. Throws for one that was not compressed. */
+async function transferred(page) {
+  const entries = (await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+    .map((e) => ({ path: new URL(e.name).pathname, encoded: e.encodedBodySize, decoded: e.decodedBodySize }))))
+    // Empty answers (the browser's own favicon request, a 404 here) transfer no body.
+    .filter((e) => e.decoded > 0);
+  const plain = entries.find((e) => e.encoded >= e.decoded);
+  if (plain) throw new Error(`${plain.path} arrived uncompressed (${plain.encoded} B): the payload figures assume brotli`);
+  return { bytes: entries.reduce((sum, e) => sum + e.encoded, 0), page: entries[0].encoded, files: entries.length - 1 };
+}
+
+/** A banner-only visit and a visit that opens the preferences and saves them, each a first visit. */
+async function visits(browser, origin, variant) {
+  const tab = await openTab(browser, variant);
+  const requests = trackRequests(tab.page);
+  try {
+    await firstVisit(tab, origin);
+    await requests.quiet();
+    const banner = await transferred(tab.page);
+    const steps = controls[variant];
+    if (!steps) return { banner };
+    await firstVisit(tab, origin);
+    const saved = tab.page.evaluate(({ target, event }) => new Promise((resolve) => {
+      (target === 'window' ? window : document).addEventListener(event, () => resolve(), { once: true });
+    }), steps.saved);
+    await tab.page.locator(`${steps.banner} ${steps.manage}`).click();
+    await tab.page.locator(`${steps.panel} ${steps.save}`).click();
+    await saved;
+    await requests.quiet();
+    return { banner, panel: await transferred(tab.page) };
+  } finally {
+    await tab.context.close();
+  }
+}
+
+export async function run() {
+  const server = await serveVariants();
+  const browser = await sharedBrowser();
+  try {
+    const results = {};
+    for (const variant of Object.keys(variants)) results[variant] = await visits(browser, server.origin, variant);
+    const added = (variant, kind) => results[variant][kind].bytes - results.none.banner.bytes;
+    const rows = [];
+    for (const [kind, label] of [['banner', 'banner-only visit'], ['panel', 'panel visit (opens the preferences, saves)']]) {
+      for (const [variant, variantName] of Object.entries(variantNames)) {
+        const { files, page } = results[variant][kind];
+        const note = `${files} file${files === 1 ? '' : 's'} and ${page - results.none.banner.page} B more page`;
+        rows.push({ metric: `${variantName}, ${label}`, value: added(variant, kind), unit: 'B', note });
+      }
+      for (const variant of Object.keys(TARGETS)) {
+        rows.push(ratioRow(`${label}, ${variantNames[variant]}`, added(variant, kind), added('reference', kind), TARGETS[variant][kind]));
+      }
+    }
+    return rows;
+  } finally {
+    await server.close();
+  }
+}

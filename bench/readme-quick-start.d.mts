@@ -1,0 +1,1 @@
+export function quickStartConfig(readme?: string): unknown;
