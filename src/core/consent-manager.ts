@@ -8,7 +8,6 @@ import { Emitter } from './emitter.js';
 import type { BlockedReport, ConsentEnvironment, ConsentSync } from './environment.js';
 import { ConsentUsageError, type ConsentConfigError } from './errors.js';
 import { randomId } from './random-id.js';
-import { fitToConfig, reconcile, sameChoices } from './reconcile-records.js';
 
 /** Choices to change with {@link ConsentManager.update}; anything left out keeps its current value. */
 export interface ConsentChoices {
@@ -224,27 +223,30 @@ export class ConsentManager {
    * {@link ConsentUsageError} when the config has no `endpoint`.
    */
   async identify(subjectToken: string): Promise<ConsentRecord | null> {
-    const found = await this.#syncFor('identify').identify(subjectToken);
-    const remote = found && !staleReason(found, this.config, this.#env.now()) ? fitToConfig(found, this.config) : null;
+    const [found, { planIdentify }] = await Promise.all([
+      this.#syncFor('identify').identify(subjectToken),
+      import('./reconcile-records.js'),
+    ]);
     const local = this.#state;
-    if (!remote) {
+    const isStale = !!found && staleReason(found, this.config, this.#env.now()) !== undefined;
+    const step = planIdentify(found, isStale, local, this.#previous, this.config);
+    const keep = (_id: string, current: boolean) => current;
+    const keepContact = (_c: string, _t: string, current: boolean) => current;
+    if (step.do === 'resend') {
       // A new revision of the local decision, sent with the token, makes it the account's record.
-      if (local) this.#decide(local.method, (_id, current) => current, (_c, _t, current) => current);
-      return this.state;
-    }
-    if (local?.id === remote.id && local.revision === remote.revision && sameChoices(local, remote)) return this.state;
-    const verdict = local ? reconcile(local, remote) : 'adopt-remote';
-    // Whatever wins continues the account's record, so its revisions keep moving forward.
-    const revision = Math.max(remote.revision, this.#previous?.id === remote.id ? this.#previous.revision : 0);
-    this.#previous = { ...remote, revision };
-    if (verdict === 'adopt-remote' && revision === remote.revision && sameChoices(remote, found!)) {
-      this.#save(remote, false);
-    } else if (verdict === 'merge') {
-      this.#decide(local!.method, (id, current) => current && remote.categories[id] === true,
-        (channel, topic, current) => current && remote.contact[channel]?.[topic] === true);
-    } else {
-      if (verdict === 'adopt-remote') this.#state = remote;
-      this.#decide(this.#state!.method, (_id, current) => current, (_c, _t, current) => current);
+      if (local) this.#decide(local.method, keep, keepContact);
+    } else if (step.do !== 'nothing') {
+      this.#previous = step.previous;
+      if (step.do === 'adopt') {
+        this.#save(step.remote, false);
+      } else if (step.do === 'merge') {
+        const { remote } = step;
+        this.#decide(local!.method, (id, current) => current && remote.categories[id] === true,
+          (channel, topic, current) => current && remote.contact[channel]?.[topic] === true);
+      } else {
+        this.#state = step.from;
+        this.#decide(step.from.method, keep, keepContact);
+      }
     }
     return this.state;
   }

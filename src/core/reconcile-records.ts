@@ -1,6 +1,12 @@
 import type { ConsentConfig } from '../schema/config.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
 
+/*
+ * How an account's record on the endpoint and this device's decision become one, when a page identifies the
+ * visitor. Pure functions, loaded only by `identify()` (most pages never call it, so the script tag fetches
+ * this with it instead of every visitor downloading it).
+ */
+
 /** Which decision speaks for an account seen on this device (`local`) and on the endpoint (`remote`). */
 export type Reconciliation = 'keep-local' | 'adopt-remote' | 'merge';
 
@@ -29,6 +35,40 @@ export function fitToConfig(record: ConsentRecord, config: ConsentConfig): Conse
     for (const { id: topic } of config.contact.topics) contact[channel][topic] = record.contact[channel]?.[topic] === true;
   }
   return { ...record, categories, contact };
+}
+
+/**
+ * What `identify()` does with the account's record (`found`, as the endpoint answered; `isStale` when it no
+ * longer counts under this config) and this device's decision in force (`local`, and `previous`, the last one
+ * stored even if no longer in force):
+ * - `resend`: the account has no usable record; the local decision, if any, is sent again with the token;
+ * - `nothing`: both are the same record;
+ * - `adopt`: the account's record is put in force as it is, and not sent back;
+ * - `merge`: two different decisions of the same second; a choice stays on only where both have it on;
+ * - `continue`: the winner (`from`) gets a new revision, sent with the token.
+ * Whatever wins continues the account's record (`previous`), so its revisions keep moving forward.
+ */
+export type IdentifyStep =
+  | { do: 'resend' }
+  | { do: 'nothing' }
+  | { do: 'adopt'; remote: ConsentRecord; previous: ConsentRecord }
+  | { do: 'merge'; remote: ConsentRecord; previous: ConsentRecord }
+  | { do: 'continue'; from: ConsentRecord; previous: ConsentRecord };
+
+export function planIdentify(
+  found: ConsentRecord | null, isStale: boolean, local: ConsentRecord | null, previous: ConsentRecord | null, config: ConsentConfig,
+): IdentifyStep {
+  const remote = found && !isStale ? fitToConfig(found, config) : null;
+  if (!remote) return { do: 'resend' };
+  if (local?.id === remote.id && local.revision === remote.revision && sameChoices(local, remote)) return { do: 'nothing' };
+  const verdict = local ? reconcile(local, remote) : 'adopt-remote';
+  const revision = Math.max(remote.revision, previous?.id === remote.id ? previous.revision : 0);
+  const next = { ...remote, revision };
+  if (verdict === 'adopt-remote' && revision === remote.revision && sameChoices(remote, found!)) {
+    return { do: 'adopt', remote, previous: next };
+  }
+  if (verdict === 'merge') return { do: 'merge', remote, previous: next };
+  return { do: 'continue', from: verdict === 'adopt-remote' ? remote : local!, previous: next };
 }
 
 export function sameChoices(a: ConsentRecord, b: ConsentRecord): boolean {
