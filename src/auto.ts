@@ -13,7 +13,6 @@ import { CHECKED_ATTRIBUTE, readCheckedConfig } from './core/checked-config.js';
 import { readCommonConfig } from './core/common-config.js';
 import type { ConsentConfig } from './schema/config.js';
 import { DEV_MODE } from './core/dev-mode.js';
-import { ConsentConfigError } from './core/errors.js';
 import { get, start } from './core/page-manager.js';
 import * as api from './script-tag-api.js';
 import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
@@ -88,16 +87,7 @@ async function validateInPage(text: string): Promise<void> {
     );
     return;
   }
-  try {
-    const manager = validator.initFromJson(text);
-    console.info(
-      'consent-kit: this page\'s config was validated in the browser, which costs every visitor the validator\'s '
-      + `download. Put this checked config tag in place of the page's own to skip it:\n${validator.checkedTagOf(manager.config)}`,
-    );
-  } catch (error) {
-    // initFromJson has already put a manager that grants nothing in place; the page only needs to hear why.
-    console.error(error instanceof ConsentConfigError ? error.message : error);
-  }
+  validator.startFromTag(text);
 }
 
 /**

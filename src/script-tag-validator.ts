@@ -8,6 +8,27 @@ import * as z from 'zod/mini';
 // keeps pages under a strict Content-Security-Policy or Trusted Types free of violations.
 z.config({ jitless: true });
 
-export { init, initFromJson } from './core/init.js';
+import { checkedTagOf } from './core/checked-config-tag.js';
+import { ConsentConfigError } from './core/errors.js';
+import { initFromJson } from './core/init.js';
+
+export { init } from './core/init.js';
 export { parseConfig, parseConfigJson } from './core/config.js';
-export { checkedTagOf } from './core/checked-config-tag.js';
+
+/**
+ * Starts the page's manager on the JSON of its config tag, validated here, and says on the console what
+ * the page could do better: the checked tag that would skip this download, or every bad field. Never
+ * throws: an invalid config leaves a manager that grants nothing in place (see `initFromJson`).
+ */
+export function startFromTag(text: string): void {
+  try {
+    const manager = initFromJson(text);
+    console.info(
+      'consent-kit: this page\'s config was validated in the browser, which costs every visitor the validator\'s '
+      + `download. Put this checked config tag in place of the page's own to skip it:\n${checkedTagOf(manager.config)}`,
+    );
+  } catch (error) {
+    // initFromJson has already put a manager that grants nothing in place; the page only needs to hear why.
+    console.error(error instanceof ConsentConfigError ? error.message : error);
+  }
+}
