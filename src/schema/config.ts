@@ -5,6 +5,7 @@ import {
   COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, POLICY_VERSION_HINT, SLUG, SLUG_HINT,
 } from './patterns.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
+import { MAX_CATEGORIES, MAX_CONTACT_CHANNELS, MAX_CONTACT_TOPICS } from './record-fields.js';
 import { isSafeUrl } from './safe-url.js';
 import { BUILT_IN_LOCALES, TEXT_KEYS } from './text-keys.js';
 
@@ -16,8 +17,7 @@ export const KNOWN_CONTACT_TOPICS = ['offers', 'feedback'] as const;
 
 /** Browsers cap a cookie's lifetime at 400 days; a longer setting would silently not hold. */
 export const MAX_COOKIE_DAYS = 400;
-/** Each category costs about a dozen bytes of cookie; this keeps the cookie far below the 4 kB limit. */
-export const MAX_CATEGORIES = 32;
+export { MAX_CATEGORIES } from './record-fields.js';
 
 const slug = () => z.string().check(z.regex(SLUG, `expected ${SLUG_HINT}`));
 
@@ -140,8 +140,8 @@ const ContactOptionSchema = z.pipe(
 );
 
 export const ContactSchema = z.strictObject({
-  channels: z.prefault(z.array(ContactOptionSchema), [...KNOWN_CONTACT_CHANNELS]),
-  topics: z.prefault(z.array(ContactOptionSchema), [...KNOWN_CONTACT_TOPICS]),
+  channels: z.prefault(z.array(ContactOptionSchema).check(z.maxLength(MAX_CONTACT_CHANNELS, `expected at most ${MAX_CONTACT_CHANNELS} channels`)), [...KNOWN_CONTACT_CHANNELS]),
+  topics: z.prefault(z.array(ContactOptionSchema).check(z.maxLength(MAX_CONTACT_TOPICS, `expected at most ${MAX_CONTACT_TOPICS} topics`)), [...KNOWN_CONTACT_TOPICS]),
 });
 
 export const CookieSettingsSchema = z.strictObject({

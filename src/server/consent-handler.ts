@@ -1,16 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
-import { MAX_BODY_BYTES, PutConsentBodySchema, type ErrorBody } from '../schema/api.js';
+import { MAX_BODY_BYTES, PutConsentBodySchema, RECEIPTS_PAGE_MAX, type ErrorBody } from '../schema/api.js';
 import { RECORD_ID, type ConsentRecord } from '../schema/consent-record.js';
 import { describeIssue, formatIssues } from '../schema/describe-issue.js';
 import type { ReceiptController } from '../schema/receipt.js';
 import { buildReceipt, retainedPart, type RetainableField } from './build-receipt.js';
 import type { ConsentStore } from './consent-store.js';
 import { RateLimiter } from './rate-limiter.js';
+import { readBody } from './read-body.js';
+import { receiptsPageOf } from './receipts-page.js';
 import { loadReceiptSigner } from './receipt-signer.js';
+import { failuresMarked, StoreFailure } from './store-failure.js';
 import { verifySubjectToken } from './subject-token.js';
 
 /** Options of {@link createConsentHandler}. */
@@ -32,6 +34,10 @@ export interface ConsentHandlerOptions {
   writesPerMinute?: number;
   /** Writes allowed per client address per minute; default 600 (one office behind one address is many visitors). */
   clientWritesPerMinute?: number;
+  /** Reads (every GET, `/healthz` and `/v1/keys` included) allowed per client address per minute; default 1200. */
+  readsPerMinute?: number;
+  /** The largest receipts page a request may ask for; default (and at most) {@link RECEIPTS_PAGE_MAX}. */
+  receiptsPageMax?: number;
   /**
    * The client's address for the per-client limit. Default: the socket's address. Behind a reverse proxy
    * every request comes from the proxy: pass e.g. the last `X-Forwarded-For` entry your proxy appends.
@@ -70,7 +76,8 @@ const ROUTES: [path: string, methods: string[]][] = [
  * repeated request gets the first answer; an id owned by another account answers exactly like a missing one.
  */
 export async function createConsentHandler(options: ConsentHandlerOptions): Promise<ConsentHandler> {
-  const { store, controller } = options;
+  const { controller } = options;
+  const store = failuresMarked(options.store);
   await store.migrate();
   const signer = await loadReceiptSigner(store);
   const now = options.now ?? Date.now;
@@ -78,18 +85,13 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   const limiter = new RateLimiter({ now });
   const perId = options.writesPerMinute ?? 30;
   const perClient = options.clientWritesPerMinute ?? 600;
+  const readsPerClient = options.readsPerMinute ?? 1200;
+  const pageMax = Math.min(options.receiptsPageMax ?? RECEIPTS_PAGE_MAX, RECEIPTS_PAGE_MAX);
   const clientAddress = options.clientAddress ?? ((_request, connection) => connection?.remoteAddress);
   const retain = options.retainOnErase ?? DEFAULT_RETAINED;
 
   const app = new Hono<Env>();
-  if (options.origins?.length) {
-    app.use('*', cors({
-      origin: [...options.origins],
-      allowMethods: ['GET', 'PUT', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Authorization'],
-      maxAge: 600,
-    }));
-  }
+  // First, so that every answer gets these, CORS preflights included.
   app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -99,6 +101,16 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     if (c.res.headers.get('Content-Type') === 'application/json') c.header('Content-Type', 'application/json; charset=utf-8');
   });
+  if (options.origins?.length) {
+    app.use('*', cors({
+      origin: [...options.origins],
+      allowMethods: ['GET', 'PUT', 'DELETE'],
+      allowHeaders: ['Content-Type', 'Authorization'],
+      // The SDK's back-off reads Retry-After, and a receipts download follows Link; cross-origin, both must be exposed.
+      exposeHeaders: ['Retry-After', 'Link'],
+      maxAge: 600,
+    }));
+  }
 
   /** `null`: anonymous; `undefined`: a token that does not hold (401). */
   const subjectOf = (c: Context<Env>): string | null | undefined => {
@@ -113,14 +125,24 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     return fail(c, 401, 'invalid-token', 'the subject token is malformed, forged or expired: ask the site for a new one');
   };
   const notFound = (c: Context<Env>) => fail(c, 404, 'not-found', 'no consent record with this id');
-  const rateLimited = (c: Context<Env>, id: string): Response | undefined => {
+  /**
+   * Spends one unit of each budget, or answers 429 when one is spent. A write to a record the caller may
+   * change spends the record's budget and the client's; anything else only the client's, so strangers cannot
+   * lock an owner out of their own record.
+   */
+  const overBudget = (c: Context<Env>, kind: 'read' | 'write', id?: string): Response | undefined => {
     const client = clientAddress(c.req.raw, c.env?.connection);
-    const keys = [{ key: `id:${id}`, limit: perId }];
-    if (client) keys.push({ key: `client:${client}`, limit: perClient });
+    const keys = id === undefined ? [] : [{ key: `id:${id}`, limit: perId }];
+    if (client) keys.push(kind === 'read' ? { key: `read:${client}`, limit: readsPerClient } : { key: `write:${client}`, limit: perClient });
     const verdict = limiter.take(keys);
     if (verdict.ok) return undefined;
     c.header('Retry-After', String(verdict.retryAfterSeconds));
-    return fail(c, 429, 'rate-limited', `too many writes; retry in ${verdict.retryAfterSeconds} s`);
+    return fail(c, 429, 'rate-limited', `too many ${kind}s; retry in ${verdict.retryAfterSeconds} s`);
+  };
+  /** Whether the caller may change the record: it is missing, anonymous, or the caller's own. */
+  const mayWrite = async (id: string, subject: string | null) => {
+    const stored = await store.read(id);
+    return !stored || stored.owner === null || stored.owner === subject;
   };
   /** The record if it exists and the caller may see it; unknown and other-owner ids alike give `null`. */
   const readAllowed = async (id: string, subject: string | null) => {
@@ -129,15 +151,17 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     return stored && (stored.owner === null || stored.owner === subject) ? stored : null;
   };
 
-  app.get('/healthz', async (c) =>
-    (await store.ping()) ? c.json({ status: 'ok' }) : fail(c, 503, 'unavailable', 'the database does not answer'));
+  app.get('/healthz', async (c) => overBudget(c, 'read')
+    ?? ((await store.ping()) ? c.json({ status: 'ok' }) : fail(c, 503, 'unavailable', 'the database does not answer')));
 
-  app.get('/v1/keys', (c) => c.json(signer.jwks()));
+  app.get('/v1/keys', (c) => overBudget(c, 'read') ?? c.json(signer.jwks()));
 
   app.get('/v1/consents/me', async (c) => {
     const subject = subjectOf(c);
     if (subject === undefined) return unauthorized(c);
     if (subject === null) return fail(c, 401, 'token-required', 'send the account\'s subject token as "Authorization: Bearer …"');
+    const limited = overBudget(c, 'read');
+    if (limited) return limited;
     const stored = await store.readOwned(subject);
     return stored ? c.json({ record: stored.record }) : notFound(c);
   });
@@ -145,6 +169,8 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   app.get('/v1/consents/:id', async (c) => {
     const subject = subjectOf(c);
     if (subject === undefined) return unauthorized(c);
+    const limited = overBudget(c, 'read');
+    if (limited) return limited;
     const stored = await readAllowed(c.req.param('id'), subject);
     return stored ? c.json({ record: stored.record }) : notFound(c);
   });
@@ -152,81 +178,84 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   app.get('/v1/consents/:id/receipts', async (c) => {
     const subject = subjectOf(c);
     if (subject === undefined) return unauthorized(c);
+    const limited = overBudget(c, 'read');
+    if (limited) return limited;
     const id = c.req.param('id');
     if (!(await readAllowed(id, subject))) return notFound(c);
-    return c.json({ receipts: await store.receipts(id) });
+    const page = receiptsPageOf(c.req.query('limit'), c.req.query('after'), pageMax);
+    if (Array.isArray(page)) return fail(c, 400, 'invalid-query', 'the receipts page asked for does not exist', page);
+    const { receipts, next } = await store.receipts(id, page);
+    if (next === undefined) return c.json({ receipts });
+    c.header('Link', `</v1/consents/${id}/receipts?after=${next}&limit=${page.limit}>; rel="next"`);
+    return c.json({ receipts, next: String(next) });
   });
 
-  app.put(
-    '/v1/consents/:id',
-    async (c, next) => {
-      const type = c.req.header('Content-Type') ?? '';
-      if (!/^application\/json\s*(;|$)/i.test(type)) {
-        return fail(c, 415, 'unsupported-media-type', 'send the body as JSON with "Content-Type: application/json"');
-      }
-      return next();
-    },
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => fail(c, 413, 'body-too-large', `the body is over ${MAX_BODY_BYTES} bytes; a consent record needs about 1 kB`),
-    }),
-    async (c) => {
-      const id = c.req.param('id');
-      const subject = subjectOf(c);
-      if (subject === undefined) return unauthorized(c);
-      if (!RECORD_ID.test(id)) return fail(c, 400, 'invalid-id', 'id in the URL: expected a random UUID (version 4), lowercase');
-      const limited = rateLimited(c, id);
-      if (limited) return limited;
+  app.put('/v1/consents/:id', async (c) => {
+    const type = c.req.header('Content-Type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      return fail(c, 415, 'unsupported-media-type', 'send the body as JSON with "Content-Type: application/json"');
+    }
+    // Who asks, then whether the record is theirs to change, and only then whose budget the request spends.
+    const id = c.req.param('id');
+    const subject = subjectOf(c);
+    if (subject === undefined) return unauthorized(c);
+    if (!RECORD_ID.test(id)) return fail(c, 400, 'invalid-id', 'id in the URL: expected a random UUID (version 4), lowercase');
+    if (!(await mayWrite(id, subject))) return overBudget(c, 'write') ?? notFound(c);
+    const limited = overBudget(c, 'write', id);
+    if (limited) return limited;
 
-      const text = await c.req.text();
-      let input: unknown;
-      try {
-        input = JSON.parse(text);
-      } catch {
-        return fail(c, 400, 'invalid-json', 'the body is not valid JSON', ['(root): expected a JSON object']);
-      }
-      const parsed = z.safeParse(PutConsentBodySchema, input, { error: describeIssue });
-      if (!parsed.success) {
-        return fail(c, 400, 'invalid-body', 'the body does not match the consent API', formatIssues(parsed.error.issues));
-      }
-      const { record, notice, idempotencyKey } = parsed.data;
-      const problems = recordProblems(record, id);
-      if (problems.length > 0) return fail(c, 400, 'invalid-body', 'the record is inconsistent', problems);
+    const body = await readBody(c.req.raw, MAX_BODY_BYTES);
+    if (body.kind === 'too-large') return fail(c, 413, 'body-too-large', `the body is over ${MAX_BODY_BYTES} bytes; a consent record needs about 1 kB`);
+    if (body.kind === 'cut-off') return clientFault(c, 'body-cut-off', 'the body ended before it was complete; send it again');
+    let input: unknown;
+    try {
+      input = JSON.parse(body.text);
+    } catch {
+      return fail(c, 400, 'invalid-json', 'the body is not valid JSON', ['(root): expected a JSON object']);
+    }
+    const parsed = z.safeParse(PutConsentBodySchema, input, { error: describeIssue });
+    if (!parsed.success) {
+      return fail(c, 400, 'invalid-body', 'the body does not match the consent API', formatIssues(parsed.error.issues));
+    }
+    const { notice, idempotencyKey } = parsed.data;
+    const problems = recordProblems(parsed.data.record, id);
+    if (problems.length > 0) return fail(c, 400, 'invalid-body', 'the record is inconsistent', problems);
 
-      const timestamp = new Date(now()).toISOString();
-      const receipt = buildReceipt(record, {
-        receiptId: randomUUID(), timestamp, owner: subject, notice, controller,
-        jurisdiction: options.jurisdiction ?? 'CN', separateConsent: options.separateConsent ?? [],
-      });
-      const outcome = await store.write({
-        record, owner: subject, idempotencyKey,
-        requestHash: createHash('sha256').update(text).digest('hex'),
-        receipt: { receiptId: receipt.receiptId, jws: await signer.sign(receipt), receipt },
-      });
-      switch (outcome.kind) {
-        case 'stored':
-        case 'replayed':
-          return c.json(outcome.response, outcome.status);
-        case 'stale':
-          return c.json({
-            error: 'stale-revision',
-            message: `revision ${record.revision} is not newer than the stored revision ${outcome.current.revision}`,
-            record: outcome.current,
-          } satisfies ErrorBody, 409);
-        case 'key-reused':
-          return fail(c, 422, 'idempotency-key-reused', 'this idempotency key was used with another body: use a new key for a new change');
-        case 'not-found':
-          return notFound(c);
-      }
-    },
-  );
+    const receivedAt = now();
+    const record = clampedToNow(parsed.data.record, receivedAt);
+    const timestamp = new Date(receivedAt).toISOString();
+    const receipt = buildReceipt(record, {
+      receiptId: randomUUID(), timestamp, owner: subject, notice, controller,
+      jurisdiction: options.jurisdiction ?? 'CN', separateConsent: options.separateConsent ?? [],
+    });
+    const outcome = await store.write({
+      record, owner: subject, idempotencyKey, receivedAt: timestamp,
+      requestHash: createHash('sha256').update(body.text).digest('hex'),
+      receipt: { receiptId: receipt.receiptId, jws: await signer.sign(receipt), receipt },
+    });
+    switch (outcome.kind) {
+      case 'stored':
+      case 'replayed':
+        return c.json(outcome.response, outcome.status);
+      case 'stale':
+        return c.json({
+          error: 'stale-revision',
+          message: `revision ${record.revision} is not newer than the stored revision ${outcome.current.revision}`,
+          record: outcome.current,
+        } satisfies ErrorBody, 409);
+      case 'key-reused':
+        return fail(c, 422, 'idempotency-key-reused', 'this idempotency key was used with another body: use a new key for a new change');
+      case 'not-found':
+        return notFound(c);
+    }
+  });
 
   app.delete('/v1/consents/:id', async (c) => {
     const id = c.req.param('id');
     const subject = subjectOf(c);
     if (subject === undefined) return unauthorized(c);
-    if (!RECORD_ID.test(id)) return notFound(c);
-    const limited = rateLimited(c, id);
+    if (!RECORD_ID.test(id) || !(await mayWrite(id, subject))) return overBudget(c, 'write') ?? notFound(c);
+    const limited = overBudget(c, 'write', id);
     if (limited) return limited;
     const erased = await store.erase(id, subject, (receipt) => retainedPart(receipt, retain));
     return erased ? c.body(null, 204) : notFound(c);
@@ -239,15 +268,24 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     });
   }
   app.notFound((c) => fail(c, 404, 'not-found', 'no such route; the API is under /v1'));
+  /** A request the client broke (it went away mid-body): 400, and a log line that says so. */
+  const clientFault = (c: Context<Env>, error: string, message: string) => {
+    log(`consent-kit: client fault (400 ${error}): ${message}`);
+    return fail(c, 400, error, message);
+  };
   app.onError((error, c) => {
-    log('consent-kit: the store failed', error);
-    return fail(c, 503, 'unavailable', 'the endpoint cannot reach its database; retry later');
+    if (error instanceof StoreFailure) {
+      log('consent-kit: the store failed', error.cause);
+      return fail(c, 503, 'unavailable', 'the endpoint cannot reach its database; retry later');
+    }
+    log('consent-kit: unexpected error (a bug: please report it)', error);
+    return fail(c, 500, 'internal', 'the endpoint failed unexpectedly; retry later');
   });
 
   return (request, connection) => Promise.resolve(app.fetch(request, { connection }));
 }
 
-function fail(c: Context, status: 400 | 401 | 404 | 405 | 413 | 415 | 422 | 429 | 503, error: string, message: string, problems?: string[]) {
+function fail(c: Context, status: 400 | 401 | 404 | 405 | 413 | 415 | 422 | 429 | 500 | 503, error: string, message: string, problems?: string[]) {
   return c.json({ error, message, ...(problems ? { problems } : {}) } satisfies ErrorBody, status);
 }
 
@@ -257,4 +295,17 @@ function recordProblems(record: ConsentRecord, id: string): string[] {
   if (record.id !== id) problems.push('record.id: expected the same id as in the URL');
   if (Date.parse(record.decidedAt) > Date.parse(record.updatedAt)) problems.push('record.updatedAt: expected a time at or after decidedAt');
   return problems;
+}
+
+/** How far ahead of the endpoint's clock a record's `updatedAt` may be (device clocks drift) before it is clamped. */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * The record with times no later than the endpoint's clock allows: a device whose clock runs ahead cannot
+ * date a decision in the future (and so win every later comparison). Times within the tolerance stay as sent.
+ */
+function clampedToNow(record: ConsentRecord, now: number): ConsentRecord {
+  if (Date.parse(record.updatedAt) <= now + CLOCK_TOLERANCE_MS) return record;
+  const clamped = new Date(now).toISOString();
+  return { ...record, updatedAt: clamped, decidedAt: Date.parse(record.decidedAt) > now ? clamped : record.decidedAt };
 }

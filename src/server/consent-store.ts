@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import type { PutConsentResponse } from '../schema/api.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
 import type { Receipt, SignedReceipt } from '../schema/receipt.js';
+import type { ReceiptsPage } from './receipts-page.js';
 
 /** A record as stored, with the account that owns it (`null`: anonymous, knowing the id is the permission). */
 export interface StoredConsent {
@@ -18,6 +19,14 @@ export interface ConsentWrite {
   /** SHA-256 of the request body: the same key with another body is refused. */
   requestHash: string;
   receipt: SignedReceipt;
+  /** When the endpoint received the change (ISO 8601, its own clock): what `/me` orders by. */
+  receivedAt: string;
+}
+
+/** One page of a record's receipts, and the cursor of the next page when there is one. */
+export interface ReceiptPage {
+  receipts: SignedReceipt[];
+  next?: number;
 }
 
 /** What became of a {@link ConsentWrite}. */
@@ -49,11 +58,14 @@ export interface ConsentStore {
   /** Creates tables if missing; safe to call on every start. */
   migrate(): Promise<void>;
   read(id: string): Promise<StoredConsent | null>;
-  /** The most recently updated record owned by `subject`. */
+  /** The record owned by `subject` that the endpoint received a change of last (by its own clock). */
   readOwned(subject: string): Promise<StoredConsent | null>;
   write(change: ConsentWrite): Promise<WriteOutcome>;
-  /** Receipts of a record, oldest first; empty for unknown ids. */
-  receipts(id: string): Promise<SignedReceipt[]>;
+  /**
+   * One page of a record's receipts, oldest first: at most `limit`, those after the cursor `after` (a cursor a
+   * previous page returned as `next`). Empty for unknown ids. Holds no more than one page in memory.
+   */
+  receipts(id: string, page: ReceiptsPage): Promise<ReceiptPage>;
   /**
    * Deletes the record, its idempotency keys and every receipt's link to it, keeping of each receipt only
    * what `retain` returns (which must not identify the person). Returns `false` when the id is missing or

@@ -11,19 +11,19 @@ export type StoredKey = { request_hash: string; status: 200 | 201; response: str
 export type WritePlan = { kind: 'store'; status: 200 | 201; response: PutConsentResponse; owner: string | null };
 
 /**
- * The rules every store applies to a write, inside its own transaction, from what it read there: a repeated
- * request replays its first answer and a reused key with another body is refused; another account's record
- * answers like a missing one; revisions only move forward. Returns the outcome to answer with, or the plan
- * to store.
+ * The rules every store applies to a write, inside its own transaction, from what it read there: another
+ * account's record answers like a missing one, before anything else (so a replayed key tells a stranger
+ * nothing); a repeated request replays its first answer and a reused key with another body is refused;
+ * revisions only move forward. Returns the outcome to answer with, or the plan to store.
  */
 export function planWrite(change: ConsentWrite, existing: StoredRow | undefined, key: StoredKey | undefined): WriteOutcome | WritePlan {
+  const { record, owner } = change;
+  if (existing && existing.owner !== null && existing.owner !== owner) return { kind: 'not-found' };
   if (key) {
     return key.request_hash === change.requestHash
       ? { kind: 'replayed', status: key.status, response: JSON.parse(key.response) as PutConsentResponse }
       : { kind: 'key-reused' };
   }
-  const { record, owner } = change;
-  if (existing && existing.owner !== null && existing.owner !== owner) return { kind: 'not-found' };
   if (existing) {
     const current = JSON.parse(existing.record) as ConsentRecord;
     if (current.revision >= record.revision) return { kind: 'stale', current };

@@ -19,6 +19,10 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS idempotency (
      record_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
      response TEXT NOT NULL, PRIMARY KEY (record_id, key))`,
+  // Databases made before `/me` ordered by the endpoint's own clock: filled from updated_at, the best known of them.
+  'ALTER TABLE consents ADD COLUMN IF NOT EXISTS received_at TEXT',
+  'UPDATE consents SET received_at = updated_at WHERE received_at IS NULL',
+  'CREATE INDEX IF NOT EXISTS consents_owner_received ON consents (owner, received_at)',
   `CREATE TABLE IF NOT EXISTS signing_keys (
      kid TEXT PRIMARY KEY, private_jwk TEXT NOT NULL, public_jwk TEXT NOT NULL, created_at TEXT NOT NULL)`,
 ];
@@ -72,7 +76,7 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
     },
     async readOwned(subject) {
       const result = await pool.query<StoredRow>(
-        'SELECT record, owner FROM consents WHERE owner = $1 ORDER BY updated_at DESC, revision DESC LIMIT 1', [subject]);
+        'SELECT record, owner FROM consents WHERE owner = $1 ORDER BY received_at DESC, revision DESC LIMIT 1', [subject]);
       return stored(result.rows[0]);
     },
     write(change) {
@@ -85,10 +89,10 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
         if (plan.kind !== 'store') return plan;
         const { status, response } = plan;
         await client.query(
-          `INSERT INTO consents (id, owner, revision, updated_at, record) VALUES ($1, $2, $3, $4, $5)
+          `INSERT INTO consents (id, owner, revision, updated_at, record, received_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (id) DO UPDATE SET owner = EXCLUDED.owner, revision = EXCLUDED.revision,
-             updated_at = EXCLUDED.updated_at, record = EXCLUDED.record`,
-          [record.id, plan.owner, record.revision, record.updatedAt, JSON.stringify(record)]);
+             updated_at = EXCLUDED.updated_at, record = EXCLUDED.record, received_at = EXCLUDED.received_at`,
+          [record.id, plan.owner, record.revision, record.updatedAt, JSON.stringify(record), change.receivedAt]);
         await client.query(
           `INSERT INTO receipts (receipt_id, record_id, seq, jws, receipt)
            VALUES ($1, $2, (SELECT COALESCE(MAX(seq), 0) + 1 FROM receipts WHERE record_id = $2), $3, $4)`,
@@ -98,10 +102,11 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
         return { kind: 'stored', status, response };
       });
     },
-    async receipts(id) {
-      const result = await pool.query<{ receipt_id: string; jws: string; receipt: string }>(
-        'SELECT receipt_id, jws, receipt FROM receipts WHERE record_id = $1 ORDER BY seq', [id]);
-      return result.rows.map((row): SignedReceipt => ({ receiptId: row.receipt_id, jws: row.jws, receipt: JSON.parse(row.receipt) }));
+    async receipts(id, { after = 0, limit }) {
+      const { rows } = await pool.query<{ seq: string; receipt_id: string; jws: string; receipt: string }>(
+        'SELECT seq, receipt_id, jws, receipt FROM receipts WHERE record_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [id, after, limit + 1]);
+      const receipts = rows.slice(0, limit).map((row): SignedReceipt => ({ receiptId: row.receipt_id, jws: row.jws, receipt: JSON.parse(row.receipt) }));
+      return rows.length > limit ? { receipts, next: Number(rows[limit - 1]!.seq) } : { receipts };
     },
     erase(id, owner, retain) {
       return transaction(async (client) => {

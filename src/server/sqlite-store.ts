@@ -30,27 +30,32 @@ export function createSqliteStore(path: string): ConsentStore {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addReceivedAt(db);
 
   const select = db.prepare<[string], StoredRow>('SELECT record, owner FROM consents WHERE id = ?');
-  const selectOwned = db.prepare<[string], { record: string; owner: string | null }>(
-    'SELECT record, owner FROM consents WHERE owner = ? ORDER BY updated_at DESC, revision DESC LIMIT 1');
+  const selectOwned = db.prepare<[string], StoredRow>(
+    'SELECT record, owner FROM consents WHERE owner = ? ORDER BY received_at DESC, revision DESC LIMIT 1');
   const selectKey = db.prepare<[string, string], StoredKey>(
     'SELECT request_hash, status, response FROM idempotency WHERE record_id = ? AND key = ?');
   const upsert = db.prepare(
-    `INSERT INTO consents (id, owner, revision, updated_at, record) VALUES (@id, @owner, @revision, @updatedAt, @record)
+    `INSERT INTO consents (id, owner, revision, updated_at, record, received_at)
+     VALUES (@id, @owner, @revision, @updatedAt, @record, @receivedAt)
      ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, revision = excluded.revision,
-       updated_at = excluded.updated_at, record = excluded.record`);
+       updated_at = excluded.updated_at, record = excluded.record, received_at = excluded.received_at`);
   const insertReceipt = db.prepare('INSERT INTO receipts (receipt_id, record_id, jws, receipt) VALUES (?, ?, ?, ?)');
   const insertKey = db.prepare('INSERT INTO idempotency (record_id, key, request_hash, status, response) VALUES (?, ?, ?, ?, ?)');
-  const selectReceipts = db.prepare<[string], { jws: string; receipt: string; receipt_id: string }>(
-    'SELECT receipt_id, jws, receipt FROM receipts WHERE record_id = ? ORDER BY seq');
+  const selectReceipts = db.prepare<[string, number, number], { jws: string; receipt: string; receipt_id: string; seq: number }>(
+    'SELECT seq, receipt_id, jws, receipt FROM receipts WHERE record_id = ? AND seq > ? ORDER BY seq LIMIT ?');
 
   const write = db.transaction((change: ConsentWrite): WriteOutcome => {
     const { record } = change;
     const plan = planWrite(change, select.get(record.id), selectKey.get(record.id, change.idempotencyKey));
     if (plan.kind !== 'store') return plan;
     const { status, response } = plan;
-    upsert.run({ id: record.id, owner: plan.owner, revision: record.revision, updatedAt: record.updatedAt, record: JSON.stringify(record) });
+    upsert.run({
+      id: record.id, owner: plan.owner, revision: record.revision, updatedAt: record.updatedAt, record: JSON.stringify(record),
+      receivedAt: change.receivedAt,
+    });
     insertReceipt.run(change.receipt.receiptId, record.id, change.receipt.jws, JSON.stringify(change.receipt.receipt));
     insertKey.run(record.id, change.idempotencyKey, change.requestHash, status, JSON.stringify(response));
     return { kind: 'stored', status, response };
@@ -83,8 +88,10 @@ export function createSqliteStore(path: string): ConsentStore {
     async write(change) {
       return write.immediate(change);
     },
-    async receipts(id) {
-      return selectReceipts.all(id).map((row): SignedReceipt => ({ receiptId: row.receipt_id, jws: row.jws, receipt: JSON.parse(row.receipt) }));
+    async receipts(id, { after = 0, limit }) {
+      const rows = selectReceipts.all(id, after, limit + 1);
+      const receipts = rows.slice(0, limit).map((row): SignedReceipt => ({ receiptId: row.receipt_id, jws: row.jws, receipt: JSON.parse(row.receipt) }));
+      return rows.length > limit ? { receipts, next: rows[limit - 1]!.seq } : { receipts };
     },
     async erase(id, owner, retain) {
       return erase.immediate(id, owner, retain);
@@ -109,4 +116,19 @@ export function createSqliteStore(path: string): ConsentStore {
       db.close();
     },
   };
+}
+
+/**
+ * Databases made before `/me` ordered by the endpoint's own clock get the column, filled from `updated_at`
+ * (the best that is known of them), and its index.
+ */
+function addReceivedAt(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(consents)').all();
+  if (!columns.some((column) => column.name === 'received_at')) {
+    db.transaction(() => {
+      db.exec('ALTER TABLE consents ADD COLUMN received_at TEXT');
+      db.exec('UPDATE consents SET received_at = updated_at');
+    }).immediate();
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS consents_owner_received ON consents (owner, received_at)');
 }
