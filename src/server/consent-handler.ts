@@ -7,7 +7,7 @@ import { RECORD_ID, type ConsentRecord } from '../schema/consent-record.js';
 import { describeIssue, formatIssues } from '../schema/describe-issue.js';
 import type { ReceiptController } from '../schema/receipt.js';
 import { buildReceipt, retainedPart, type RetainableField } from './build-receipt.js';
-import type { ConsentStore } from './consent-store.js';
+import { IDEMPOTENCY_WINDOW_MS, type ConsentStore } from './consent-store.js';
 import { RateLimiter } from './rate-limiter.js';
 import { readBody } from './read-body.js';
 import { receiptsPageOf } from './receipts-page.js';
@@ -58,6 +58,8 @@ export type ConsentHandler = (request: Request, connection?: ConnectionInfo) => 
 
 type Env = { Bindings: { connection?: ConnectionInfo } };
 
+const PRUNE_EVERY_MS = 60_000;
+const PRUNE_BATCH = 500;
 const DEFAULT_RETAINED: readonly RetainableField[] = ['receiptId', 'timestamp', 'policy', 'collectionMethod', 'purposes'];
 const ROUTES: [path: string, methods: string[]][] = [
   ['/healthz', ['GET']],
@@ -138,6 +140,19 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     if (verdict.ok) return undefined;
     c.header('Retry-After', String(verdict.retryAfterSeconds));
     return fail(c, 429, 'rate-limited', `too many ${kind}s; retry in ${verdict.retryAfterSeconds} s`);
+  };
+  let lastPrune = -Infinity;
+  /**
+   * At most once a minute, on a write, expired idempotency keys are deleted in small batches, in the
+   * background: no request waits for it.
+   */
+  const pruneNowAndThen = (at: number) => {
+    if (at - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = at;
+    const before = new Date(at - IDEMPOTENCY_WINDOW_MS).toISOString();
+    void (async () => {
+      while ((await store.pruneKeys(before, PRUNE_BATCH)) === PRUNE_BATCH);
+    })().catch((error: unknown) => log('consent-kit: the store failed (pruning expired idempotency keys)', (error as Error).cause ?? error));
   };
   /** Whether the caller may change the record: it is missing, anonymous, or the caller's own. */
   const mayWrite = async (id: string, subject: string | null) => {
@@ -222,6 +237,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     if (problems.length > 0) return fail(c, 400, 'invalid-body', 'the record is inconsistent', problems);
 
     const receivedAt = now();
+    pruneNowAndThen(receivedAt);
     const record = clampedToNow(parsed.data.record, receivedAt);
     const timestamp = new Date(receivedAt).toISOString();
     const receipt = buildReceipt(record, {

@@ -23,6 +23,12 @@ export interface ConsentWrite {
   receivedAt: string;
 }
 
+/**
+ * How long an idempotency key is remembered: a retry within a day gets the first answer; after that the key
+ * is forgotten (a repeat of an old change then answers `409`, the endpoint having that revision) and pruned.
+ */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60_000;
+
 /** One page of a record's receipts, and the cursor of the next page when there is one. */
 export interface ReceiptPage {
   receipts: SignedReceipt[];
@@ -72,6 +78,11 @@ export interface ConsentStore {
    * owned by someone other than `owner`.
    */
   erase(id: string, owner: string | null, retain: (receipt: Receipt) => Record<string, unknown>): Promise<boolean>;
+  /**
+   * Deletes up to `limit` idempotency keys made before `before` (ISO 8601) and says how many it deleted;
+   * small batches, so that requests are never held up for long.
+   */
+  pruneKeys(before: string, limit: number): Promise<number>;
   /** What erasures kept, for auditors (in no set order). */
   erasedTrail(): Promise<Record<string, unknown>[]>;
   /** Signing keys, oldest first. */

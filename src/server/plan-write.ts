@@ -1,11 +1,15 @@
 import type { PutConsentResponse } from '../schema/api.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
-import type { ConsentWrite, WriteOutcome } from './consent-store.js';
+import { IDEMPOTENCY_WINDOW_MS, type ConsentWrite, type WriteOutcome } from './consent-store.js';
+import { signedReceiptOf } from './receipt-of-jws.js';
 
 /** A stored record row, as both stores keep it: the record as JSON and the account that owns it, if any. */
 export type StoredRow = { record: string; owner: string | null };
-/** A stored idempotency key: the hash of the request it was first used with and the answer given then. */
-export type StoredKey = { request_hash: string; status: 200 | 201; response: string };
+/**
+ * A stored idempotency key: the hash of the request it was first used with, when, and what the answer was
+ * made of (the record stored then, and the receipt it points at).
+ */
+export type StoredKey = { request_hash: string; status: 200 | 201; record: string; created_at: string; receipt_id: string; jws: string };
 
 /** The write may go ahead: store `record` with this owner, answer `status` with `response`. */
 export type WritePlan = { kind: 'store'; status: 200 | 201; response: PutConsentResponse; owner: string | null };
@@ -19,10 +23,11 @@ export type WritePlan = { kind: 'store'; status: 200 | 201; response: PutConsent
 export function planWrite(change: ConsentWrite, existing: StoredRow | undefined, key: StoredKey | undefined): WriteOutcome | WritePlan {
   const { record, owner } = change;
   if (existing && existing.owner !== null && existing.owner !== owner) return { kind: 'not-found' };
-  if (key) {
-    return key.request_hash === change.requestHash
-      ? { kind: 'replayed', status: key.status, response: JSON.parse(key.response) as PutConsentResponse }
-      : { kind: 'key-reused' };
+  // A key older than the window is forgotten, whether or not it was pruned yet.
+  if (key && Date.parse(key.created_at) > Date.parse(change.receivedAt) - IDEMPOTENCY_WINDOW_MS) {
+    if (key.request_hash !== change.requestHash) return { kind: 'key-reused' };
+    const response: PutConsentResponse = { record: JSON.parse(key.record) as ConsentRecord, receipt: signedReceiptOf(key.receipt_id, key.jws) };
+    return { kind: 'replayed', status: key.status, response };
   }
   if (existing) {
     const current = JSON.parse(existing.record) as ConsentRecord;

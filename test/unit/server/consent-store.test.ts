@@ -14,16 +14,18 @@ import { dropPostgresSchema, freshPostgresSchema } from '../../fixtures/postgres
 import { allReceipts } from '../../fixtures/all-receipts.js';
 
 let receipts = 0;
-function change(rec: ConsentRecord, options: { owner?: string | null; key?: string; hash?: string } = {}): ConsentWrite {
+function change(rec: ConsentRecord, options: { owner?: string | null; key?: string; hash?: string; receivedAt?: string } = {}): ConsentWrite {
   const receiptId = `00000000-0000-4000-8000-${String(++receipts).padStart(12, '0')}`;
   const receipt = buildReceipt(rec, {
     receiptId, timestamp: '2025-01-15T10:00:01.000Z', owner: options.owner ?? null, notice: putBody(rec).notice,
     controller: { name: 'Example Ltd.' }, jurisdiction: 'CN', separateConsent: [],
   });
-  const signed: SignedReceipt = { receiptId, jws: `jws-of-${receiptId}`, receipt };
+  // Shaped like a compact JWS, its payload the receipt (stores keep only the JWS); the signature is not checked here.
+  const jws = `e30.${Buffer.from(JSON.stringify(receipt)).toString('base64url')}.signature-of-${receiptId}`;
+  const signed: SignedReceipt = { receiptId, jws, receipt };
   return {
     record: rec, owner: options.owner ?? null, idempotencyKey: options.key ?? `key-for-${receiptId}`,
-    requestHash: options.hash ?? `hash-${receiptId}`, receipt: signed, receivedAt: '2025-01-15T10:00:01.000Z',
+    requestHash: options.hash ?? `hash-${receiptId}`, receipt: signed, receivedAt: options.receivedAt ?? '2025-01-15T10:00:01.000Z',
   };
 }
 
@@ -94,12 +96,12 @@ function storeContract(open: () => Promise<ConsentStore | undefined>) {
     expect(await store.write(change(record({ id: anonymous, revision: 3 })))).toEqual({ kind: 'not-found' });
   });
 
-  test('readOwned finds the account\'s most recently updated record', async () => {
+  test('readOwned finds the account\'s record received last, whatever the records\' own updatedAt says', async () => {
     const subject = `dave-${crypto.randomUUID()}`;
     const older = crypto.randomUUID();
     const newer = crypto.randomUUID();
-    await store.write(change(record({ id: older, updatedAt: '2025-01-15T10:00:00.000Z' }), { owner: subject }));
-    await store.write(change(record({ id: newer, updatedAt: '2025-02-01T10:00:00.000Z' }), { owner: subject }));
+    await store.write(change(record({ id: older, updatedAt: '2099-01-15T10:00:00.000Z' }), { owner: subject, receivedAt: '2025-01-15T10:00:00.000Z' }));
+    await store.write(change(record({ id: newer, updatedAt: '2025-01-01T10:00:00.000Z' }), { owner: subject, receivedAt: '2025-02-01T10:00:00.000Z' }));
     expect((await store.readOwned(subject))?.record.id).toBe(newer);
     expect(await store.readOwned('nobody')).toBeNull();
   });
