@@ -58,6 +58,14 @@ export type ConsentHandler = (request: Request, connection?: ConnectionInfo) => 
 
 type Env = { Bindings: { connection?: ConnectionInfo } };
 
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
+const SECURITY_HEADERS: [name: string, value: string][] = [
+  ['Cache-Control', 'no-store'],
+  // A browser must never guess a type for an answer (a JSON body sniffed as HTML is a script injection).
+  ['X-Content-Type-Options', 'nosniff'],
+  // Answers are data: opened as a page or framed, they may load and run nothing.
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+];
 const PRUNE_EVERY_MS = 60_000;
 const PRUNE_BATCH = 500;
 const DEFAULT_RETAINED: readonly RetainableField[] = ['receiptId', 'timestamp', 'policy', 'collectionMethod', 'purposes'];
@@ -93,15 +101,12 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   const retain = options.retainOnErase ?? DEFAULT_RETAINED;
 
   const app = new Hono<Env>();
-  // First, so that every answer gets these, CORS preflights included.
+  // First, so that every answer gets these. Set before the route runs, they go into the answer as it is
+  // made; the CORS preflight's answer is made without them and gets them afterwards.
   app.use('*', async (c, next) => {
+    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
     await next();
-    c.header('Cache-Control', 'no-store');
-    // A browser must never guess a type for an answer (a JSON body sniffed as HTML is a script injection).
-    c.header('X-Content-Type-Options', 'nosniff');
-    // Answers are data: opened as a page or framed, they may load and run nothing.
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    if (c.res.headers.get('Content-Type') === 'application/json') c.header('Content-Type', 'application/json; charset=utf-8');
+    if (c.req.method === 'OPTIONS') for (const [name, value] of SECURITY_HEADERS) c.res.headers.set(name, value);
   });
   if (options.origins?.length) {
     app.use('*', cors({
@@ -167,9 +172,9 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   };
 
   app.get('/healthz', async (c) => overBudget(c, 'read')
-    ?? ((await store.ping()) ? c.json({ status: 'ok' }) : fail(c, 503, 'unavailable', 'the database does not answer')));
+    ?? ((await store.ping()) ? json(c, { status: 'ok' }) : fail(c, 503, 'unavailable', 'the database does not answer')));
 
-  app.get('/v1/keys', (c) => overBudget(c, 'read') ?? c.json(signer.jwks()));
+  app.get('/v1/keys', (c) => overBudget(c, 'read') ?? json(c, signer.jwks()));
 
   app.get('/v1/consents/me', async (c) => {
     const subject = subjectOf(c);
@@ -178,7 +183,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     const limited = overBudget(c, 'read');
     if (limited) return limited;
     const stored = await store.readOwned(subject);
-    return stored ? c.json({ record: stored.record }) : notFound(c);
+    return stored ? json(c, { record: stored.record }) : notFound(c);
   });
 
   app.get('/v1/consents/:id', async (c) => {
@@ -187,7 +192,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     const limited = overBudget(c, 'read');
     if (limited) return limited;
     const stored = await readAllowed(c.req.param('id'), subject);
-    return stored ? c.json({ record: stored.record }) : notFound(c);
+    return stored ? json(c, { record: stored.record }) : notFound(c);
   });
 
   app.get('/v1/consents/:id/receipts', async (c) => {
@@ -200,9 +205,9 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     const page = receiptsPageOf(c.req.query('limit'), c.req.query('after'), pageMax);
     if (Array.isArray(page)) return fail(c, 400, 'invalid-query', 'the receipts page asked for does not exist', page);
     const { receipts, next } = await store.receipts(id, page);
-    if (next === undefined) return c.json({ receipts });
+    if (next === undefined) return json(c, { receipts });
     c.header('Link', `</v1/consents/${id}/receipts?after=${next}&limit=${page.limit}>; rel="next"`);
-    return c.json({ receipts, next: String(next) });
+    return json(c, { receipts, next: String(next) });
   });
 
   app.put('/v1/consents/:id', async (c) => {
@@ -247,14 +252,14 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     const outcome = await store.write({
       record, owner: subject, idempotencyKey, receivedAt: timestamp,
       requestHash: createHash('sha256').update(body.text).digest('hex'),
-      receipt: { receiptId: receipt.receiptId, jws: await signer.sign(receipt), receipt },
+      receipt: { receiptId: receipt.receiptId, jws: signer.sign(receipt), receipt },
     });
     switch (outcome.kind) {
       case 'stored':
       case 'replayed':
-        return c.json(outcome.response, outcome.status);
+        return json(c, outcome.response, outcome.status);
       case 'stale':
-        return c.json({
+        return json(c, {
           error: 'stale-revision',
           message: `revision ${record.revision} is not newer than the stored revision ${outcome.current.revision}`,
           record: outcome.current,
@@ -301,8 +306,13 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   return (request, connection) => Promise.resolve(app.fetch(request, { connection }));
 }
 
+/** A JSON answer, its type with the charset (a browser must never guess it). */
+function json(c: Context, body: unknown, status: 200 | 201 | 400 | 401 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503 = 200) {
+  return c.body(JSON.stringify(body), status, JSON_TYPE);
+}
+
 function fail(c: Context, status: 400 | 401 | 404 | 405 | 413 | 415 | 422 | 429 | 500 | 503, error: string, message: string, problems?: string[]) {
-  return c.json({ error, message, ...(problems ? { problems } : {}) } satisfies ErrorBody, status);
+  return json(c, { error, message, ...(problems ? { problems } : {}) } satisfies ErrorBody, status);
 }
 
 /** What the schema cannot see: the record must be the one the URL names, and time only moves forward. */

@@ -1,52 +1,70 @@
-/** One unit of work queued for the next batch: runs inside the batch's transaction. */
+/** One unit of work queued for the next transaction. */
 type Work<T> = () => T;
+type Entry = { work: Work<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Done = { entry: Entry; outcome: { ok: true; value: unknown } | { ok: false; error: unknown } };
 
 /**
- * Group commit: queued work runs in one transaction per batch (`runBatch`), then one `sync()` makes the whole
- * batch durable, off the main thread. Each caller's promise settles only after the sync of its own batch.
- * Work queued while a sync runs forms the next batch, so under load one disk sync serves many writes,
- * and with no load a write waits for nothing but its own sync.
+ * Group commit. Work queued during one turn of the event loop runs in one transaction (`runBatch`); the
+ * transactions committed while a disk sync runs are made durable together by the one sync that follows it,
+ * off the main thread. Each caller's promise settles only after a sync that began after its own commit,
+ * so an answer never goes out before its data is on disk. Under load one sync serves many writes; with no
+ * load a write waits for nothing but its own sync.
  */
 export function groupCommit(
   runBatch: (batch: () => void) => void,
   sync: () => Promise<void>,
 ): <T>(work: Work<T>) => Promise<T> {
-  let queue: { work: Work<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
-  let busy = false;
+  let queue: Entry[] = [];
+  let committed: Done[] = [];
+  let syncing = false;
 
-  const flush = async () => {
-    busy = true;
+  const startSync = () => {
+    syncing = true;
+    const batch = committed;
+    committed = [];
+    sync().then(
+      () => {
+        for (const { entry, outcome } of batch) {
+          if (outcome.ok) entry.resolve(outcome.value);
+          else entry.reject(outcome.error);
+        }
+      },
+      // Nothing of these commits is known to be on disk.
+      (error: unknown) => {
+        for (const { entry } of batch) entry.reject(error);
+      },
+    ).finally(() => {
+      syncing = false;
+      if (committed.length > 0) startSync();
+    });
+  };
+
+  const flush = () => {
     const batch = queue;
     queue = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const done: Done[] = [];
     try {
       runBatch(() => {
-        for (const { work } of batch) {
+        for (const entry of batch) {
           try {
-            outcomes.push({ ok: true, value: work() });
+            done.push({ entry, outcome: { ok: true, value: entry.work() } });
           } catch (error) {
-            outcomes.push({ ok: false, error });
+            done.push({ entry, outcome: { ok: false, error } });
           }
         }
       });
-      await sync();
-      batch.forEach(({ resolve, reject }, i) => {
-        const outcome = outcomes[i]!;
-        if (outcome.ok) resolve(outcome.value);
-        else reject(outcome.error);
-      });
     } catch (error) {
-      // The transaction or the sync failed: nothing of this batch is known to be on disk.
-      for (const { reject } of batch) reject(error);
-    } finally {
-      busy = false;
-      if (queue.length > 0) setImmediate(flush);
+      // The transaction itself failed: none of it was committed.
+      for (const entry of batch) entry.reject(error);
+      return;
     }
+    committed.push(...done);
+    if (!syncing) startSync();
   };
 
   return <T>(work: Work<T>) => new Promise<T>((resolve, reject) => {
     queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-    // The first write of a batch waits one turn of the event loop, so requests already read join it.
-    if (!busy && queue.length === 1) setImmediate(flush);
+    // The first write of a batch waits one turn of the event loop, so the requests already read join it.
+    if (queue.length === 1) setImmediate(flush);
   });
 }

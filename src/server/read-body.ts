@@ -8,7 +8,17 @@ export type BodyOutcome = { kind: 'read'; text: string } | { kind: 'too-large' }
  */
 export async function readBody(request: Request, maxBytes: number): Promise<BodyOutcome> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && !request.headers.has('transfer-encoding') && Number(declared) > maxBytes) return { kind: 'too-large' };
+  const isChunked = request.headers.has('transfer-encoding');
+  if (declared !== null && !isChunked) {
+    if (Number(declared) > maxBytes) return { kind: 'too-large' };
+    // The HTTP parser delivers no more than the declared length; read at once (servers such as
+    // @hono/node-server then skip the web stream).
+    try {
+      return { kind: 'read', text: await request.text() };
+    } catch {
+      return { kind: 'cut-off' };
+    }
+  }
   if (!request.body) return { kind: 'read', text: '' };
   const chunks: Uint8Array[] = [];
   let size = 0;

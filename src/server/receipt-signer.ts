@@ -1,4 +1,5 @@
-import { CompactSign, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { createPrivateKey, sign, type JsonWebKey } from 'node:crypto';
 import type { Jwks } from '../schema/api.js';
 import type { Receipt } from '../schema/receipt.js';
 import type { ConsentStore, SigningKey } from './consent-store.js';
@@ -7,8 +8,11 @@ const ALG = 'EdDSA';
 
 /** Signs receipts with the oldest key in the store and publishes every key as a JWKS. */
 export interface ReceiptSigner {
-  /** A compact JWS (`alg: EdDSA`, Ed25519, `kid` in the header) of the receipt as JSON. */
-  sign(receipt: Receipt): Promise<string>;
+  /**
+   * A compact JWS (`alg: EdDSA`, Ed25519, `kid` in the header) of the receipt as JSON. Synchronous and fast
+   * (tens of microseconds), and done before a write is queued, never while its transaction is open.
+   */
+  sign(receipt: Receipt): string;
   /** The public keys, for `GET /v1/keys`. */
   jwks(): Jwks;
 }
@@ -24,16 +28,16 @@ export async function loadReceiptSigner(store: ConsentStore): Promise<ReceiptSig
     keys = await store.signingKeys();
   }
   const active = keys[0]!;
-  const privateKey = await importJWK(active.privateJwk, ALG);
-  const encoder = new TextEncoder();
+  const privateKey = createPrivateKey({ key: active.privateJwk as JsonWebKey, format: 'jwk' });
+  const header = Buffer.from(JSON.stringify({ alg: ALG, kid: active.kid, typ: 'consent-receipt+jws' })).toString('base64url');
   const jwks: Jwks = {
     keys: keys.map((k) => ({ kty: 'OKP', crv: 'Ed25519', x: k.publicJwk.x!, kid: k.kid, alg: ALG, use: 'sig' })),
   };
   return {
-    sign: (receipt) =>
-      new CompactSign(encoder.encode(JSON.stringify(receipt)))
-        .setProtectedHeader({ alg: ALG, kid: active.kid, typ: 'consent-receipt+jws' })
-        .sign(privateKey),
+    sign: (receipt) => {
+      const input = `${header}.${Buffer.from(JSON.stringify(receipt)).toString('base64url')}`;
+      return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
+    },
     jwks: () => structuredClone(jwks),
   };
 }
