@@ -43,6 +43,11 @@ export interface ConsentHandlerOptions {
    * every request comes from the proxy: pass e.g. the last `X-Forwarded-For` entry your proxy appends.
    */
   clientAddress?: (request: Request, connection?: ConnectionInfo) => string | undefined;
+  /**
+   * Retire every signing key (their public parts stay at `/v1/keys`) and sign with a new one from now on.
+   * Needed to start on a store that holds receipts but lost its key. Default `false`.
+   */
+  rotateSigningKey?: boolean;
   now?: () => number;
   /** Where unexpected failures are reported; default `console.error`. */
   log?: (message: string, error?: unknown) => void;
@@ -89,7 +94,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   const { controller } = options;
   const store = failuresMarked(options.store);
   await store.migrate();
-  const signer = await loadReceiptSigner(store);
+  const signer = await loadReceiptSigner(options.store, { rotate: options.rotateSigningKey });
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message, error) => console.error(message, error));
   const limiter = new RateLimiter({ now });

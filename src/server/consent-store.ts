@@ -50,7 +50,8 @@ export type WriteOutcome =
 /** An Ed25519 key pair receipts are signed with, as JWKs. */
 export interface SigningKey {
   kid: string;
-  privateJwk: JWK;
+  /** `null` once the key is retired: its public part stays published so that old receipts still verify. */
+  privateJwk: JWK | null;
   publicJwk: JWK;
   createdAt: string;
 }
@@ -89,6 +90,10 @@ export interface ConsentStore {
   signingKeys(): Promise<SigningKey[]>;
   /** Adds a key unless one with its kid exists. */
   addSigningKey(key: SigningKey): Promise<void>;
+  /** Deletes the private part of every signing key, keeping the public parts (a rotation's first step). */
+  retireSigningKeys(): Promise<void>;
+  /** Whether any receipt was ever stored (erased ones included): a store with receipts must have its key. */
+  hasReceipts(): Promise<boolean>;
   /** Whether the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -162,6 +162,12 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
         'INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kid) DO NOTHING',
         [key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt]);
     },
+    async retireSigningKeys() {
+      await pool.query("UPDATE signing_keys SET private_jwk = 'null'");
+    },
+    async hasReceipts() {
+      return (await pool.query('SELECT 1 FROM receipts LIMIT 1')).rowCount === 1;
+    },
     async ping() {
       return (await pool.query('SELECT 1 AS ok')).rowCount === 1;
     },

@@ -169,6 +169,14 @@ export function createSqliteStore(path: string): ConsentStore {
           .run(key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt);
       });
     },
+    retireSigningKeys() {
+      return commit(() => {
+        db.prepare("UPDATE signing_keys SET private_jwk = 'null'").run();
+      });
+    },
+    async hasReceipts() {
+      return db.prepare('SELECT 1 FROM receipts LIMIT 1').get() !== undefined;
+    },
     async ping() {
       return db.prepare('SELECT 1 AS ok').get() !== undefined;
     },
