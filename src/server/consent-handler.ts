@@ -94,7 +94,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   const { controller } = options;
   const store = failuresMarked(options.store);
   await store.migrate();
-  const signer = await loadReceiptSigner(options.store, { rotate: options.rotateSigningKey });
+  const signer = await loadReceiptSigner(store, { rotate: options.rotateSigningKey });
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message, error) => console.error(message, error));
   const limiter = new RateLimiter({ now });
@@ -179,7 +179,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   app.get('/healthz', async (c) => overBudget(c, 'read')
     ?? ((await store.ping()) ? json(c, { status: 'ok' }) : fail(c, 503, 'unavailable', 'the database does not answer')));
 
-  app.get('/v1/keys', (c) => overBudget(c, 'read') ?? json(c, signer.jwks()));
+  app.get('/v1/keys', async (c) => overBudget(c, 'read') ?? json(c, await signer.jwks()));
 
   app.get('/v1/consents/me', async (c) => {
     const subject = subjectOf(c);

@@ -37,6 +37,23 @@ const STORE_RECEIPTS_ONCE = [
   'UPDATE receipts SET receipt = NULL WHERE NOT erased',
 ];
 
+/**
+ * Several processes starting together on a new database race to create the same tables: PostgreSQL then
+ * refuses the loser's `CREATE … IF NOT EXISTS` (its catalog's unique index, or "already exists"). Once the
+ * winner is done the statement is a no-op, so it is run again.
+ */
+async function idempotentDdl(run: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !['23505', '42P07', '42710', '40P01'].includes((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 4)));
+    }
+  }
+}
+
 /** SQLSTATEs after which the whole transaction is simply run again. */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 const MAX_ATTEMPTS = 30;
@@ -79,7 +96,7 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
 
   return {
     async migrate() {
-      for (const statement of SCHEMA) await pool.query(statement);
+      for (const statement of SCHEMA) await idempotentDdl(() => pool.query(statement));
       const { rows } = await pool.query<{ is_nullable: string }>(
         `SELECT is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'receipts' AND column_name = 'receipt'`);
       if (rows[0]?.is_nullable === 'NO') for (const statement of STORE_RECEIPTS_ONCE) await pool.query(statement);

@@ -13,8 +13,11 @@ export interface ReceiptSigner {
    * (tens of microseconds), and done before a write is queued, never while its transaction is open.
    */
   sign(receipt: Receipt): string;
-  /** The public keys, for `GET /v1/keys`. */
-  jwks(): Jwks;
+  /**
+   * The public keys, for `GET /v1/keys`: read from the store each time, so that every process on one
+   * database publishes the keys all of them sign with, and the ones a rotation retired.
+   */
+  jwks(): Promise<Jwks>;
 }
 
 /** Thrown on start when the store holds receipts but no key to sign new ones with. */
@@ -47,15 +50,14 @@ export async function loadReceiptSigner(store: ConsentStore, options: { rotate?:
   const active = keys.find((key) => key.privateJwk !== null)!;
   const privateKey = createPrivateKey({ key: active.privateJwk as JsonWebKey, format: 'jwk' });
   const header = Buffer.from(JSON.stringify({ alg: ALG, kid: active.kid, typ: 'consent-receipt+jws' })).toString('base64url');
-  const jwks: Jwks = {
-    keys: keys.map((k) => ({ kty: 'OKP', crv: 'Ed25519', x: k.publicJwk.x!, kid: k.kid, alg: ALG, use: 'sig' })),
-  };
   return {
     sign: (receipt) => {
       const input = `${header}.${Buffer.from(JSON.stringify(receipt)).toString('base64url')}`;
       return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
     },
-    jwks: () => structuredClone(jwks),
+    jwks: async () => ({
+      keys: (await store.signingKeys()).map((k) => ({ kty: 'OKP', crv: 'Ed25519', x: k.publicJwk.x!, kid: k.kid, alg: ALG, use: 'sig' })),
+    }),
   };
 }
 
