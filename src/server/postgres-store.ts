@@ -11,7 +11,6 @@ import { receiptOfJws, signedReceiptOf } from './receipt-of-jws.js';
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS consents (
      id TEXT PRIMARY KEY, owner TEXT, revision INTEGER NOT NULL, updated_at TEXT NOT NULL, record TEXT NOT NULL)`,
-  'CREATE INDEX IF NOT EXISTS consents_owner ON consents (owner, updated_at)',
   // Receipts are stored once, as their JWS; `receipt` holds only what an erasure kept of one.
   `CREATE TABLE IF NOT EXISTS receipts (
      receipt_id TEXT PRIMARY KEY, record_id TEXT, seq BIGINT NOT NULL, jws TEXT, receipt TEXT,
@@ -27,6 +26,8 @@ const SCHEMA = [
   'ALTER TABLE consents ADD COLUMN IF NOT EXISTS received_at TEXT',
   'UPDATE consents SET received_at = updated_at WHERE received_at IS NULL',
   'CREATE INDEX IF NOT EXISTS consents_owner_received ON consents (owner, received_at)',
+  // `/me` no longer orders by the client's updatedAt; the index on it only cost every write.
+  'DROP INDEX IF EXISTS consents_owner',
   `CREATE TABLE IF NOT EXISTS signing_keys (
      kid TEXT PRIMARY KEY, private_jwk TEXT NOT NULL, public_jwk TEXT NOT NULL, created_at TEXT NOT NULL)`,
 ];

@@ -100,4 +100,39 @@ describe('SQLite at rest', () => {
     await expect.poll(keys).toBe(1);
     await store.close();
   });
+
+  it('a database of the earlier layout is brought over on start: its records, receipts and key still serve, the JSON copies go', async () => {
+    const file = newFile();
+    const { call, store } = await testEndpoint({ store: createSqliteStore(file) });
+    const token = issueSubjectToken(SECRET, 'frank');
+    const written = (await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(), token })).json;
+    const keys = await store.signingKeys();
+    await store.close();
+    // Rewrite the file into the earlier layout: receipts with a JSON copy, answers kept whole, no received_at.
+    const raw = new Database(file);
+    raw.exec(`
+      DROP TABLE consents; DROP TABLE receipts; DROP TABLE idempotency_keys;
+      CREATE TABLE consents (id TEXT PRIMARY KEY, owner TEXT, revision INTEGER NOT NULL, updated_at TEXT NOT NULL, record TEXT NOT NULL);
+      CREATE INDEX consents_owner ON consents (owner, updated_at);
+      CREATE TABLE receipts (seq INTEGER PRIMARY KEY AUTOINCREMENT, receipt_id TEXT NOT NULL UNIQUE, record_id TEXT,
+        jws TEXT, receipt TEXT NOT NULL, erased INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX receipts_record ON receipts (record_id, seq);
+      CREATE TABLE idempotency (record_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
+        response TEXT NOT NULL, PRIMARY KEY (record_id, key));`);
+    raw.prepare('INSERT INTO consents VALUES (?, ?, 1, ?, ?)').run(RECORD_ID_A, 'frank', written.record.updatedAt, JSON.stringify(written.record));
+    raw.prepare('INSERT INTO receipts (receipt_id, record_id, jws, receipt) VALUES (?, ?, ?, ?)')
+      .run(written.receipt.receiptId, RECORD_ID_A, written.receipt.jws, JSON.stringify(written.receipt.receipt));
+    raw.prepare('INSERT INTO idempotency VALUES (?, ?, ?, 201, ?)').run(RECORD_ID_A, 'old-key-0000000000001', 'hash', JSON.stringify(written));
+    raw.close();
+
+    const reopened = await testEndpoint({ store: createSqliteStore(file) });
+    expect((await reopened.call('GET', '/v1/consents/me', { token })).json.record).toEqual(written.record);
+    expect((await reopened.call('GET', `/v1/consents/${RECORD_ID_A}/receipts`, { token })).json.receipts).toEqual([written.receipt]);
+    expect((await reopened.store.signingKeys()).map((k) => k.kid)).toEqual(keys.map((k) => k.kid));
+    expect((await reopened.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })), token })).status).toBe(200);
+    await reopened.store.close();
+    const stored = dump(file);
+    expect(stored).not.toContain('collectionMethod');
+    expect(stored).not.toContain('"response"');
+  });
 });
