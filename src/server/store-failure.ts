@@ -9,12 +9,21 @@ export class StoreFailure extends Error {
 }
 
 /**
+ * Every method of the store contract, by name (a store may be a class, its methods on the prototype); a
+ * method added to the contract and missing here does not compile.
+ */
+const STORE_METHODS = Object.keys({
+  migrate: true, read: true, readOwned: true, write: true, receipts: true, erase: true, pruneKeys: true, erasedTrail: true,
+  signingKeys: true, addSigningKey: true, retireSigningKeys: true, hasReceipts: true, ping: true, close: true,
+} satisfies Record<keyof ConsentStore, true>) as (keyof ConsentStore)[];
+
+/**
  * The store with every rejection wrapped in a {@link StoreFailure}, so the handler can tell a database fault
  * from a client's (a cut-off body, a bad query) and from its own bugs.
  */
 export function failuresMarked(store: ConsentStore): ConsentStore {
   const marked = {} as Record<string, unknown>;
-  for (const method of Object.keys(store) as (keyof ConsentStore)[]) {
+  for (const method of STORE_METHODS) {
     const call = store[method] as (...args: unknown[]) => Promise<unknown>;
     marked[method] = (...args: unknown[]) => {
       try {
