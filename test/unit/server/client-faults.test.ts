@@ -33,6 +33,20 @@ describe('endpoint faults: the client\'s are 4xx, only the store\'s are 503', ()
     expect(lines).toEqual(['consent-kit: the store failed']);
   });
 
+  it('a store written as a class, its methods on the prototype, is marked the same way when it fails', async () => {
+    const inner = createSqliteStore(':memory:');
+    class FlakyStore {
+      migrate() { return inner.migrate(); }
+      read(): Promise<never> { return Promise.reject(new Error('disk I/O error')); }
+    }
+    for (const method of Object.keys(inner) as (keyof typeof inner)[]) {
+      if (!(method in FlakyStore.prototype)) (FlakyStore.prototype as any)[method] = (...args: unknown[]) => (inner[method] as any)(...args);
+    }
+    const { call, lines } = await loggedEndpoint({ store: new FlakyStore() as unknown as typeof inner });
+    expect((await call('GET', `/v1/consents/${RECORD_ID_A}`)).status).toBe(503);
+    expect(lines).toEqual(['consent-kit: the store failed']);
+  });
+
   it('a fault that is neither the client\'s nor the store\'s is a 500 logged as a bug, not as the store failing', async () => {
     const store = createSqliteStore(':memory:');
     const { call, lines } = await loggedEndpoint({ store, clientAddress: () => { throw new TypeError('bug'); } });
