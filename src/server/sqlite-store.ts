@@ -10,20 +10,23 @@ import { receiptOfJws, signedReceiptOf } from './receipt-of-jws.js';
 
 /*
  * Receipts are stored once, as their JWS; `receipt` holds only what an erasure kept of one. Idempotency keys
- * point at their receipt instead of holding a copy of the answer, and expire.
+ * point at their receipt instead of holding a copy of the answer, and expire. Every index is one more random
+ * page each write dirties (and the WAL syncs): receipts are found by record and sequence only (their ids are
+ * random UUIDs made here, so unique by construction, and sequence numbers only grow since receipts are never
+ * deleted), and idempotency keys are a table keyed by record and key, with no rowid beside it.
  */
+const RECEIPTS_COLUMNS = `
+  seq INTEGER PRIMARY KEY, receipt_id TEXT NOT NULL, record_id TEXT, jws TEXT, receipt TEXT, erased INTEGER NOT NULL DEFAULT 0`;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS consents (
     id TEXT PRIMARY KEY, owner TEXT, revision INTEGER NOT NULL, updated_at TEXT NOT NULL, record TEXT NOT NULL,
     received_at TEXT);
-  CREATE TABLE IF NOT EXISTS receipts (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT, receipt_id TEXT NOT NULL UNIQUE, record_id TEXT,
-    jws TEXT, receipt TEXT, erased INTEGER NOT NULL DEFAULT 0);
+  CREATE TABLE IF NOT EXISTS receipts (${RECEIPTS_COLUMNS});
   CREATE INDEX IF NOT EXISTS receipts_record ON receipts (record_id, seq);
   DROP TABLE IF EXISTS idempotency;
   CREATE TABLE IF NOT EXISTS idempotency_keys (
     record_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
-    receipt_id TEXT NOT NULL, record TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (record_id, key));
+    receipt_seq INTEGER NOT NULL, record TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (record_id, key)) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS idempotency_keys_created ON idempotency_keys (created_at);
   CREATE TABLE IF NOT EXISTS signing_keys (
     kid TEXT PRIMARY KEY, private_jwk TEXT NOT NULL, public_jwk TEXT NOT NULL, created_at TEXT NOT NULL);
@@ -56,7 +59,7 @@ export function createSqliteStore(path: string): ConsentStore {
     'SELECT record, owner FROM consents WHERE owner = ? ORDER BY received_at DESC, revision DESC LIMIT 1');
   const selectKey = db.prepare<[string, string], StoredKey>(
     `SELECT k.request_hash, k.status, k.record, k.created_at, r.receipt_id, r.jws
-     FROM idempotency_keys k JOIN receipts r ON r.receipt_id = k.receipt_id WHERE k.record_id = ? AND k.key = ?`);
+     FROM idempotency_keys k JOIN receipts r ON r.seq = k.receipt_seq WHERE k.record_id = ? AND k.key = ?`);
   const upsert = db.prepare(
     `INSERT INTO consents (id, owner, revision, updated_at, record, received_at)
      VALUES (@id, @owner, @revision, @updatedAt, @record, @receivedAt)
@@ -64,11 +67,12 @@ export function createSqliteStore(path: string): ConsentStore {
        updated_at = excluded.updated_at, record = excluded.record, received_at = excluded.received_at`);
   const insertReceipt = db.prepare('INSERT INTO receipts (receipt_id, record_id, jws) VALUES (?, ?, ?)');
   const insertKey = db.prepare(
-    'INSERT OR REPLACE INTO idempotency_keys (record_id, key, request_hash, status, receipt_id, record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    'INSERT OR REPLACE INTO idempotency_keys (record_id, key, request_hash, status, receipt_seq, record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const selectReceipts = db.prepare<[string, number, number], { seq: number; receipt_id: string; jws: string }>(
     'SELECT seq, receipt_id, jws FROM receipts WHERE record_id = ? AND seq > ? ORDER BY seq LIMIT ?');
   const pruneKeys = db.prepare(
-    'DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at < ? LIMIT ?)');
+    `DELETE FROM idempotency_keys WHERE (record_id, key) IN
+       (SELECT record_id, key FROM idempotency_keys WHERE created_at < ? LIMIT ?)`);
 
   // Each write is its own savepoint inside the batch's transaction: one that fails leaves the others intact.
   const writeOne = db.transaction((change: ConsentWrite): WriteOutcome => {
@@ -79,8 +83,8 @@ export function createSqliteStore(path: string): ConsentStore {
       id: record.id, owner: plan.owner, revision: record.revision, updatedAt: record.updatedAt, record: JSON.stringify(record),
       receivedAt: change.receivedAt,
     });
-    insertReceipt.run(change.receipt.receiptId, record.id, change.receipt.jws);
-    insertKey.run(record.id, change.idempotencyKey, change.requestHash, plan.status, change.receipt.receiptId, JSON.stringify(record), change.receivedAt);
+    const { lastInsertRowid: receiptSeq } = insertReceipt.run(change.receipt.receiptId, record.id, change.receipt.jws);
+    insertKey.run(record.id, change.idempotencyKey, change.requestHash, plan.status, receiptSeq, JSON.stringify(record), change.receivedAt);
     return { kind: 'stored', status: plan.status, response: plan.response };
   });
 
@@ -198,9 +202,7 @@ function migrate(db: Database.Database): void {
     // Before receipts were stored once: the JSON copy of each live receipt goes (the JWS holds it).
     if (receiptsBefore.some((column) => column.name === 'receipt' && column.notnull === 1)) {
       db.exec(`
-        CREATE TABLE receipts_once (
-          seq INTEGER PRIMARY KEY AUTOINCREMENT, receipt_id TEXT NOT NULL UNIQUE, record_id TEXT,
-          jws TEXT, receipt TEXT, erased INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE receipts_once (${RECEIPTS_COLUMNS});
         INSERT INTO receipts_once SELECT seq, receipt_id, record_id, jws, CASE WHEN erased = 1 THEN receipt END, erased FROM receipts;
         DROP TABLE receipts;
         ALTER TABLE receipts_once RENAME TO receipts;
