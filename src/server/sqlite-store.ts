@@ -126,7 +126,8 @@ export function createSqliteStore(path: string): ConsentStore {
       }
     },
     async () => {
-      if (!inMemory) await (await walFile()).sync();
+      // fdatasync, as SQLite itself syncs: the data and the file's size, not its times.
+      if (!inMemory) await (await walFile()).datasync();
     },
   );
 
