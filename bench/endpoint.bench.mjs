@@ -1,63 +1,92 @@
-// The preferences endpoint on SQLite (a file, WAL, synchronous=FULL: every PUT is on disk before its answer)
-// under 90 seconds of load at the highest rate this machine sustains (bench/soak.mjs, the run `npm run
-// test:soak` asserts on for its full two minutes): throughput, latency, failed requests (must be 0) and the server's memory
-// after the run against before it. Next to it, a bare node:http server answering 204 on the same machine: the
-// ratio says how much of the machine's HTTP capacity a durable, signed write leaves.
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { failures, soak } from './soak.mjs';
+// The preferences endpoint under load, PUT-only and GET-only, on SQLite (a file, every PUT on disk before its
+// answer) and on PostgreSQL (DATABASE_URL; skipped without it), next to a bare node:http server answering 204
+// on the same machine in the same run: each ratio says how much of the machine's HTTP capacity a durable,
+// signed write (or a read) leaves. Every server runs in its own process. `npm run test:soak` keeps the longer
+// mixed run that checks memory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { cannon, failures, newRecordPut, seed, startServer, storedRecordGets } from './endpoint-load.mjs';
 
-export const name = 'endpoint (90 seconds of load)';
+export const name = 'endpoint (PUT-only and GET-only, SQLite and PostgreSQL)';
 
-// Shorter than the soak test's two minutes, with a shorter warm-up and fewer records stored first, so the bench
-// keeps to its 3 minutes on a busy machine too: memory is still compared from a warmed-up server, and the GETs
-// still read stored records.
-const SECONDS = 90;
-const WARM_UP_SECONDS = 5;
-const SEEDED = 300;
-const BARE_SECONDS = 3;
+const SECONDS = 8;
+const CONNECTIONS = 32;
+const SEEDED = 500;
 
-const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
-const percent = (after, before) => `${(100 * (after / before - 1)).toFixed(1)} %`;
-
-/** Requests per second of node:http answering 204, in its own process, for the same connections. */
-async function bareThroughput(connections) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./endpoint-server.mjs', import.meta.url)), 'bare'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function withServer(args, env, work) {
+  const { url, child } = await startServer(args, env);
   try {
-    let output = '';
-    child.stdout.setEncoding('utf8');
-    for await (const chunk of child.stdout) {
-      output += chunk;
-      const url = /listening (http:\/\/\S+)/.exec(output)?.[1];
-      if (!url) continue;
-      const result = await new Promise((resolve, reject) => {
-        autocannon({ url, duration: BARE_SECONDS, connections }, (error, done) => (error ? reject(error) : resolve(done)));
-      });
-      return result.requests.average;
-    }
-    throw new Error(`the bare server did not start: ${output}`);
+    return await work(url);
   } finally {
     child.kill();
+    await once(child, 'exit').catch(() => {});
   }
 }
 
+/** Requests per second of node:http answering 204, in its own process, for the same connections. */
+const bareThroughput = () => withServer(['bare'], {}, async (url) =>
+  (await cannon(url, { seconds: SECONDS / 2, connections: CONNECTIONS, next: (req) => req })).requests.average);
+
+/** PUT-only then GET-only against one endpoint process. */
+const putAndGet = (args, env) => withServer(args, env, async (url) => {
+  const put = await cannon(url, { seconds: SECONDS, connections: CONNECTIONS, next: newRecordPut });
+  const ids = await seed(url, SEEDED, CONNECTIONS);
+  const get = await cannon(url, { seconds: SECONDS, connections: CONNECTIONS, next: storedRecordGets(ids) });
+  return { put, get };
+});
+
+/** A fresh schema on DATABASE_URL for the PostgreSQL run, or `undefined` (with the reason) when there is none. */
+async function postgresSchema() {
+  if (!process.env.DATABASE_URL) return { skipped: 'DATABASE_URL is not set' };
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    return { skipped: `PostgreSQL does not answer: ${error.message}` };
+  }
+  const schema = `bench_${process.pid}_${Date.now()}`;
+  await client.query(`CREATE SCHEMA ${schema}`);
+  return { schema, drop: async () => { await client.query(`DROP SCHEMA ${schema} CASCADE`); await client.end(); } };
+}
+
+function rows(store, { put, get }, bare) {
+  const ratio = (result) => +(result.requests.average / bare).toFixed(3);
+  return [put, get].flatMap((result, i) => {
+    const kind = i === 0 ? 'PUT (new record)' : 'GET (stored record)';
+    return [
+      { metric: `${store} ${kind}: throughput`, value: Math.round(result.requests.average), unit: 'req/s', note: `${result.requests.total} requests` },
+      { metric: `${store} ${kind}: / bare node:http`, value: ratio(result), unit: 'ratio', note: i === 0 ? 'target ≥ 0.1 on SQLite' : 'target ≥ 0.5 on SQLite' },
+      { metric: `${store} ${kind}: p50 / p99 latency`, value: result.latency.p99, unit: 'ms (p99)', note: `p50 ${result.latency.p50} ms; target p99 < 20 ms` },
+      { metric: `${store} ${kind}: failed requests`, value: failures(result), unit: 'requests', note: 'errors, timeouts, non-2xx; must be 0' },
+    ];
+  });
+}
+
 export async function run() {
-  const { result, before, after, settings } = await soak({ seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, seeded: SEEDED });
-  const bare = await bareThroughput(settings.connections);
+  const bare = await bareThroughput();
+  const dir = mkdtempSync(join(tmpdir(), 'consent-bench-'));
+  let sqlite;
+  try {
+    sqlite = await putAndGet(['sqlite', join(dir, 'consent.db')], {});
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const postgres = await postgresSchema();
+  let postgresRows = [{ metric: 'PostgreSQL', value: 'skipped', unit: '', note: postgres.skipped }];
+  if (postgres.schema) {
+    try {
+      postgresRows = rows('PostgreSQL', await putAndGet(['postgres'], { BENCH_PG_SCHEMA: postgres.schema }), bare);
+    } finally {
+      await postgres.drop();
+    }
+  }
   return [
-    { metric: 'throughput (half PUT of new records, half GET)', value: Math.round(result.requests.average), unit: 'req/s', note: `${result.requests.total} requests` },
-    { metric: 'p50 latency', value: result.latency.p50, unit: 'ms' },
-    { metric: 'p99 latency', value: result.latency.p99, unit: 'ms' },
-    { metric: 'failed requests (errors, timeouts, non-2xx)', value: failures(result), unit: 'requests', note: 'must be 0' },
-    { metric: 'server heap after GC: before', value: mb(before.heapUsed), unit: 'MiB' },
-    { metric: 'server heap after GC: after', value: mb(after.heapUsed), unit: 'MiB', note: `${percent(after.heapUsed, before.heapUsed)} (limit +20 %)` },
-    { metric: 'server RSS: before', value: mb(before.rss), unit: 'MiB' },
-    { metric: 'server RSS: after', value: mb(after.rss), unit: 'MiB', note: percent(after.rss, before.rss) },
-    { metric: 'bare node:http 204: throughput', value: Math.round(bare), unit: 'req/s', note: `${BARE_SECONDS} s` },
-    { metric: 'throughput / bare node:http', value: +(result.requests.average / bare).toFixed(3), unit: 'ratio' },
-    { metric: 'settings', value: settings.seconds, unit: 's', note: `${settings.connections} connections, ${settings.warmUpSeconds} s warm-up, ${settings.seeded} records seeded, SQLite file` },
+    { metric: 'bare node:http 204: throughput', value: Math.round(bare), unit: 'req/s', note: `${SECONDS / 2} s` },
+    ...rows('SQLite', sqlite, bare),
+    ...postgresRows,
+    { metric: 'settings', value: SECONDS, unit: 's per run', note: `${CONNECTIONS} connections; GETs over ${SEEDED} stored records` },
   ];
 }

@@ -1,7 +1,8 @@
 import type { CategoryConfig, ConsentConfig, LocalizedText } from '../schema/config.js';
 import {
-  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, GPC_BY_DEFAULT, KNOWN_CATEGORY_IDS, MAX_CATEGORIES, MAX_COOKIE_DAYS,
+  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, GPC_BY_DEFAULT, KNOWN_CATEGORY_IDS, MAX_COOKIE_DAYS,
 } from '../schema/config-defaults.js';
+import { MAX_CATEGORIES } from '../schema/record-fields.js';
 import { compileCookiePattern } from '../schema/cookie-pattern.js';
 import {
   COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, SLUG,

@@ -24,8 +24,19 @@ export const PutConsentResponseSchema = z.strictObject({
 /** `GET /v1/consents/:id`. */
 export const GetConsentResponseSchema = z.strictObject({ record: ConsentRecordSchema });
 
-/** `GET /v1/consents/:id/receipts`: every receipt of the record, oldest first. */
-export const ReceiptListSchema = z.strictObject({ receipts: z.array(SignedReceiptSchema) });
+/** Receipts per page of `GET /v1/consents/:id/receipts` when the request names no `limit`. */
+export const RECEIPTS_PAGE_DEFAULT = 20;
+/** The largest `limit` a receipts page may ask for: with at most 96 purposes a receipt is under 10 kB. */
+export const RECEIPTS_PAGE_MAX = 50;
+
+/**
+ * `GET /v1/consents/:id/receipts?limit=&after=`: one page of the record's receipts, oldest first. `next`, when
+ * present, is the `after` value of the following page (the `Link: <…>; rel="next"` header names the same page).
+ */
+export const ReceiptListSchema = z.strictObject({
+  receipts: z.array(SignedReceiptSchema),
+  next: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,14}$/))),
+});
 
 /**
  * Every error answer. `error` is a stable code; `problems` lists bad fields as `path: what is expected`;

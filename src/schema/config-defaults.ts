@@ -14,8 +14,6 @@ export const KNOWN_CONTACT_TOPICS = ['offers', 'feedback'] as const;
 
 /** Browsers cap a cookie's lifetime at 400 days; a longer setting would silently not hold. */
 export const MAX_COOKIE_DAYS = 400;
-/** Each category costs about a dozen bytes of cookie; this keeps the cookie far below the 4 kB limit. */
-export const MAX_CATEGORIES = 32;
 
 /** The category that honours Global Privacy Control unless its config says otherwise. */
 export const GPC_BY_DEFAULT = 'marketing';

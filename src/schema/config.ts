@@ -5,15 +5,17 @@ import {
   COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, SLUG,
 } from './patterns.js';
 import {
-  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, GPC_BY_DEFAULT, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_CATEGORIES, MAX_COOKIE_DAYS,
+  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, GPC_BY_DEFAULT, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_COOKIE_DAYS,
 } from './config-defaults.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
+import { MAX_CATEGORIES, MAX_CONTACT_CHANNELS, MAX_CONTACT_TOPICS } from './record-fields.js';
 import { isSafeUrl } from './safe-url.js';
 import { TEXT_KEYS } from './text-keys.js';
 
 export {
-  BUILT_IN_LOCALES, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_CATEGORIES, MAX_COOKIE_DAYS,
+  BUILT_IN_LOCALES, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_COOKIE_DAYS,
 } from './config-defaults.js';
+export { MAX_CATEGORIES } from './record-fields.js';
 
 // Said in the validator's errors only; the patterns themselves are shared (patterns.ts).
 const SLUG_HINT = 'a lowercase id: a letter, then letters, digits or "-", at most 32 characters (e.g. "analytics")';
@@ -137,8 +139,8 @@ const ContactOptionSchema = z.pipe(
 );
 
 export const ContactSchema = z.strictObject({
-  channels: z.prefault(z.array(ContactOptionSchema), [...KNOWN_CONTACT_CHANNELS]),
-  topics: z.prefault(z.array(ContactOptionSchema), [...KNOWN_CONTACT_TOPICS]),
+  channels: z.prefault(z.array(ContactOptionSchema).check(z.maxLength(MAX_CONTACT_CHANNELS, `expected at most ${MAX_CONTACT_CHANNELS} channels`)), [...KNOWN_CONTACT_CHANNELS]),
+  topics: z.prefault(z.array(ContactOptionSchema).check(z.maxLength(MAX_CONTACT_TOPICS, `expected at most ${MAX_CONTACT_TOPICS} topics`)), [...KNOWN_CONTACT_TOPICS]),
 });
 
 export const CookieSettingsSchema = z.strictObject({

@@ -1,20 +1,24 @@
 import * as z from 'zod/mini';
 import { POLICY_VERSION, SLUG } from './patterns.js';
-import { CONSENT_METHODS, RECORD_ID } from './record-fields.js';
+import { CONSENT_METHODS, MAX_CATEGORIES, MAX_CONTACT_CHANNELS, MAX_CONTACT_TOPICS, RECORD_ID } from './record-fields.js';
 
 export { CONSENT_METHODS, RECORD_ID, type ConsentMethod } from './record-fields.js';
 
 const slug = z.string().check(z.regex(SLUG));
 const timestamp = z.iso.datetime();
+/** A map of at most `max` entries, so a record (and every receipt of it) stays small. */
+const atMost = (max: number, what: string) =>
+  z.refine((map: unknown) => Object.keys(map as object).length <= max, `expected at most ${max} ${what}`);
 
 /** One visitor's decision, as stored in the cookie and sent to the preferences endpoint. */
 export const ConsentRecordSchema = z.strictObject({
   id: z.string().check(z.regex(RECORD_ID, 'expected a random UUID (version 4)')),
   policyVersion: z.string().check(z.regex(POLICY_VERSION)),
   /** Each optional category the visitor was asked about: granted or not. Required ones are implied. */
-  categories: z.record(slug, z.boolean()),
+  categories: z.record(slug, z.boolean()).check(atMost(MAX_CATEGORIES, 'categories')),
   /** Marketing contact, channel then topic: `contact.email.offers`. Absent means not chosen, i.e. off. */
-  contact: z.record(slug, z.record(slug, z.boolean())),
+  contact: z.record(slug, z.record(slug, z.boolean()).check(atMost(MAX_CONTACT_TOPICS, 'topics')))
+    .check(atMost(MAX_CONTACT_CHANNELS, 'channels')),
   method: z.enum(CONSENT_METHODS),
   /**
    * The visitor confirmed being of the configured minimum age, or having a guardian's consent; needed before

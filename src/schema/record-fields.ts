@@ -9,3 +9,12 @@ export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /** Lowercase 8-4-4-4-12 hex: the random, unguessable id of one visitor's decision. */
 export const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Each category costs about a dozen bytes of cookie; this keeps the cookie far below the 4 kB limit. */
+export const MAX_CATEGORIES = 32;
+/**
+ * Contact channels and topics a config may offer, and so a record may hold: at most 8 × 8 contact choices,
+ * which with the categories keeps a receipt under 100 purposes.
+ */
+export const MAX_CONTACT_CHANNELS = 8;
+export const MAX_CONTACT_TOPICS = 8;

@@ -1,21 +1,28 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CONFIG_USAGE, configCommand } from './config-command.js';
 import { createConsentHandler } from './consent-handler.js';
+import { SigningKeyMissingError } from './receipt-signer.js';
 import { createPostgresStore } from './postgres-store.js';
 import { serveEndpoint } from './serve-endpoint.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 const SERVE_USAGE = `Usage: consent-kit serve [options]
 
-  --db <file>            SQLite file (created if missing; default ./consent.db)
-  --postgres <url>       use PostgreSQL instead, e.g. postgres://user:pass@host/db
-                         (without --db or --postgres, DATABASE_URL is used when set)
+  --db <file>            SQLite file (created if missing, readable by its owner only; default ./consent.db)
+  --postgres <url>       use PostgreSQL instead, e.g. postgres://user@host/db; a password here is visible
+                         to every user of the machine (ps): put the URL in DATABASE_URL or a file instead
+  --postgres-file <file> read the PostgreSQL URL from this file (keep it readable by you only)
+                         (without --db, --postgres or --postgres-file, DATABASE_URL is used when set)
   --port <n>             port to listen on (default 8787; 0 picks a free one)
   --host <address>       address to listen on (default 127.0.0.1)
   --origin <origin>      a page origin allowed to call the endpoint; repeat for more
   --controller <name>    the data controller named in receipts (default: the first origin's host)
   --writes-per-minute <n>  writes per record id per minute (default 30; per client address: 20 times that)
   --trust-proxy          behind a reverse proxy: the client is the last X-Forwarded-For address
+  --rotate-signing-key   retire the receipt signing keys (still published at /v1/keys) and sign with a new
+                         one; also the way to start on a database that holds receipts but lost its key
+  --help                 show this help
 
 Environment: CONSENT_KIT_SECRET (>= 32 characters) enables subject tokens for signed-in accounts.`;
 
@@ -36,12 +43,15 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         db: { type: 'string' },
         postgres: { type: 'string' },
+        'postgres-file': { type: 'string' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         origin: { type: 'string', multiple: true, default: [] },
         controller: { type: 'string' },
         'writes-per-minute': { type: 'string', default: '30' },
         'trust-proxy': { type: 'boolean', default: false },
+        'rotate-signing-key': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -49,33 +59,54 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`consent-kit: ${(error as Error).message}\n\n${SERVE_USAGE}`);
     return 2;
   }
+  if (values.help) {
+    console.log(SERVE_USAGE);
+    return 0;
+  }
   const port = Number(values.port);
   const writesPerMinute = Number(values['writes-per-minute']);
-  const badOrigin = values.origin.find((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+  const badOrigin = values.origin.find((o) => !isOrigin(o));
+  const postgresFile = values['postgres-file'] === undefined ? undefined : readPostgresUrl(values['postgres-file']);
   const problems = [
     !Number.isInteger(port) || port < 0 || port > 65535 ? `--port: expected a port number, got "${values.port}"` : '',
     !Number.isInteger(writesPerMinute) || writesPerMinute < 1 ? '--writes-per-minute: expected a whole number ≥ 1' : '',
     badOrigin ? `--origin: expected an origin such as https://www.example.com (no path), got "${badOrigin}"` : '',
     process.env.CONSENT_KIT_SECRET && process.env.CONSENT_KIT_SECRET.length < 32 ? 'CONSENT_KIT_SECRET: expected at least 32 characters' : '',
+    postgresFile?.problem ?? '',
+    values.postgres !== undefined && !isPostgresUrl(values.postgres) ? '--postgres: expected a URL such as postgres://user@host/db' : '',
+    [values.db, values.postgres, values['postgres-file']].filter((v) => v !== undefined).length > 1
+      ? '--db, --postgres and --postgres-file: expected one of them' : '',
   ].filter(Boolean);
   if (problems.length > 0) {
     console.error(problems.map((p) => `consent-kit: ${p}`).join('\n'));
     return 2;
   }
 
+  if (values.postgres && new URL(values.postgres).password) {
+    console.error('consent-kit: --postgres: the password in this URL is visible to every user of the machine; put the URL in DATABASE_URL or a file (--postgres-file)');
+  }
   // An explicit --db wins over DATABASE_URL, so a shell that has one set cannot redirect a named file.
-  const postgres = values.postgres ?? (values.db === undefined ? process.env.DATABASE_URL : undefined);
+  const postgres = values.postgres ?? postgresFile?.url ?? (values.db === undefined ? process.env.DATABASE_URL : undefined);
   const db = values.db ?? './consent.db';
   const store = postgres ? createPostgresStore(postgres) : createSqliteStore(db);
-  const handler = await createConsentHandler({
-    store,
-    controller: { name: values.controller ?? (values.origin[0] ? new URL(values.origin[0]).host : 'consent-kit endpoint') },
-    origins: values.origin,
-    secret: process.env.CONSENT_KIT_SECRET,
-    writesPerMinute,
-    clientWritesPerMinute: writesPerMinute * 20,
-    ...(values['trust-proxy'] ? { clientAddress: lastForwardedFor } : {}),
-  });
+  let handler;
+  try {
+    handler = await createConsentHandler({
+      store,
+      controller: { name: values.controller ?? (values.origin[0] ? new URL(values.origin[0]).host : 'consent-kit endpoint') },
+      origins: values.origin,
+      secret: process.env.CONSENT_KIT_SECRET,
+      writesPerMinute,
+      clientWritesPerMinute: writesPerMinute * 20,
+      rotateSigningKey: values['rotate-signing-key'],
+      ...(values['trust-proxy'] ? { clientAddress: lastForwardedFor } : {}),
+    });
+  } catch (error) {
+    await store.close().catch(() => {});
+    if (!(error instanceof SigningKeyMissingError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
   const endpoint = await serveEndpoint(handler, { port, hostname: values.host });
   console.log(`consent-kit endpoint listening on ${endpoint.url} (${postgres ? 'PostgreSQL' : `SQLite ${db}`})`);
   if (values.origin.length > 0) console.log(`  CORS allowed for: ${values.origin.join(', ')}`);
@@ -87,6 +118,32 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return new Promise<number>(() => {});
+}
+
+/** `https://host[:port]` or `http://…`, nothing more: what a browser sends as `Origin`. */
+function isOrigin(value: string): boolean {
+  if (!/^https?:\/\/[^/\s]+$/.test(value)) return false;
+  try {
+    return new URL(value).origin === value.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+function isPostgresUrl(value: string): boolean {
+  return URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol);
+}
+
+/** The PostgreSQL URL in a file (trimmed), or the problem to report. */
+function readPostgresUrl(file: string): { url?: string; problem?: string } {
+  try {
+    const url = readFileSync(file, 'utf8').trim();
+    return isPostgresUrl(url)
+      ? { url }
+      : { problem: `--postgres-file: ${file} does not hold a URL such as postgres://user:pass@host/db` };
+  } catch (error) {
+    return { problem: `--postgres-file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
 }
 
 /** The address the trusted proxy appended last; what comes before it is whatever the client claimed. */

@@ -1,11 +1,12 @@
 /**
- * Counts writes per key (a record id, a client address) in fixed one-minute windows, in memory. One
+ * Counts requests per key (a record id, a client address) in fixed one-minute windows, in memory. One
  * process's view: behind several processes each keeps its own count, so the effective limit multiplies.
  */
 export class RateLimiter {
   #windowMs: number;
   #now: () => number;
   #windows = new Map<string, { start: number; count: number }>();
+  #lastSweep = -Infinity;
 
   constructor(options: { windowMs?: number; now?: () => number } = {}) {
     this.#windowMs = options.windowMs ?? 60_000;
@@ -18,7 +19,8 @@ export class RateLimiter {
    */
   take(keys: readonly { key: string; limit: number }[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const now = this.#now();
-    if (this.#windows.size > 10_000) this.#sweep(now);
+    // Sweeping walks every window: at most once a window, or a busy server would walk them on every request.
+    if (this.#windows.size > 10_000 && now - this.#lastSweep >= this.#windowMs) this.#sweep(now);
     const windows = keys.map(({ key, limit }) => {
       let window = this.#windows.get(key);
       if (!window || now - window.start >= this.#windowMs) {
@@ -37,6 +39,7 @@ export class RateLimiter {
   }
 
   #sweep(now: number): void {
+    this.#lastSweep = now;
     for (const [key, w] of this.#windows) if (now - w.start >= this.#windowMs) this.#windows.delete(key);
   }
 }

@@ -85,9 +85,19 @@ export class SyncClient implements ConsentSync {
     return body === null ? null : parseOrThrow(GetConsentResponseSchema, body).record;
   }
 
+  /** Every receipt of the record, oldest first, page after page (the endpoint answers at most one page at a time). */
   async receipts(id: string): Promise<SignedReceipt[]> {
-    const body = await this.#get(`/v1/consents/${id}/receipts`);
-    return body === null ? [] : parseOrThrow(ReceiptListSchema, body).receipts;
+    const all: SignedReceipt[] = [];
+    let after: string | undefined;
+    do {
+      const body = await this.#get(`/v1/consents/${id}/receipts${after ? `?after=${after}` : ''}`);
+      if (body === null) return all;
+      const page = parseOrThrow(ReceiptListSchema, body);
+      all.push(...page.receipts);
+      // A cursor that does not move forward would page for ever.
+      after = page.next !== undefined && Number(page.next) > Number(after ?? 0) ? page.next : undefined;
+    } while (after !== undefined);
+    return all;
   }
 
   async forget(id: string): Promise<boolean> {

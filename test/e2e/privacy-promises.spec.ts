@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createConsentHandler } from '../../src/server/consent-handler.js';
 import { serveEndpoint } from '../../src/server/serve-endpoint.js';
 import { createSqliteStore } from '../../src/server/sqlite-store.js';
+import { allReceipts } from '../fixtures/all-receipts.js';
 
 /*
  * What the privacy statement promises, on a page whose config each test writes into the address: every
@@ -155,7 +156,7 @@ test('"Delete my preference data" erases the record here and at the endpoint; "D
     await visit(page, config);
     await page.getByRole('button', { name: 'Accept all' }).click();
     const id = (await page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: { id: string } } } }).ConsentKit.get().state.id));
-    await expect.poll(() => store.receipts(id).then((r) => r.length)).toBe(1);
+    await expect.poll(() => allReceipts(store, id).then((r) => r.length)).toBe(1);
 
     await page.getByRole('link', { name: 'Cookie settings' }).click();
     const downloading = page.waitForEvent('download');

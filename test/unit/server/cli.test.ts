@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCheckedConfig } from '../../../src/core/checked-config.js';
 import { parseConfig } from '../../../src/core/config.js';
+import Database from 'better-sqlite3';
 import { main } from '../../../src/server/cli.js';
+import { createSqliteStore } from '../../../src/server/sqlite-store.js';
+import { RECORD_ID_A, putBody } from '../../fixtures/consent-bodies.js';
+import { testEndpoint } from '../../fixtures/endpoint.js';
 import { exampleConfig } from '../../fixtures/configs.js';
 
 /** Runs the CLI and returns its exit code with what it printed on each stream. */
@@ -39,6 +43,45 @@ describe('consent-kit CLI', () => {
     expect(errors.pop()).toMatch(/--origin: expected an origin such as https:\/\/www.example.com \(no path\)/);
     expect(await main(['serve', '--dbb', 'x.db'])).toBe(2);
     expect(errors.pop()).toMatch(/Unknown option '--dbb'/);
+  });
+
+  it('serve --help explains every option, the PostgreSQL password advice included, and exits 0', async () => {
+    const { code, out, err } = await run(['serve', '--help']);
+    expect([code, err]).toEqual([0, []]);
+    expect(out.join('\n')).toMatch(/Usage: consent-kit serve/);
+    expect(out.join('\n')).toMatch(/--postgres-file <file>/);
+    expect(out.join('\n')).toMatch(/DATABASE_URL/);
+    expect(out.join('\n')).toMatch(/--rotate-signing-key/);
+  });
+
+  it('serve refuses an origin that is not one, or a PostgreSQL URL it cannot read, with the option named and no stack', async () => {
+    for (const [args, message] of [
+      [['--origin', 'http://['], /^consent-kit: --origin: expected an origin such as https:\/\/www.example.com \(no path\), got "http:\/\/\["$/],
+      [['--origin', 'https://www.example.com:99999'], /^consent-kit: --origin: expected an origin/],
+      [['--postgres', 'not a url'], /^consent-kit: --postgres: expected a URL such as postgres:\/\/user@host\/db$/],
+      [['--postgres-file', join(tmpdir(), 'no-such-consent-url')], /^consent-kit: --postgres-file: cannot read .*no-such-consent-url \(ENOENT\)$/],
+      [['--postgres-file', configFile('mysql://x')], /^consent-kit: --postgres-file: .* does not hold a URL such as postgres:/],
+      [['--db', 'a.db', '--postgres-file', configFile('postgres://u@h/db')], /^consent-kit: --db, --postgres and --postgres-file: expected one of them$/],
+    ] as const) {
+      const { code, err } = await run(['serve', ...args]);
+      expect(code, args.join(' ')).toBe(2);
+      expect(err.join('\n'), args.join(' ')).toMatch(message);
+      expect(err.join('\n')).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('serve refuses to start on a database that holds receipts but lost its signing key, saying how to go on', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'consent-kit-cli-')), 'consent.db');
+    const store = createSqliteStore(db);
+    const { call } = await testEndpoint({ store });
+    await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody() });
+    await store.close();
+    const raw = new Database(db);
+    raw.exec('DELETE FROM signing_keys');
+    raw.close();
+    const { code, err } = await run(['serve', '--db', db, '--port', '0']);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/holds receipts but no signing key.*--rotate-signing-key/s);
   });
 
   it('config: prints the checked tag of a valid config file, which a page reads back as the validated config', async () => {

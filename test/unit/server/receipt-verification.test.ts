@@ -2,6 +2,7 @@ import { compactVerify, createLocalJWKSet } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { JwksSchema } from '../../../src/schema/api.js';
 import { ReceiptSchema } from '../../../src/schema/receipt.js';
+import { SigningKeyMissingError } from '../../../src/server/receipt-signer.js';
 import { createSqliteStore } from '../../../src/server/sqlite-store.js';
 import { RECORD_ID_A, putBody, record } from '../../fixtures/consent-bodies.js';
 import { testEndpoint } from '../../fixtures/endpoint.js';
@@ -67,5 +68,34 @@ describe('signed receipts', () => {
     expect(jwks).toEqual((await first.call('GET', '/v1/keys')).json);
     expect(jwks.keys).toHaveLength(1);
     await expect(verify(json.receipt.jws, jwks)).resolves.toBeDefined();
+  });
+
+  it('after a rotation, /v1/keys still publishes the retired key, old receipts verify, new ones are signed with the new key', async () => {
+    const store = createSqliteStore(':memory:');
+    const before = await testEndpoint({ store });
+    const old = (await before.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody() })).json.receipt.jws;
+    const rotated = await testEndpoint({ store, rotateSigningKey: true });
+    const created = (await rotated.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })) })).json.receipt.jws;
+    const jwks = (await rotated.call('GET', '/v1/keys')).json;
+    expect(jwks.keys).toHaveLength(2);
+    const oldKid = (await verify(old, jwks)).protectedHeader.kid;
+    const newKid = (await verify(created, jwks)).protectedHeader.kid;
+    expect(newKid).not.toBe(oldKid);
+    // The retired key can no longer sign: its private part is gone from the store.
+    expect((await store.signingKeys()).find((key) => key.kid === oldKid)?.privateJwk).toBeNull();
+    // And a restart without rotating keeps the new key.
+    const again = await testEndpoint({ store });
+    expect((await verify((await again.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 3 })) })).json.receipt.jws, jwks)).protectedHeader.kid).toBe(newKid);
+  });
+
+  it('a store with receipts whose signing key is gone is refused unless told to rotate; a new store makes its key', async () => {
+    const store = createSqliteStore(':memory:');
+    const { call } = await testEndpoint({ store });
+    await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody() });
+    await store.retireSigningKeys();
+    await expect(testEndpoint({ store })).rejects.toThrow(SigningKeyMissingError);
+    const rotated = await testEndpoint({ store, rotateSigningKey: true });
+    expect((await rotated.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })) })).status).toBe(200);
+    await expect(testEndpoint({ store: createSqliteStore(':memory:') })).resolves.toBeDefined();
   });
 });

@@ -19,6 +19,7 @@ const requests = (url: string): [string, RequestInit][] => [
   [`${url}/v1/consents/${RECORD_ID_A}`, { method: 'POST' }],
   [`${url}/nowhere`, {}],
   [`${url}/v1/consents/me`, { headers: { authorization: 'Bearer forged' } }],
+  [`${url}/v1/consents/${RECORD_ID_A}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'PUT' } }],
 ];
 
 describe('endpoint security headers', () => {
@@ -60,5 +61,13 @@ describe('endpoint security headers', () => {
     for (const answer of [allowed, await call('GET', '/v1/keys', { headers: { origin: ORIGIN } })]) {
       expect(answer.headers.get('access-control-allow-origin')).not.toBe('*');
     }
+  });
+
+  it('a page on another origin can read Retry-After (the SDK\'s back-off) and Link (the next receipts page)', async () => {
+    const { call } = await testEndpoint({ origins: [ORIGIN], writesPerMinute: 1 });
+    await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(), headers: { origin: ORIGIN } });
+    const limited = await call('DELETE', `/v1/consents/${RECORD_ID_A}`, { headers: { origin: ORIGIN } });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('access-control-expose-headers')?.toLowerCase().split(/,\s*/).sort()).toEqual(['link', 'retry-after']);
   });
 });

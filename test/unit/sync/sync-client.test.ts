@@ -158,6 +158,17 @@ describe('sync client account and erasure requests', () => {
     expect(await h.client.receipts(RECORD_ID_A)).toEqual([]);
   });
 
+  it('receipts() follows the endpoint\'s pages: a history longer than a page comes back whole, oldest first', async () => {
+    const h = await syncHarness({ endpointOptions: { receiptsPageMax: 2 } });
+    for (let revision = 1; revision <= 5; revision++) {
+      h.client.push(record({ revision }));
+      await h.client.flush();
+    }
+    const before = h.calls.length;
+    expect((await h.client.receipts(RECORD_ID_A)).map((r) => r.receipt.revision)).toEqual([1, 2, 3, 4, 5]);
+    expect(h.calls.slice(before).map((c) => new URL(c.url).search)).toEqual(['', expect.stringMatching(/^\?after=\d+$/), expect.stringMatching(/^\?after=\d+$/)]);
+  });
+
   it('forget() offline keeps the erasure in the outbox until it can be sent', async () => {
     const h = await syncHarness();
     h.client.push(record());
