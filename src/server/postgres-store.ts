@@ -55,6 +55,8 @@ async function idempotentDdl(run: () => Promise<unknown>): Promise<void> {
   }
 }
 
+const VACUUM_EVERY_MS = 10 * 60_000;
+
 /** SQLSTATEs after which the whole transaction is simply run again. */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 const MAX_ATTEMPTS = 30;
@@ -91,6 +93,27 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
     }
   }
+
+  let lastVacuum = -Infinity;
+  let vacuumTimer: ReturnType<typeof setTimeout> | undefined;
+  let canVacuum = true;
+  /**
+   * An erasure leaves the person's rows as dead row versions until VACUUM removes them. A plain VACUUM of the
+   * three tables that held them reads and writes nothing else a request waits for, so it runs in the
+   * background within ten minutes of an erasure, at most once in that time however many there were. Where
+   * it cannot run (an engine without VACUUM, a role that may not), autovacuum is left to do it.
+   */
+  const vacuumSoon = () => {
+    if (!canVacuum || vacuumTimer) return;
+    vacuumTimer = setTimeout(() => {
+      vacuumTimer = undefined;
+      lastVacuum = Date.now();
+      pool.query('VACUUM consents, receipts, idempotency_keys').catch(() => {
+        canVacuum = false;
+      });
+    }, Math.max(0, lastVacuum + VACUUM_EVERY_MS - Date.now()));
+    vacuumTimer.unref?.();
+  };
 
   const stored = (row: StoredRow | undefined): StoredConsent | null =>
     row ? { record: JSON.parse(row.record) as ConsentRecord, owner: row.owner } : null;
@@ -156,6 +179,9 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
         await client.query('DELETE FROM idempotency_keys WHERE record_id = $1', [id]);
         await client.query('DELETE FROM consents WHERE id = $1', [id]);
         return true;
+      }).then((erased) => {
+        if (erased) vacuumSoon();
+        return erased;
       });
     },
     async pruneKeys(before, limit) {
@@ -190,6 +216,8 @@ export function createPostgresStore(connection: string | pg.PoolConfig): Consent
       return (await pool.query('SELECT 1 AS ok')).rowCount === 1;
     },
     async close() {
+      clearTimeout(vacuumTimer);
+      canVacuum = false;
       await pool.end();
     },
   };

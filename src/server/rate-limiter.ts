@@ -19,8 +19,8 @@ export class RateLimiter {
    */
   take(keys: readonly { key: string; limit: number }[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const now = this.#now();
-    // Sweeping walks every window: at most once a window, or a busy server would walk them on every request.
-    if (this.#windows.size > 10_000 && now - this.#lastSweep >= this.#windowMs) this.#sweep(now);
+    // Sweeping walks every window: at most once a second, or a busy server would walk them on every request.
+    if (this.#windows.size > 10_000 && now - this.#lastSweep >= 1000) this.#sweep(now);
     const windows = keys.map(({ key, limit }) => {
       let window = this.#windows.get(key);
       if (!window || now - window.start >= this.#windowMs) {

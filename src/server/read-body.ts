@@ -9,7 +9,7 @@ export type BodyOutcome = { kind: 'read'; text: string } | { kind: 'too-large' }
 export async function readBody(request: Request, maxBytes: number): Promise<BodyOutcome> {
   const declared = request.headers.get('content-length');
   const isChunked = request.headers.has('transfer-encoding');
-  if (declared !== null && !isChunked) {
+  if (declared !== null && !isChunked && /^[0-9]{1,16}$/.test(declared)) {
     if (Number(declared) > maxBytes) return { kind: 'too-large' };
     // The HTTP parser delivers no more than the declared length; read at once (servers such as
     // @hono/node-server then skip the web stream).

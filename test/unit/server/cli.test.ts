@@ -70,6 +70,14 @@ describe('consent-kit CLI', () => {
     }
   });
 
+  it('serve warns that a password given in --postgres is visible to every user of the machine', async () => {
+    const err: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((message: string) => err.push(message));
+    // Nothing listens on port 1: the warning comes before the connection fails.
+    await expect(main(['serve', '--postgres', 'postgres://user:secret@127.0.0.1:1/db', '--port', '0'])).rejects.toThrow();
+    expect(err.join('\n')).toMatch(/--postgres: the password in this URL is visible to every user of the machine; put the URL in DATABASE_URL or a file \(--postgres-file\)/);
+  });
+
   it('serve refuses to start on a database that holds receipts but lost its signing key, saying how to go on', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'consent-kit-cli-')), 'consent.db');
     const store = createSqliteStore(db);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentRecord } from '../../../src/schema/consent-record.js';
 import type { SignedReceipt } from '../../../src/schema/receipt.js';
@@ -173,6 +173,26 @@ describe('PostgreSQL store', () => {
   storeContract(async () => {
     config = await freshPostgresSchema('store');
     return config && createPostgresStore(config);
+  });
+
+  it('vacuums the tables an erasure left dead rows in, in the background', async (ctx) => {
+    if (!config) ctx.skip();
+    const store = createPostgresStore(config!);
+    await store.migrate();
+    const raw = new pg.Client(config!);
+    await raw.connect();
+    const vacuums = async () => Number((await raw.query<{ n: string }>(
+      `SELECT coalesce(vacuum_count, 0) AS n FROM pg_stat_user_tables WHERE relname = 'consents' AND schemaname = current_schema()`)).rows[0]?.n ?? 0);
+    try {
+      const before = await vacuums();
+      const id = crypto.randomUUID();
+      await store.write(change(record({ id })));
+      expect(await store.erase(id, null, (r) => retainedPart(r, ['timestamp']))).toBe(true);
+      await expect.poll(vacuums, { timeout: 15_000, interval: 200 }).toBeGreaterThan(before);
+    } finally {
+      await raw.end();
+      await store.close();
+    }
   });
 
   it('keeps records for a new pool on the same database', async (ctx) => {
