@@ -48,7 +48,7 @@ test('a minor policy change keeps the choices; a substantial one asks again and 
   await visit(page, base({ version: '2025-01', updated: '2025-01-10', substantial: true, changes }));
   await expect(banner(page)).toBeVisible();
   await expect(banner(page)).toContainText(`What changed: ${changes}`);
-  await expect(banner(page)).toContainText('Last updated 2025-01-10');
+  await expect(banner(page)).toContainText('Last updated January 10, 2025');
   expect(await has(page, 'analytics')).toBe(false);
   await page.getByRole('button', { name: 'Reject all' }).click();
   expect((await state(page))!.policyVersion).toBe('2025-01');

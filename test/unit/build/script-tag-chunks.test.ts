@@ -20,9 +20,12 @@ describe('the script-tag build', () => {
     const chunks = filesOf('dist/consent-kit-*.js').map((file) => file.slice('dist/'.length)).sort();
     const sources = new Map(chunks.map((chunk) => [chunk, readFileSync(`dist/${chunk}`, 'utf8')]));
     // The entry fetches chunks with import(), by their path next to it; chunks import what they share from one
-    // another as modules.
+    // another as modules, and fetch the languages with import() too.
     const fromEntry = [...code.matchAll(/import\(\w+\(["'`]\.\/(consent-kit-[\w-]+\.js)["'`]\)\)/g)].map((m) => m[1]!);
-    const fromChunks = [...sources.values()].flatMap((source) => [...source.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]!));
+    const fromChunks = [...sources.values()].flatMap((source) => [
+      ...[...source.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]!),
+      ...[...source.matchAll(/import\(["'`]\.\/([\w.-]+\.js)["'`]\)/g)].map((m) => m[1]!),
+    ]);
     expect(fromEntry.filter((name) => !sources.has(name))).toEqual([]);
     expect(fromChunks.filter((name) => !sources.has(name))).toEqual([]);
     expect([...new Set([...fromEntry, ...fromChunks])].sort()).toEqual(chunks);

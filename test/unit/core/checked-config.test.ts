@@ -100,6 +100,7 @@ describe('checked config tags', () => {
  */
 const FINGERPRINTS: Record<number, string> = {
   1: '802362ddbf1bb75c',
+  2: '5322036300ffbc50',
 };
 
 describe('CHECKED_FORMAT', () => {
