@@ -46,6 +46,18 @@ test('an English page fetches no language at all', async ({ page }) => {
   expect(fetched).toEqual([]);
 });
 
+test('a visitor who has decided downloads no language on later pages, unless the reopen button is shown', async ({ page }) => {
+  await visit(page, 'ja');
+  await page.getByRole('button', { name: 'すべて拒否する' }).click();
+  const fetched = chunksFetched(page);
+  await visit(page, 'ja');
+  await expect(page.locator('consent-banner')).toHaveAttribute('lang', 'ja');
+  expect(fetched).toEqual([]);
+  await visit(page, 'ja', { ...base, reopenButton: true });
+  await expect(page.getByRole('button', { name: 'Cookie の設定' })).toBeVisible();
+  expect(fetched.map(language).sort()).toEqual(['built-in-languages', 'ja']);
+});
+
 test('<html lang="ar"> shows a mirrored banner, right to left, with no sideways scrolling at 320 px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await visit(page, 'ar');
