@@ -1,13 +1,15 @@
 import type { Messages } from './messages.js';
 
 /**
- * 繁體中文，供香港、澳門和台灣的訪客使用。用詞取兩地通用者（資料、網站），不用中國大陸的用詞（數據、網頁）。
+ * 繁體中文，供香港、澳門和台灣的訪客使用。用詞取各地通用者（資料、網站、欺詐、記錄、您的身分），不用中國大陸的
+ * 用詞（數據、網頁、用戶）；兩地用詞不同而無通用詞時（隱私／私隱、行銷／市場推廣），取台灣用詞，網站可在
+ * config `texts["zh-Hant"]` 中改用香港用詞。
  */
 export default {
   texts: {
     title: '您的隱私選擇',
     body:
-      '我們使用 Cookie 及網頁信標等類似技術來儲存您的偏好和設定、防止詐騙、驗證使用者身分，並收集有關線上服務的營運資料。' +
+      '我們使用 Cookie 及網頁信標等類似技術來儲存您的偏好和設定、防止欺詐、驗證您的身分，並收集有關線上服務的營運資料。' +
       '代表我們提供網站分析等服務的第三方也可能設定 Cookie。絕對必要的 Cookie 一律啟用，其他 Cookie 僅在您同意後使用。',
     whatChanged: '我們的隱私聲明已更新。變更內容：',
     policyLink: '隱私聲明',
@@ -36,9 +38,9 @@ export default {
       '有關新訂閱、帳單以及線上服務重要更新（包括安全性或其他技術問題）的資訊。' +
       '在您使用線上服務期間及之後的合理期間內，您無法取消訂閱此類通知，因為提供服務需要這些通知。',
     saveChoices: '儲存選擇',
-    downloadRecord: '下載我的同意紀錄',
+    downloadRecord: '下載我的同意記錄',
     deleteData: '刪除我的偏好資料',
-    deleteConfirm: '要刪除您在此裝置上的選擇以及為其保存的紀錄嗎？刪除後我們會再次詢問您。',
+    deleteConfirm: '要刪除您在此裝置上的選擇以及為其保存的記錄嗎？刪除後我們會再次詢問您。',
     deleteConfirmButton: '刪除',
     cancel: '取消',
     deleted: '您的偏好資料已刪除。',
@@ -47,7 +49,7 @@ export default {
     language: '語言',
   },
   categories: {
-    necessary: { label: '絕對必要', description: '用於驗證使用者身分、防止詐騙以及儲存您的偏好和設定。' },
+    necessary: { label: '絕對必要', description: '用於驗證您的身分、防止欺詐以及儲存您的偏好和設定。' },
     analytics: { label: '分析', description: '收集有關線上服務的營運資料，包括代表我們提供網站分析服務的第三方。' },
     marketing: { label: '行銷', description: '向您提供有關其他產品和服務的資訊及優惠。' },
   },
