@@ -1,8 +1,5 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { PAGE_ORIGIN, sidePort } from './origin.js';
-import { createConsentHandler } from '../../src/server/consent-handler.js';
-import { serveEndpoint } from '../../src/server/serve-endpoint.js';
-import { createSqliteStore } from '../../src/server/sqlite-store.js';
+import { withPageEndpoint } from './page-endpoint.js';
 
 /*
  * Languages on a page of the script-tag build: the page's <html lang> picks one, a language that does not
@@ -98,12 +95,8 @@ test('switching language in the panel fetches that one language and speaks it in
 });
 
 test('the receipt records the language the visitor was shown, their own pick in the panel included', async ({ page }) => {
-  const port = sidePort(23);
-  const store = createSqliteStore(':memory:');
-  const handler = await createConsentHandler({ store, controller: { name: 'Online Services' }, origins: [PAGE_ORIGIN], log: () => {} });
-  const server = await serveEndpoint(handler, { port });
-  try {
-    await visit(page, 'de', { ...base, endpoint: `http://127.0.0.1:${port}` });
+  await withPageEndpoint(23, async ({ url, store }) => {
+    await visit(page, 'de', { ...base, endpoint: url });
     await page.getByRole('region', { name: 'Ihre Datenschutzoptionen' }).getByRole('button', { name: 'Alle ablehnen' }).click();
     const id = await page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: { id: string } } } }).ConsentKit.get().state.id);
     await expect.poll(() => store.receipts(id).then((r) => r.map((s) => s.receipt.notice.language))).toEqual(['de']);
@@ -113,8 +106,5 @@ test('the receipt records the language the visitor was shown, their own pick in 
     await panel.getByLabel('Sprache').selectOption('fr');
     await page.getByRole('dialog', { name: 'Préférences de confidentialité' }).getByRole('button', { name: 'Tout accepter' }).click();
     await expect.poll(() => store.receipts(id).then((r) => r.map((s) => s.receipt.notice.language))).toEqual(['de', 'fr']);
-  } finally {
-    await server.close();
-    await store.close();
-  }
+  });
 });
