@@ -3,8 +3,9 @@ import type { Messages } from './messages.js';
 
 /*
  * The built-in languages as the preferences panel lists them, and the chunks of those that do not come with
- * the script. A small chunk of its own: the script carries none of the chunks' file names, and the panel
- * brings it along, so switching language in the panel fetches only that language.
+ * the script. A small chunk of its own, `consent-kit-language-index.js` whatever the release (vite.config.ts):
+ * the script carries none of the languages' file names, and the panel brings it along, so switching language
+ * in the panel fetches only that language. It must import nothing from the script.
  */
 
 /**

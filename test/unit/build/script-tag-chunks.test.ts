@@ -45,6 +45,12 @@ describe('the script-tag build', () => {
     }
   });
 
+  it('names every chunk by a hash of its content but the language index, which reads nothing of the script', () => {
+    const unhashed = filesOf('dist/consent-kit-*.js').filter((file) => !/-[\w-]{8}\.js$/.test(file));
+    expect(unhashed).toEqual(['dist/consent-kit-language-index.js']);
+    expect(readFileSync(unhashed[0]!, 'utf8')).not.toMatch(/globalThis\[Symbol\.for|consent-kit\.iife\.js/);
+  });
+
   it('resolves each chunk against its own URL, read while it starts, not against the page', () => {
     const code = readFileSync(entry, 'utf8');
     expect(code).toMatch(/(\w+)=document\.currentScript\?\.src,(\w+)=\w+=>\1\?new URL\(\w+,\1\)\.href:\w+/);
