@@ -48,7 +48,10 @@ const scriptTagBuild: UserConfig = {
       output: {
         minify: true,
         comments: false,
-        chunkFileNames: 'consent-kit-[name]-[hash].js',
+        // The index of the languages keeps one name: it lists the languages' hashed file names, so a hash of its
+        // own would change with every wording and, through its path, the script's bytes with it. Like the
+        // script, it is served to be revalidated; it reads nothing of the script's (see classic-script-entry.ts).
+        chunkFileNames: (chunk) => (chunk.name === 'built-in-languages' ? 'consent-kit-language-index.js' : 'consent-kit-[name]-[hash].js'),
         // What the config validator and the endpoint client share (zod) in one chunk named for what it is,
         // rather than in chunks named after whichever module came first.
         codeSplitting: { groups: [{ name: 'validation', test: /node_modules[\\/]zod[\\/]/ }] },

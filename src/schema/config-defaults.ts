@@ -3,8 +3,14 @@
  * a module that reads common configs without the validator (core/common-config.ts) shares them too.
  */
 
-/** Languages whose every string ships with the SDK. */
-export const BUILT_IN_LOCALES = ['en', 'zh-CN'] as const;
+/**
+ * Languages whose every string ships with the SDK, English first as the fallback. A config offers them all
+ * unless its `locales` says otherwise: each costs a visitor nothing until it is the one shown.
+ */
+export const BUILT_IN_LOCALES = ['en', 'zh-CN', 'zh-Hant', 'ja', 'ko', 'fr', 'de', 'es', 'pt-BR', 'ru', 'ar'] as const;
+
+/** One of {@link BUILT_IN_LOCALES}. */
+export type BuiltInLocale = (typeof BUILT_IN_LOCALES)[number];
 
 /** Category ids whose label and description ship with the SDK in every built-in language. */
 export const KNOWN_CATEGORY_IDS = ['necessary', 'analytics', 'marketing'] as const;

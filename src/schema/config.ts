@@ -173,10 +173,13 @@ export const ConfigSchema = z
     cookie: z.prefault(CookieSettingsSchema, {}),
     /** The preferences endpoint each decision is synced to. */
     endpoint: z.optional(safeUrl()),
-    /** Languages the visitor may choose between in the preferences panel; the first is the fallback. */
+    /**
+     * Languages the visitor may be shown and choose between in the preferences panel; the first is the
+     * fallback. Every built-in language unless the config limits them.
+     */
     locales: z._default(
       z.array(z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"'))).check(z.minLength(1, 'expected at least one locale')),
-      ['en', 'zh-CN'],
+      () => [...BUILT_IN_LOCALES],
     ),
     /** Replacements for built-in strings, or strings for another language: locale -> text key -> text. */
     texts: z._default(

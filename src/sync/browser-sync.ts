@@ -1,5 +1,5 @@
 import type { ConsentSync } from '../core/environment.js';
-import { resolveLocale } from '../core/locale.js';
+import { shownLocale } from '../core/locale.js';
 import { randomId } from '../core/random-id.js';
 import type { ConsentConfig } from '../schema/config.js';
 import { handoffPrefix } from './handoff-prefix.js';
@@ -31,7 +31,7 @@ export function createBrowserSync(config: ConsentConfig): ConsentSync {
     endpoint: new URL(config.endpoint!, location.href).href,
     outbox,
     notice: () => {
-      const language = resolveLocale(config.locale, { pageLang: document.documentElement.lang, browser: navigator.languages }, config.locales);
+      const language = shownLocale(config); // the language the visitor was shown, their own pick included
       const textHash = hashes.get(language);
       return {
         language,

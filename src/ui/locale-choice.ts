@@ -1,27 +1,16 @@
-import { resolveLocale } from '../core/locale.js';
-import type { ConsentConfig } from '../schema/config.js';
+import { setChosenLocale } from '../core/locale.js';
+import { fetchCatalog } from './i18n/fetched-catalogs.js';
+import { LOCALE_EVENT } from './locale-event.js';
 
-/*
- * The language the visitor picked in the preferences panel, shared by every element on the page so the
- * banner and the panel always speak the same language. It lives for the page only.
+/**
+ * Switches every consent-kit element on the page to `locale`, the visitor's pick in the preferences panel,
+ * once its strings have arrived (a built-in language other than English and Simplified Chinese is a chunk of
+ * its own, fetched here the first time). The pick is shared by every element, so the banner and the panel
+ * always speak the same language, and lasts for the page only; core/locale.ts keeps it, and `shownLocale()`
+ * answers with it, the receipt's language included.
  */
-let chosen: string | undefined;
-
-/** Fired on `document` when the visitor picks another language; elements re-render. */
-export const LOCALE_EVENT = 'consent:locale';
-
-/** The UI language: the visitor's pick, else config `locale`, else `<html lang>`, else the browser's. */
-export function currentLocale(config: ConsentConfig): string {
-  if (chosen && config.locales.includes(chosen)) return chosen;
-  return resolveLocale(
-    config.locale,
-    { pageLang: document.documentElement.lang, browser: navigator.languages },
-    config.locales,
-  );
-}
-
-/** Switches every consent-kit element on the page to `locale`. */
-export function chooseLocale(locale: string): void {
-  chosen = locale;
+export async function chooseLocale(locale: string): Promise<void> {
+  await fetchCatalog(locale);
+  setChosenLocale(locale);
   document.dispatchEvent(new CustomEvent(LOCALE_EVENT, { detail: locale }));
 }

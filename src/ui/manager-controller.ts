@@ -1,7 +1,7 @@
 import type { ControllerHost, ReactiveController } from './base-element.js';
 import type { ConsentManager } from '../core/consent-manager.js';
 import { get } from '../core/page-manager.js';
-import { LOCALE_EVENT } from './locale-choice.js';
+import { LOCALE_EVENT } from './locale-event.js';
 
 /**
  * Bridges a {@link ConsentManager} to a lit element: re-renders the host on every change and language

@@ -47,10 +47,12 @@ describe('<consent-banner>', () => {
     );
   });
 
-  it('links the privacy statement and shows its last-updated date', async () => {
+  it('links the privacy statement and shows its last-updated date, written the language\'s way', async () => {
     const { root } = await bannerFor(managerFor());
     expect(root.querySelector('a')!.getAttribute('href')).to.equal('/privacy');
-    expect(root.querySelector('.body')!.textContent).to.contain('Last updated 2024-06-01');
+    expect(root.querySelector('.body')!.textContent).to.contain('Last updated June 1, 2024');
+    const zh = await bannerFor(managerFor({ locale: 'zh-CN' }));
+    expect(zh.root.querySelector('.body')!.textContent).to.contain('最后更新：2024年6月1日');
   });
 
   it('gives both buttons the same size and weight', async () => {
@@ -98,7 +100,7 @@ describe('<consent-banner>', () => {
   it('speaks Simplified Chinese when the config asks for zh-CN', async () => {
     const { root } = await bannerFor(managerFor({ locale: 'zh-CN' }));
     expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['全部接受', '全部拒绝', '管理偏好设置']);
-    expect(root.querySelector('section')!.getAttribute('lang')).to.equal('zh-CN');
+    expect(root.host.getAttribute('lang')).to.equal('zh-CN');
   });
 
   it('follows <html lang> when the locale is auto', async () => {
@@ -153,9 +155,16 @@ describe('<consent-banner>', () => {
   });
 
   it('uses a site\'s own text for a key, and English where the site\'s language lacks one', async () => {
-    const manager = managerFor({ locale: 'fr', locales: ['fr', 'en'], texts: { fr: { acceptAll: 'Tout accepter' } } });
+    const manager = managerFor({ locale: 'it', locales: ['it', 'en'], texts: { it: { acceptAll: 'Accetta tutto' } } });
     const { root } = await bannerFor(manager);
-    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Tout accepter', 'Reject all', 'Manage preferences']);
+    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Accetta tutto', 'Reject all', 'Manage preferences']);
+  });
+
+  it('uses a site\'s own text for a key of a built-in language that is fetched, and the built-in strings for the rest', async () => {
+    const manager = managerFor({ locale: 'fr', texts: { fr: { acceptAll: 'Accepter' } } });
+    const { root } = await bannerFor(manager);
+    await waitUntil(() => buttons(root).length > 0, 'the French strings arrive');
+    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Accepter', 'Tout refuser', 'Gérer les préférences']);
   });
 
   it('reaches both buttons with Tab in reading order', async () => {

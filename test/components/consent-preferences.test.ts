@@ -116,16 +116,17 @@ describe('<consent-preferences inline>', () => {
   });
 
   it('offers a language switch when more than one locale is configured, and switches every element', async () => {
-    const { el, root } = await inlinePanel(managerFor());
+    const { root } = await inlinePanel(managerFor());
     const select = root.querySelector('select')!;
-    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['English', '简体中文']);
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal([
+      'English', '简体中文', '繁體中文', '日本語', '한국어', 'Français', 'Deutsch', 'Español', 'Português (Brasil)', 'Русский', 'العربية',
+    ]);
     select.value = 'zh-CN';
     select.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-    expect(buttonNamed(root, '保存选择')).to.exist;
+    await waitUntil(() => buttonNamed(root, '保存选择'), 'the panel switches to Simplified Chinese');
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await waitUntil(() => buttonNamed(root, 'Save choices'), 'the panel switches back to English');
     const single = await inlinePanel(managerFor({ locales: ['en'] }));
     expect(single.root.querySelector('select')).to.be.null;
   });
@@ -248,6 +249,13 @@ describe('<consent-preferences> as a modal dialog', () => {
     expect(dialog.matches(':modal')).to.be.true;
     expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Privacy preferences');
     expect(dialog.contains(root.activeElement)).to.be.true;
+  });
+
+  it('opens in a language fetched on demand with all its strings, its heading focused', async () => {
+    const { root, dialog } = await modal(managerFor({ locale: 'es', locales: ['es', 'pt-BR'] }));
+    expect(dialog.open).to.be.true;
+    expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Preferencias de privacidad');
+    expect(root.activeElement!.textContent).to.equal('Preferencias de privacidad');
   });
 
   it('Escape closes without saving and returns focus to the opener', async () => {

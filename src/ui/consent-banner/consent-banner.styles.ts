@@ -13,11 +13,13 @@ export const bannerStyles = css`
     gap: var(--consent-space);
     align-items: center;
   }
+  /* Logical sides: a right-to-left language mirrors the box and the reopen button to the other corner. */
   .banner.bar {
-    inset: auto 0 0 0;
+    inset: auto 0 0;
   }
   .banner.box {
-    inset: auto var(--consent-space) var(--consent-space) auto;
+    inset-block-end: var(--consent-space);
+    inset-inline-end: var(--consent-space);
     width: min(24rem, calc(100vw - 2 * var(--consent-space)));
     border-radius: var(--consent-radius);
   }
@@ -71,7 +73,8 @@ export const bannerStyles = css`
   }
   .reopen {
     position: fixed;
-    inset: auto auto var(--consent-space) var(--consent-space);
+    inset-block-end: var(--consent-space);
+    inset-inline-start: var(--consent-space);
     z-index: var(--consent-z-index);
     min-height: 2.75rem;
     padding: 0.5rem 0.875rem;

@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit/html.js';
-import type { ConsentManager } from '../../core/consent-manager.js';
 import { ConsentElement } from '../consent-element.js';
+import { shownLocale } from '../../core/locale.js';
 import { BANNER_CATALOG } from '../i18n/banner-catalog.js';
+import { fetchCatalog } from '../i18n/fetched-catalogs.js';
 import { createTextTranslator } from '../i18n/text-translator.js';
-import { currentLocale } from '../locale-choice.js';
 import { openPreferences } from '../open-preferences.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 import { bannerStyles } from './consent-banner.styles.js';
@@ -48,16 +48,18 @@ export class ConsentBanner extends ConsentElement {
   protected override render() {
     const manager = this.usableManager;
     if (!manager) return nothing;
-    const t = bannerTranslator(manager);
-    if (manager.hasDecision) {
-      return manager.config.reopenButton
-        ? html`<button type="button" class="reopen surface" part="reopen" lang=${t.locale}
-            @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement, manager)}>${t.text('reopen')}</button>`
-        : nothing;
+    const { hasDecision, config } = manager;
+    const locale = shownLocale(config);
+    // Nothing to show, or not until its strings are here (fetched only when something is to be shown).
+    if ((hasDecision && !config.reopenButton) || fetchCatalog(locale)) return nothing;
+    const t = createTextTranslator(config, locale, BANNER_CATALOG);
+    if (hasDecision) {
+      return html`<button type="button" class="reopen surface" part="reopen"
+        @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement, manager)}>${t.text('reopen')}</button>`;
     }
     const { policy, layout } = manager.config;
     return html`
-      <section class="banner surface ${layout}" part="base" role="region" aria-labelledby="title" lang=${t.locale}>
+      <section class="banner surface ${layout}" part="base" role="region" aria-labelledby="title">
         <div class="text">
           <h2 class="title" id="title" part="title">${t.text('title')}</h2>
           ${manager.staleReason === 'policy-changed' && policy.changes
@@ -66,7 +68,7 @@ export class ConsentBanner extends ConsentElement {
           <p class="body" part="body">
             ${t.text('body')}
             <a href=${policy.url}>${t.text('policyLink')}</a>${policy.updated
-              ? html` <span class="updated">(${t.text('lastUpdated', { date: policy.updated })})</span>`
+              ? html` <span class="updated">(${t.text('lastUpdated', { date: t.date(policy.updated) })})</span>`
               : nothing}
           </p>
         </div>
@@ -85,11 +87,6 @@ export class ConsentBanner extends ConsentElement {
       </section>
     `;
   }
-}
-
-/** Only the banner's strings: the rest of the catalog comes with the preferences panel. */
-function bannerTranslator(manager: ConsentManager) {
-  return createTextTranslator(manager.config, currentLocale(manager.config), BANNER_CATALOG);
 }
 
 declare global {

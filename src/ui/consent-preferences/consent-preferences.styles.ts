@@ -116,7 +116,7 @@ export const preferencesStyles = css`
   .thumb {
     position: absolute;
     top: 2px;
-    left: 2px;
+    inset-inline-start: 2px;
     width: 1rem;
     height: 1rem;
     border-radius: 50%;
@@ -127,12 +127,12 @@ export const preferencesStyles = css`
     background: var(--consent-switch-on);
   }
   .switch[aria-checked='true'] .thumb {
-    left: calc(100% - 1rem - 2px);
+    inset-inline-start: calc(100% - 1rem - 2px);
     background: var(--consent-bg);
   }
   @media (prefers-reduced-motion: no-preference) {
     .thumb {
-      transition: left 120ms ease-out;
+      transition: inset-inline-start 120ms ease-out;
     }
   }
   .switch:disabled {

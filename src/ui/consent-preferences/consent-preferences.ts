@@ -3,9 +3,11 @@ import type { PropertyOptions, PropertyValues } from '../base-element.js';
 import type { ConsentManager } from '../../core/consent-manager.js';
 import type { CategoryConfig } from '../../schema/config.js';
 import { ConsentElement } from '../consent-element.js';
-import { CATALOG } from '../i18n/catalog.js';
+import { shownLocale } from '../../core/locale.js';
+import { fetchCatalog } from '../i18n/fetched-catalogs.js';
+import { LANGUAGE_NAMES } from '../i18n/built-in-languages.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
-import { chooseLocale, currentLocale } from '../locale-choice.js';
+import { chooseLocale } from '../locale-choice.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 import { decisionKey, draftFrom, type ChoicesDraft } from './choices-draft.js';
 import { preferencesStyles } from './consent-preferences.styles.js';
@@ -79,6 +81,7 @@ export class ConsentPreferences extends ConsentElement {
     await this.updateComplete; // a manager set a moment ago is taken up on the next update
     const manager = this.usableManager;
     if (this.inline || !manager) return;
+    await fetchCatalog(shownLocale(manager.config)); // its strings first: it never opens half-translated
     this.#opener = opener;
     this._draft = draftFrom(manager);
     this._isSaved = false;
@@ -113,11 +116,12 @@ export class ConsentPreferences extends ConsentElement {
 
   protected override render() {
     const manager = this.usableManager;
-    if (!manager || !this._draft) return this.inline ? nothing : html`<dialog part="dialog"></dialog>`;
-    const t = createTranslator(manager.config, currentLocale(manager.config));
+    const locale = manager && shownLocale(manager.config);
+    if (!manager || !this._draft || fetchCatalog(locale!)) return this.inline ? nothing : html`<dialog part="dialog"></dialog>`;
+    const t = createTranslator(manager.config, locale!);
     const panel = this.#renderPanel(manager, this._draft, t);
     if (this.inline) return panel;
-    return html`<dialog part="dialog" aria-labelledby="title" lang=${t.locale}
+    return html`<dialog part="dialog" aria-labelledby="title"
       @close=${this.#onClose} @keydown=${this.#trapTab}>${this._isOpen ? panel : nothing}</dialog>`;
   }
 
@@ -126,7 +130,7 @@ export class ConsentPreferences extends ConsentElement {
     const separate = config.categories.filter((c) => c.separate);
     const hasContact = config.contact.channels.length > 0 && config.contact.topics.length > 0;
     return html`
-      <div class="panel surface" part="base" lang=${t.locale}>
+      <div class="panel surface" part="base">
         <div class="header">
           <h2 class="title" id="title" part="title" tabindex="-1">${t.text('preferencesTitle')}</h2>
           ${this.inline
@@ -135,7 +139,7 @@ export class ConsentPreferences extends ConsentElement {
         </div>
         <p class="intro">
           ${t.text('preferencesIntro')} <a href=${config.policy.url}>${t.text('policyLink')}</a>${config.policy.updated
-            ? html` <span class="updated">(${t.text('lastUpdated', { date: config.policy.updated })})</span>`
+            ? html` <span class="updated">(${t.text('lastUpdated', { date: t.date(config.policy.updated) })})</span>`
             : nothing}
         </p>
         ${config.locales.length > 1 ? this.#renderLanguageSwitch(config.locales, t) : nothing}
@@ -168,7 +172,7 @@ export class ConsentPreferences extends ConsentElement {
   #renderLanguageSwitch(locales: readonly string[], t: Translator) {
     return html`<p class="language">
       <label for="language">${t.text('language')}</label>
-      <select id="language" @change=${(e: Event) => chooseLocale((e.target as HTMLSelectElement).value)}>
+      <select id="language" @change=${(e: Event) => void chooseLocale((e.target as HTMLSelectElement).value)}>
         ${locales.map((l) => html`<option value=${l} ?selected=${l === t.locale} lang=${l}>${languageName(l)}</option>`)}
       </select>
     </p>`;
@@ -181,7 +185,7 @@ export class ConsentPreferences extends ConsentElement {
         draft.ageConfirmed = (e.target as HTMLInputElement).checked;
         if (!draft.ageConfirmed) withdrawWhatNeedsAge(manager, draft);
       })}>
-      <label for="age">${t.text('ageConfirmation', { age: manager.config.minimumAge })}</label>
+      <label for="age">${t.text('ageConfirmation', { age: t.number(manager.config.minimumAge) })}</label>
     </p>
     <p class="description" id="age-required" ?hidden=${draft.ageConfirmed}>${t.text('ageRequired')}</p>`;
   }
@@ -213,7 +217,7 @@ export class ConsentPreferences extends ConsentElement {
       ${description ? html`<p class="description" id="${id}-description">${description}</p>` : nothing}
       ${category.cookieTable.length > 0
         ? html`<details class="cookies">
-            <summary>${t.text('cookiesUsed', { count: category.cookieTable.length })}</summary>
+            <summary>${t.text('cookiesUsed', { count: t.number(category.cookieTable.length) })}</summary>
             ${category.cookieTable.map((cookie) => html`<dl class="cookie">
               <dt>${t.text('cookieName')}</dt><dd>${cookie.name}</dd>
               ${cookieDetail(t.text('cookieProvider'), t.localize(cookie.provider))}
@@ -369,7 +373,7 @@ function cookieDetail(term: string, value: string | undefined) {
 
 /** A language's own name for itself ("简体中文" for zh-CN), so a visitor can find theirs in any UI language. */
 function languageName(locale: string): string {
-  const builtIn = CATALOG[locale]?.name;
+  const builtIn = LANGUAGE_NAMES[locale as keyof typeof LANGUAGE_NAMES];
   if (builtIn) return builtIn;
   try {
     return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;

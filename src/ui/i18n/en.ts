@@ -3,7 +3,6 @@ import type { Messages } from './messages.js';
 
 /** English, in the privacy statement's own words where it has them. */
 export const en: Messages = {
-  name: 'English',
   texts: {
     ...enBanner.texts,
     preferencesTitle: 'Privacy preferences',

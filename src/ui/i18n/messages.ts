@@ -11,8 +11,6 @@ export interface BannerMessages {
 
 /** Every visitor-facing text of the built-in UI, for one language. */
 export interface Messages extends BannerMessages {
-  /** The language's name for itself, as the language switch lists it. */
-  name: string;
   texts: Record<TextKey, string>;
   categories: Record<'necessary' | 'analytics' | 'marketing', { label: string; description: string }>;
   channels: Record<'email' | 'phone', string>;

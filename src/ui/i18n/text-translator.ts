@@ -6,6 +6,8 @@ export interface TextTranslator<K extends TextKey = TextKey> {
   readonly locale: string;
   /** A UI string; `{date}`/`{count}` are filled from `values`. */
   text(key: K, values?: Record<string, string | number>): string;
+  /** A `YYYY-MM-DD` date (the policy's "last updated") written the language's way. */
+  date(isoDate: string): string;
   /** A config text (label, description, cookie detail) in this language. */
   localize(text: LocalizedText | undefined): string | undefined;
 }
@@ -18,7 +20,7 @@ export interface TextTranslator<K extends TextKey = TextKey> {
 export function createTextTranslator<K extends TextKey>(
   config: ConsentConfig,
   locale: string,
-  catalog: Record<string, { texts: Record<K, string> }>,
+  catalog: Record<string, { texts: Record<K, string> } | undefined>,
 ): TextTranslator<K> {
   const builtIn = catalog[locale];
   const english = catalog.en!;
@@ -27,6 +29,10 @@ export function createTextTranslator<K extends TextKey>(
     text(key, values = {}) {
       const template = config.texts[locale]?.[key] ?? builtIn?.texts[key] ?? config.texts.en?.[key] ?? english.texts[key];
       return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+    },
+    date(isoDate) {
+      // A calendar day: read as local midnight (a date alone would be read as UTC), so no time zone moves it.
+      return new Date(`${isoDate}T00:00`).toLocaleDateString(locale, { dateStyle: 'long' });
     },
     localize(text) {
       if (text === undefined || typeof text === 'string') return text;

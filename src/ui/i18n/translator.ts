@@ -1,26 +1,31 @@
 import type { CategoryConfig, ConsentConfig, LocalizedText } from '../../schema/config.js';
 import { CATALOG } from './catalog.js';
+import { FETCHED_CATALOGS } from './fetched-catalogs.js';
 import type { Messages } from './messages.js';
 import { createTextTranslator, type TextTranslator } from './text-translator.js';
 
 /** Looks up every visitor-facing string for one language, with the site's overrides first. */
 export interface Translator extends TextTranslator {
+  /** A number written the language's way (Arabic-Indic digits in Arabic). */
+  number(value: number): string;
   categoryLabel(category: CategoryConfig): string;
   categoryDescription(category: CategoryConfig): string | undefined;
   contactLabel(kind: 'channels' | 'topics', option: { id: string; label?: LocalizedText }): string;
 }
 
 /**
- * Builds the translator for `locale` over every built-in string (see {@link createTextTranslator} for the
- * fallback order); category, channel and topic labels fall back to the built-in ones, then to their ids.
+ * Builds the translator for `locale` over every built-in string here (English, Simplified Chinese and the
+ * languages fetched so far; see {@link createTextTranslator} for the fallback order); category, channel and topic labels fall back to the built-in ones, then to their ids.
  */
 export function createTranslator(config: ConsentConfig, locale: string): Translator {
-  const builtIn: Messages | undefined = CATALOG[locale];
+  const catalog = { ...CATALOG, ...FETCHED_CATALOGS };
+  const builtIn: Messages | undefined = catalog[locale];
   const english = CATALOG.en!;
-  const texts = createTextTranslator(config, locale, CATALOG);
+  const texts = createTextTranslator(config, locale, catalog);
   const { localize } = texts;
   return {
     ...texts,
+    number: (value) => value.toLocaleString(locale),
     categoryLabel(category) {
       const known = category.id as keyof Messages['categories'];
       return localize(category.label) ?? builtIn?.categories[known]?.label ?? english.categories[known]?.label ?? category.id;

@@ -3,7 +3,6 @@ import type { Messages } from './messages.js';
 
 /** 简体中文，尽量采用隐私声明中文版的原有表述。 */
 export const zhCN: Messages = {
-  name: '简体中文',
   texts: {
     ...zhCNBanner.texts,
     preferencesTitle: '隐私偏好设置',

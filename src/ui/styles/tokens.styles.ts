@@ -39,7 +39,9 @@ export const tokenStyles = css`
     --consent-switch-off: #6b6b76;
     --consent-focus: #0a58ca;
     --consent-radius: 8px;
-    --consent-font: system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif;
+    /* No CJK font named: the browser picks one per element language, so Traditional Chinese and Japanese
+       are never drawn with a Simplified Chinese font's glyph shapes. */
+    --consent-font: system-ui, -apple-system, 'Segoe UI', sans-serif;
     --consent-space: 1rem;
     --consent-z-index: 2147483000;
     --consent-shadow: 0 2px 16px rgb(0 0 0 / 20%);

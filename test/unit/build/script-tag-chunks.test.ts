@@ -20,9 +20,12 @@ describe('the script-tag build', () => {
     const chunks = filesOf('dist/consent-kit-*.js').map((file) => file.slice('dist/'.length)).sort();
     const sources = new Map(chunks.map((chunk) => [chunk, readFileSync(`dist/${chunk}`, 'utf8')]));
     // The entry fetches chunks with import(), by their path next to it; chunks import what they share from one
-    // another as modules.
+    // another as modules, and fetch the languages with import() too.
     const fromEntry = [...code.matchAll(/import\(\w+\(["'`]\.\/(consent-kit-[\w-]+\.js)["'`]\)\)/g)].map((m) => m[1]!);
-    const fromChunks = [...sources.values()].flatMap((source) => [...source.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]!));
+    const fromChunks = [...sources.values()].flatMap((source) => [
+      ...[...source.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]!),
+      ...[...source.matchAll(/import\(["'`]\.\/([\w.-]+\.js)["'`]\)/g)].map((m) => m[1]!),
+    ]);
     expect(fromEntry.filter((name) => !sources.has(name))).toEqual([]);
     expect(fromChunks.filter((name) => !sources.has(name))).toEqual([]);
     expect([...new Set([...fromEntry, ...fromChunks])].sort()).toEqual(chunks);
@@ -40,6 +43,12 @@ describe('the script-tag build', () => {
       const wanted = bindings!.split(',').map((pair) => pair.split(':')[0]);
       expect(wanted.filter((name) => !offered.has(name))).toEqual([]);
     }
+  });
+
+  it('names every chunk by a hash of its content but the language index, which reads nothing of the script', () => {
+    const unhashed = filesOf('dist/consent-kit-*.js').filter((file) => !/-[\w-]{8}\.js$/.test(file));
+    expect(unhashed).toEqual(['dist/consent-kit-language-index.js']);
+    expect(readFileSync(unhashed[0]!, 'utf8')).not.toMatch(/globalThis\[Symbol\.for|consent-kit\.iife\.js/);
   });
 
   it('resolves each chunk against its own URL, read while it starts, not against the page', () => {

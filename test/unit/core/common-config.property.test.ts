@@ -58,7 +58,7 @@ function configs(isHostile: boolean) {
       expiresDays: absentOr(field([1, 30, 365, 400], [0, 401, 2.5])),
     }, { requiredKeys: [] })),
     endpoint: absentOr(field(['https://consent.example.com', '/consent'], ['data:text/plain,x'])),
-    locales: absentOr(listOf(field(['en', 'zh-CN'], ['fr', 'e']))),
+    locales: absentOr(listOf(field(['en', 'zh-CN', 'zh-Hant', 'ja', 'ar'], ['it', 'e', 'zh-HK']))),
     layout: absentOr(field(['bar', 'box', 'center'], ['modal'])),
     theme: absentOr(field(['auto', 'light', 'dark'], ['blue'])),
     reopenButton: absentOr(field([true, false])),
@@ -118,7 +118,7 @@ describe('reading common configs without the validator', () => {
       withCategories({ id: 'analytics' }, { id: 'analytics' }),
       withCategories({ id: 'social' }),
       withCategories(...Array.from({ length: 33 }, (_, i) => ({ id: `c${i}`, label: 'C' }))),
-      '{"policy":{"version":"1","url":"/"},"locales":["fr"]}',
+      '{"policy":{"version":"1","url":"/"},"locales":["it"]}',
     ]) {
       expect(validated(JSON.parse(text))).toBeUndefined();
       expect(readCommonConfig(text)).toBeUndefined();

@@ -142,31 +142,35 @@ describe('parseConfig', () => {
 });
 
 describe('parseConfig: UI settings', () => {
-  it('defaults to a bottom bar, the system theme, both built-in languages and no reopen button', () => {
+  it('defaults to a bottom bar, the system theme, every built-in language and no reopen button', () => {
     const config = parseConfig(minimalConfig);
     expect([config.layout, config.theme, config.reopenButton, config.locales, config.texts]).toEqual([
-      'bar', 'auto', false, ['en', 'zh-CN'], {},
+      'bar', 'auto', false, ['en', 'zh-CN', 'zh-Hant', 'ja', 'ko', 'fr', 'de', 'es', 'pt-BR', 'ru', 'ar'], {},
     ]);
   });
 
+  it('lets a config limit the languages offered to built-in ones of its choice', () => {
+    expect(parseConfig({ ...minimalConfig, locales: ['ja', 'ar'] }).locales).toEqual(['ja', 'ar']);
+  });
+
   it('names a bad layout, an unknown text key and a language without strings', () => {
-    expect(problemsOf({ ...minimalConfig, layout: 'modal', texts: { en: { acceptEverything: 'OK' } }, locales: ['en', 'ja'] })).toEqual([
+    expect(problemsOf({ ...minimalConfig, layout: 'modal', texts: { en: { acceptEverything: 'OK' } }, locales: ['en', 'it'] })).toEqual([
       'texts.en: unknown field "acceptEverything": remove it or check the spelling',
       'layout: expected one of "bar", "box", "center"',
     ]);
-    expect(problemsOf({ ...minimalConfig, locales: ['en', 'ja'] })).toEqual([
-      'locales[1]: "ja" is not built in (en, zh-CN): add its strings under texts["ja"] or remove it',
+    expect(problemsOf({ ...minimalConfig, locales: ['en', 'it'] })).toEqual([
+      'locales[1]: "it" is not built in (en, zh-CN, zh-Hant, ja, ko, fr, de, es, pt-BR, ru, ar): add its strings under texts["it"] or remove it',
     ]);
   });
 
   it('accepts a new language that brings its strings, and a cookie table', () => {
     const config = parseConfig({
       ...minimalConfig,
-      locales: ['ja', 'en'],
-      texts: { ja: { acceptAll: 'すべて許可' } },
+      locales: ['it', 'en'],
+      texts: { it: { acceptAll: 'Accetta tutto' } },
       categories: [{ id: 'analytics', cookieTable: [{ name: '_ga', provider: 'Google', duration: { en: '2 years' } }] }],
     });
-    expect(config.locales).toEqual(['ja', 'en']);
+    expect(config.locales).toEqual(['it', 'en']);
     expect(config.categories[0]!.cookieTable[0]!.name).toBe('_ga');
   });
 });

@@ -1,13 +1,15 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
 import { TEXT_KEYS } from '../../../src/schema/text-keys.js';
 import { CATALOG } from '../../../src/ui/i18n/catalog.js';
+import { fetchCatalog } from '../../../src/ui/i18n/fetched-catalogs.js';
 import { createTranslator } from '../../../src/ui/i18n/translator.js';
 
 const config = parseConfig({
   policy: { version: '1', url: '/' },
-  locales: ['en', 'zh-CN', 'fr'],
-  texts: { fr: { acceptAll: 'Tout accepter' }, 'zh-CN': { rejectAll: '拒绝' } },
+  locales: ['en', 'zh-CN', 'it', 'ja'],
+  texts: { it: { acceptAll: 'Accetta tutto' }, 'zh-CN': { rejectAll: '拒绝' }, ja: { title: 'クッキーについて' } },
   categories: [
     { id: 'analytics' },
     { id: 'video', label: { en: 'Video', 'zh-CN': '视频' } },
@@ -36,14 +38,43 @@ describe('translator', () => {
     const zh = createTranslator(config, 'zh-CN');
     expect(zh.text('rejectAll')).toBe('拒绝');
     expect(zh.text('acceptAll')).toBe('全部接受');
-    const fr = createTranslator(config, 'fr');
-    expect(fr.text('acceptAll')).toBe('Tout accepter');
-    expect(fr.text('rejectAll')).toBe('Reject all');
+    const it_ = createTranslator(config, 'it');
+    expect(it_.text('acceptAll')).toBe('Accetta tutto');
+    expect(it_.text('rejectAll')).toBe('Reject all');
+  });
+
+  it('uses a fetched built-in language under the site\'s own overrides of it', async () => {
+    expect(await fetchCatalog('ja')).toBeUndefined();
+    const ja = createTranslator(config, 'ja');
+    expect(ja.text('title')).toBe('クッキーについて');
+    expect(ja.text('acceptAll')).toBe('すべて受け入れる');
+    expect(ja.categoryLabel(config.categories[0]!)).toBe('分析');
+  });
+
+  it('writes the "last updated" date and numbers the language\'s way', () => {
+    expect(createTranslator(config, 'en').date('2024-06-01')).toBe('June 1, 2024');
+    expect(createTranslator(config, 'zh-CN').date('2024-06-01')).toBe('2024年6月1日');
+    expect(createTranslator(config, 'de').date('2024-06-01')).toBe('1. Juni 2024');
+    expect(createTranslator(config, 'ar').date('2024-06-01')).toContain('يونيو');
+    expect(createTranslator(config, 'de').number(1234)).toBe('1.234');
+  });
+
+  it('shows the "last updated" day as written, in time zones far behind and far ahead of UTC', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        expect(createTranslator(config, 'ja').date('2024-12-31')).toBe('2024年12月31日');
+      }
+    } finally {
+      process.env.TZ = zone;
+      if (zone === undefined) delete process.env.TZ;
+    }
   });
 
   it('fills placeholders', () => {
     const t = createTranslator(config, 'en');
-    expect(t.text('lastUpdated', { date: '2024-06-01' })).toBe('Last updated 2024-06-01');
+    expect(t.text('lastUpdated', { date: 'June 1, 2024' })).toBe('Last updated June 1, 2024');
     expect(t.text('cookiesUsed', { count: 3 })).toBe('Cookies used (3)');
   });
 
@@ -53,7 +84,7 @@ describe('translator', () => {
     expect(zh.categoryDescription(config.categories[0]!)).toMatch(/运营数据/);
     expect(config.contact.channels.map((c) => zh.contactLabel('channels', c))).toEqual(['电子邮件', '短信']);
     expect(zh.contactLabel('topics', { id: 'feedback' })).toBe('征求您的反馈和问卷调查');
-    const fr = createTranslator(config, 'fr');
-    expect(fr.categoryLabel(config.categories[1]!)).toBe('Video');
+    const it_ = createTranslator(config, 'it');
+    expect(it_.categoryLabel(config.categories[1]!)).toBe('Video');
   });
 });

@@ -1,0 +1,30 @@
+import { BUILT_IN_LOCALES } from '../../schema/config-defaults.js';
+import { LOCALE_EVENT } from '../locale-event.js';
+import { BANNER_CATALOG } from './banner-catalog.js';
+import type { Messages } from './messages.js';
+
+/**
+ * Every string of each built-in language fetched so far, by locale (see built-in-languages.ts), for the
+ * preferences panel; the banner reads them from {@link BANNER_CATALOG}.
+ */
+export const FETCHED_CATALOGS: Record<string, Messages | undefined> = {};
+
+/**
+ * Fetches the strings of `locale` when it is a built-in language that did not come with the script, and
+ * resolves once they are here or could not be fetched (built-in-languages.ts reports why on the console);
+ * then every consent-kit element renders again. An element that gets a promise here renders nothing until
+ * then, so it never shows half-translated.
+ * `undefined` when there is nothing to wait for: English, Simplified Chinese, a language of the site's own,
+ * one fetched already. Called again while a fetch is under way, it waits for the same download: the browser
+ * fetches a module once per page.
+ */
+export function fetchCatalog(locale: string): Promise<void> | undefined {
+  if (locale in BANNER_CATALOG || !(BUILT_IN_LOCALES as readonly string[]).includes(locale)) return undefined;
+  return import('./built-in-languages.js')
+    .then((chunks) => chunks.loadCatalog(locale), () => undefined)
+    .then((messages) => {
+      BANNER_CATALOG[locale] = FETCHED_CATALOGS[locale] = messages;
+      document.dispatchEvent(new CustomEvent(LOCALE_EVENT)); // every element renders again, now in this language
+    });
+}
+
