@@ -15,5 +15,5 @@ describe('endpoint soak', () => {
     // The JS heap after a full GC is where a leak shows; RSS also holds SQLite's cache and allocator slack.
     expect(after.heapUsed / before.heapUsed, `heap ${before.heapUsed} -> ${after.heapUsed} bytes`).toBeLessThanOrEqual(1.2);
     expect(after.rss / before.rss, `RSS ${before.rss} -> ${after.rss} bytes`).toBeLessThanOrEqual(1.2);
-  }, 240_000);
+  }, 300_000);
 });
