@@ -24,7 +24,7 @@ type Json = Record<string, unknown>;
 
 const ROOT_FIELDS = ['policy', 'categories', 'cookie', 'endpoint', 'locales', 'layout', 'theme', 'reopenButton', 'reloadOnWithdraw', 'locale'];
 const POLICY_FIELDS = ['version', 'url', 'updated', 'substantial', 'reconsentBefore'];
-const CATEGORY_FIELDS = ['id', 'required', 'label', 'description', 'hosts', 'cookies', 'presets', 'honorGpc', 'separate'];
+const CATEGORY_FIELDS = ['id', 'required', 'label', 'description', 'hosts', 'cookies', 'storage', 'presets', 'honorGpc', 'separate'];
 const COOKIE_FIELDS = ['name', 'domain', 'path', 'expiresDays'];
 
 /** Thrown inside this module only, to leave the config to the validator. */
@@ -91,14 +91,17 @@ function category(value: unknown): CategoryConfig {
     return name;
   }) as PresetName[];
   const hosts = list(input.hosts, (host) => text(host, HOST_PATTERN));
-  const cookies = list(input.cookies, (pattern) => {
+  const namePattern = (pattern: unknown) => {
     expect(typeof pattern === 'string' && compileCookiePattern(pattern));
     return pattern as string;
-  });
+  };
+  const cookies = list(input.cookies, namePattern);
+  const storage = list(input.storage, namePattern);
   const result: Json = {
     id, required, separate, honorGpc, presets, cookieTable: [],
     hosts: [...new Set([...hosts, ...presets.flatMap((name) => PRESETS[name].hosts)])],
     cookies: [...new Set([...cookies, ...presets.flatMap((name) => PRESETS[name].cookies)])],
+    storage: [...new Set([...storage, ...presets.flatMap((name) => PRESETS[name].storage)])],
   };
   optional(result, 'label', input.label, localized);
   optional(result, 'description', input.description, localized);

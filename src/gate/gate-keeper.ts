@@ -1,6 +1,7 @@
 import type { ConsentManager } from '../core/consent-manager.js';
-import { BlockedLog, type GateKind } from './blocked-log.js';
+import { BlockedLog, type GateKind, type WriteKind } from './blocked-log.js';
 import { createHostMatcher, type HostMatcher } from './host-matcher.js';
+import { createNameMatcher, type NameMatcher } from './name-matcher.js';
 import { RequestQueue } from './request-queue.js';
 
 /** What happens to a request now. */
@@ -37,6 +38,10 @@ const DEFAULT_QUEUE_SIZE = 100;
 export class GateKeeper {
   #consent: ConsentManager | null | undefined;
   #matcher: HostMatcher = () => undefined;
+  #cookieNames: NameMatcher = () => undefined;
+  #storageNames: NameMatcher = () => undefined;
+  /** Writes made before the manager connected, decided the moment it does. */
+  #heldWrites: [WriteKind, string, () => void][] = [];
   #queue = new RequestQueue<Held>(DEFAULT_QUEUE_SIZE);
   #log = new BlockedLog();
   #events: EventTarget;
@@ -54,11 +59,15 @@ export class GateKeeper {
   connect(consent: ConsentManager | null): void {
     this.#unsubscribe();
     this.#consent = consent;
-    this.#matcher = createHostMatcher(consent?.configError ? [] : (consent?.config.categories ?? []));
+    const categories = consent?.configError ? [] : (consent?.config.categories ?? []);
+    this.#matcher = createHostMatcher(categories);
+    this.#cookieNames = createNameMatcher(categories, 'cookies');
+    this.#storageNames = createNameMatcher(categories, 'storage');
     this.#unsubscribe = consent?.on('change', () => this.flush()) ?? (() => {});
     const size = consent?.config.requestQueueSize ?? DEFAULT_QUEUE_SIZE;
     for (const evicted of this.#queue.resize(size)) this.#overflow(evicted);
     this.flush();
+    for (const [kind, name, write] of this.#heldWrites.splice(0)) this.write(kind, name, write);
   }
 
   /** Whether the category may run now; `false` until a manager is connected. */
@@ -86,6 +95,31 @@ export class GateKeeper {
     else if (judgement.verdict === 'hold') this.hold(judgement, kind, send, refuse, fixed);
     else this.drop(judgement, kind, refuse);
     return judgement.verdict;
+  }
+
+  /**
+   * Makes a cookie or storage write (`write`) unless a category listing `name` is not granted: then it is
+   * refused silently, counted and reported with `consent:blocked`, because a write cannot wait for a
+   * decision the way a request can (the identifier it stores is what needs consent). Names no optional
+   * category lists are written at once. Before the manager connects, writes are kept (the last
+   * {@link DEFAULT_QUEUE_SIZE}) and decided when it does. Returns whether it was written now.
+   */
+  write(kind: WriteKind, name: string, write: () => void): boolean {
+    const consent = this.#consent;
+    if (consent === undefined) {
+      if (this.#heldWrites.push([kind, name, write]) > DEFAULT_QUEUE_SIZE) this.#heldWrites.shift();
+      return false;
+    }
+    const categories = (kind === 'cookie' ? this.#cookieNames : this.#storageNames)(name);
+    // The consent cookie is the decision itself: no category's pattern can hold it back.
+    if (!categories || (kind === 'cookie' && name === consent?.config.cookie.name) || categories.every((id) => this.has(id))) {
+      write();
+      return true;
+    }
+    this.#log.count(categories, `${kind}:${name}`, 'dropped');
+    const reason = consent?.hasDecision ? 'denied' : 'undecided';
+    this.#events.dispatchEvent(new CustomEvent('consent:blocked', { detail: { categories, host: '', url: '', kind, name, reason } }));
+    return false;
   }
 
   /** Queues a request judged `hold`; a full queue drops (and counts) its oldest request. */

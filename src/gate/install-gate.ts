@@ -51,7 +51,15 @@ export function installGate(options: GateOptions = {}): RequestGate {
         if (usesConsentMode(consent, page)) unsubscribe.push(followConsentMode(consent, page));
         const { domain, name } = consent.config.cookie;
         const scope = { hostname: location.hostname, pathname: location.pathname, domain, keep: name, isSecure: location.protocol === 'https:' };
-        unsubscribe.push(followWithdrawals(consent, { deleteCookies: (patterns) => deleteCookies(document, patterns, scope), reload }));
+        unsubscribe.push(followWithdrawals(consent, {
+          deleteCookies: (patterns) => deleteCookies(document, patterns, scope),
+          // A chunk of its own: only denials need it, and writes are refused meanwhile, so nothing waits on it.
+          deleteStorage: (patterns) => void import('./storage-cleanup.js').then(
+            (m) => m.deleteStorage(page, patterns),
+            (error) => console.error('consent-kit: storage-cleanup', error),
+          ),
+          reload,
+        }));
         unsubscribe.push(consent.on('change', () => elements.activate()));
       }
       keeper.connect(consent);

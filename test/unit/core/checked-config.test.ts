@@ -100,6 +100,7 @@ describe('checked config tags', () => {
  */
 const FINGERPRINTS: Record<number, string> = {
   1: '802362ddbf1bb75c',
+  2: '0a3d971ea6e7e935',
 };
 
 describe('CHECKED_FORMAT', () => {

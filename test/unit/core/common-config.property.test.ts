@@ -36,6 +36,7 @@ function configs(isHostile: boolean) {
     description: absentOr(text),
     hosts: absentOr(listOf(field(['hm.baidu.com', '*.example.com', 'x.com:8080'], ['Stats.example.com', 'a..b']))),
     cookies: absentOr(listOf(field(['_ga', '/^_hm/', '/^Hm_lvt_/i'], ['/(/', '/x/g', '']))),
+    storage: absentOr(listOf(field(['_ga', '/^ph_/', 'sensorsdata2015jssdkcross'], ['/(/', '/x/g', 7]))),
     presets: absentOr(listOf(field(['ga4', 'baidu-tongji', 'clarity'], ['matomo', 'constructor']))),
     honorGpc: absentOr(field([true, false])),
     separate: absentOr(field([true, false])),
