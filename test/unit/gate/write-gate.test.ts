@@ -45,7 +45,7 @@ function fakeWindow() {
   /** An open request whose upgrade the test fires; `aborted` says whether the creation was rolled back. */
   class IDBFactory {
     requests: (EventTarget & { aborted: boolean; transaction: { abort(): void } })[] = [];
-    open() {
+    open(_name: string) {
       const request = Object.assign(new EventTarget(), { aborted: false, transaction: { abort: () => (request.aborted = true) } });
       this.requests.push(request);
       return request;
