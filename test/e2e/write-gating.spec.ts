@@ -85,3 +85,17 @@ test('a withdrawal deletes the tracker\'s cookies, storage keys and database, an
   expect(seen).toContain('theme');
   await expect.poll(databases).not.toContain('tracker-db');
 });
+
+test('a config of the common fields naming presets starts with the preset lists alone, without the validator, and refuses the preset\'s cookies and keys', async ({ page }) => {
+  const chunks: string[] = [];
+  page.on('request', (request) => {
+    const file = /consent-kit-([a-z-]+)-[\w-]+\.js$/.exec(request.url())?.[1];
+    if (file) chunks.push(file);
+  });
+  await page.goto('/presets.html');
+  await managerReady(page);
+  expect(await page.evaluate(() => document.cookie)).toBe('theme=dark');
+  expect(await page.evaluate(() => localStorage.getItem('Hm_unsent_0123abcd'))).toBeNull();
+  expect(chunks).toEqual(['presets']);
+  expect(Object.keys((await blocked(page)).analytics!)).toEqual(['cookie:Hm_lvt_0123abcd', 'localStorage:Hm_unsent_0123abcd']);
+});

@@ -100,7 +100,7 @@ describe('checked config tags', () => {
  */
 const FINGERPRINTS: Record<number, string> = {
   1: '802362ddbf1bb75c',
-  2: '0a3d971ea6e7e935',
+  2: '1d8eca3c4c82d654',
 };
 
 describe('CHECKED_FORMAT', () => {
