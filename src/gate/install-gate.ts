@@ -5,6 +5,7 @@ import { ConsentUsageError } from '../core/errors.js';
 import { get } from '../core/page-manager.js';
 import { followConsentMode, usesConsentMode, type GoogleTagGlobals } from './consent-mode.js';
 import { deleteCookies } from './cookie-cleanup.js';
+import { deleteStorage } from './storage-cleanup.js';
 import { ElementGate } from './element-gate.js';
 import { GateKeeper } from './gate-keeper.js';
 import { patchNetwork } from './network-gate.js';
@@ -63,11 +64,9 @@ export function installGate(options: GateOptions = {}): RequestGate {
         const scope = { hostname: location.hostname, pathname: location.pathname, domain, keep: name, isSecure: location.protocol === 'https:' };
         unsubscribe.push(followWithdrawals(consent, {
           deleteCookies: (patterns) => deleteCookies(document, patterns, scope),
-          // A chunk of its own: only denials need it, and writes are refused meanwhile, so nothing waits on it.
-          deleteStorage: (patterns) => void import('./storage-cleanup.js').then(
-            (m) => m.deleteStorage(page, patterns),
-            (error) => console.error('consent-kit: storage-cleanup', error),
-          ),
+          // In the entry, not a chunk: the reload after a withdrawal would come before a chunk arrived, and
+          // the next page's trackers would read their keys before it did.
+          deleteStorage: (patterns) => deleteStorage(page, patterns),
           reload,
         }));
         unsubscribe.push(consent.on('change', () => elements.activate()));
