@@ -11,6 +11,7 @@ const FETCHES = 100;
 const ROUNDS = 3;
 const HAS_CALLS = 1_000_000;
 const STUB_FETCHES = 20_000;
+const COOKIE_WRITES = 20_000;
 
 // Built by `npm run bench` before this module is loaded.
 const { checkedConfigTag } = await import('../dist/server/index.js');
@@ -18,7 +19,7 @@ const { checkedConfigTag } = await import('../dist/server/index.js');
 const config = {
   policy: { version: '1', url: '/privacy' },
   // The bench server's own host is listed, so every measured fetch takes the full gated path: match, then pass.
-  categories: [{ id: 'necessary', required: true }, { id: 'analytics', hosts: ['stats.example.com', '*.clarity.ms', '127.0.0.1'] }],
+  categories: [{ id: 'necessary', required: true }, { id: 'analytics', hosts: ['stats.example.com', '*.clarity.ms', '127.0.0.1'], cookies: ['/^_ga/', '_gid'] }],
 };
 const pages = {
   '/plain.html': '<!doctype html><title>plain</title>',
@@ -74,6 +75,16 @@ async function stubbedFetchNanos(browser, url) {
   return nanos;
 }
 
+/** Nanoseconds per `document.cookie` assignment of `name`, a fresh value each time so the browser stores each. */
+async function cookieWriteNanos(page, name) {
+  return page.evaluate(({ calls, cookie }) => {
+    for (let i = 0; i < 1000; i++) document.cookie = `${cookie}=${i}`;
+    const started = performance.now();
+    for (let i = 0; i < calls; i++) document.cookie = `${cookie}=${i}`;
+    return ((performance.now() - started) * 1e6) / calls;
+  }, { calls: COOKIE_WRITES, cookie: name });
+}
+
 export async function run() {
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -96,6 +107,13 @@ export async function run() {
       for (let i = 0; i < calls; i++) if (manager.has(i % 2 ? 'analytics' : 'marketing')) granted++;
       return { ns: ((performance.now() - started) * 1e6) / calls, granted };
     }, HAS_CALLS);
+    // Before a decision, so the listed cookie takes the refusing path; the page's own cookie is written.
+    await page.goto(`${origin}/gated.html`);
+    await page.waitForFunction(() => window.ConsentKit?.get() !== undefined);
+    const cookieGatedOwn = await cookieWriteNanos(page, 'theme');
+    const cookieRefused = await cookieWriteNanos(page, '_ga');
+    await page.goto(`${origin}/plain.html`);
+    const cookiePlain = await cookieWriteNanos(page, 'theme');
     return [
       { metric: 'fetch on a page without consent-kit', value: round(plain), unit: 'µs/call', note: `median of ${ROUNDS} rounds × ${FETCHES} sequential same-origin fetches` },
       { metric: 'fetch through the gate (listed host, granted)', value: round(gated), unit: 'µs/call' },
@@ -103,6 +121,9 @@ export async function run() {
       { metric: 'JavaScript cost of fetch(), network stubbed, no consent-kit', value: round(stubPlain), unit: 'ns/call', note: `${STUB_FETCHES} awaited calls` },
       { metric: 'JavaScript cost of fetch(), network stubbed, gated', value: round(stubGated), unit: 'ns/call', note: 'listed host, granted' },
       { metric: 'added cost of the gate per fetch', value: round(stubGated - stubPlain), unit: 'ns/call', note: 'host match and verdict' },
+      { metric: 'document.cookie write on a page without consent-kit', value: round(cookiePlain), unit: 'ns/call', note: `${COOKIE_WRITES} writes` },
+      { metric: 'document.cookie write through the gate (a name no category lists)', value: round(cookieGatedOwn), unit: 'ns/call' },
+      { metric: 'document.cookie write the gate refuses (listed, no decision)', value: round(cookieRefused), unit: 'ns/call', note: 'counted and reported with consent:blocked' },
       { metric: 'has() in Chromium', value: round(hasInBrowser.ns), unit: 'ns/call', note: `${HAS_CALLS} calls` },
       { metric: 'has() in Node', value: round(await hasInNode()), unit: 'ns/call', note: `${HAS_CALLS} calls` },
     ];

@@ -12,11 +12,17 @@ function show(): void {
   output('state')!.textContent = JSON.stringify(manager?.state ?? null, null, 2);
   const blocked = output('blocked');
   if (blocked) blocked.textContent = JSON.stringify(manager?.blocked() ?? {}, null, 2);
+  // Refused writes are the report's `<kind>:<name>` entries; the others are request hosts.
+  const writes = Object.entries(manager?.blocked() ?? {}).flatMap(([category, entries]) => Object.entries(entries)
+    .filter(([key]) => /^(cookie|localStorage|sessionStorage|indexedDB):/.test(key))
+    .map(([key, { dropped }]) => `${key.replace(':', ' ')} (${category}, refused ${dropped}×)`));
+  output('refused-writes')?.replaceChildren(...writes.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
 }
 
 document.addEventListener('consent:ready', show);
 document.addEventListener('consent:change', show);
 document.addEventListener('consent:blocked', show);
+
 output('reset')?.addEventListener('click', () => get()?.reset());
 output('beacon')?.addEventListener('click', () => {
   navigator.sendBeacon(`${COLLECTOR_HITS}/beacon?event=click`, JSON.stringify({ event: 'click', page: location.pathname }));

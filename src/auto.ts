@@ -52,8 +52,21 @@ function boot(): void {
   const text = tag.textContent ?? '';
   // A checked config, or one of the common fields only, starts at once; any other needs the validator.
   const checked = readCheckedConfig(text, tag.getAttribute(CHECKED_ATTRIBUTE)) ?? readCommonConfig(text);
-  if (!checked || !startChecked(checked)) void validateInPage(text);
+  if (!checked || !startChecked(checked)) void startUnchecked(text);
   mountBanner();
+}
+
+/**
+ * A common config that names presets needs only the preset lists, a chunk far smaller than the validator;
+ * any other config (or one those lists do not make readable) is validated in the page.
+ */
+async function startUnchecked(text: string): Promise<void> {
+  if (text.includes('"presets"')) {
+    const presets = await import('./schema/presets.js').catch(() => undefined);
+    const common = presets && readCommonConfig(text, presets.PRESETS);
+    if (common && startChecked(common)) return;
+  }
+  await validateInPage(text);
 }
 
 /**

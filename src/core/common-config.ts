@@ -7,7 +7,7 @@ import { compileCookiePattern } from '../schema/cookie-pattern.js';
 import {
   COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, SLUG,
 } from '../schema/patterns.js';
-import { PRESETS, type PresetName } from '../schema/presets.js';
+import type { PRESETS, PresetName } from '../schema/presets.js';
 import { isSafeUrl } from '../schema/safe-url.js';
 
 /*
@@ -25,7 +25,7 @@ type Json = Record<string, unknown>;
 
 const ROOT_FIELDS = ['policy', 'categories', 'cookie', 'endpoint', 'locales', 'layout', 'theme', 'reopenButton', 'reloadOnWithdraw', 'locale'];
 const POLICY_FIELDS = ['version', 'url', 'updated', 'substantial', 'reconsentBefore'];
-const CATEGORY_FIELDS = ['id', 'required', 'label', 'description', 'hosts', 'cookies', 'presets', 'honorGpc', 'separate'];
+const CATEGORY_FIELDS = ['id', 'required', 'label', 'description', 'hosts', 'cookies', 'storage', 'presets', 'honorGpc', 'separate'];
 const COOKIE_FIELDS = ['name', 'domain', 'path', 'expiresDays'];
 
 /** Thrown inside this module only, to leave the config to the validator. */
@@ -77,7 +77,10 @@ function optional<T>(target: Json, key: string, value: unknown, read: (value: un
   if (value !== undefined) target[key] = read(value);
 }
 
-function category(value: unknown): CategoryConfig {
+/** The preset lists, when the caller has them: the script tag fetches them only for a config that names presets. */
+type Presets = typeof PRESETS | undefined;
+
+function category(value: unknown, presetLists: Presets): CategoryConfig {
   const input = fields(value, CATEGORY_FIELDS);
   const id = text(input.id, SLUG);
   const required = flag(input.required, false);
@@ -88,18 +91,22 @@ function category(value: unknown): CategoryConfig {
   expect(!(required && (honorGpc || separate)) && !(separate && input.description === undefined));
   expect(input.label !== undefined || (KNOWN_CATEGORY_IDS as readonly string[]).includes(id));
   const presets = list(input.presets, (name) => {
-    expect(typeof name === 'string' && Object.hasOwn(PRESETS, name));
+    expect(typeof name === 'string' && presetLists && Object.hasOwn(presetLists, name));
     return name;
   }) as PresetName[];
+  const expand = (field: 'hosts' | 'cookies' | 'storage') => presets.flatMap((name) => presetLists![name][field]);
   const hosts = list(input.hosts, (host) => text(host, HOST_PATTERN));
-  const cookies = list(input.cookies, (pattern) => {
+  const namePattern = (pattern: unknown) => {
     expect(typeof pattern === 'string' && compileCookiePattern(pattern));
     return pattern as string;
-  });
+  };
+  const cookies = list(input.cookies, namePattern);
+  const storage = list(input.storage, namePattern);
   const result: Json = {
     id, required, separate, honorGpc, presets, cookieTable: [],
-    hosts: [...new Set([...hosts, ...presets.flatMap((name) => PRESETS[name].hosts)])],
-    cookies: [...new Set([...cookies, ...presets.flatMap((name) => PRESETS[name].cookies)])],
+    hosts: [...new Set([...hosts, ...expand('hosts')])],
+    cookies: [...new Set([...cookies, ...expand('cookies')])],
+    storage: [...new Set([...storage, ...expand('storage')])],
   };
   optional(result, 'label', input.label, localized);
   optional(result, 'description', input.description, localized);
@@ -112,7 +119,7 @@ function wholeNumber(value: unknown, fallback: number, min: number, max: number)
   return value as number;
 }
 
-function read(value: unknown): ConsentConfig {
+function read(value: unknown, presetLists: Presets): ConsentConfig {
   const input = fields(value, ROOT_FIELDS);
   const policyInput = fields(input.policy, POLICY_FIELDS);
   const policy: Json = {
@@ -126,7 +133,7 @@ function read(value: unknown): ConsentConfig {
 
   const categoriesInput = input.categories === undefined ? DEFAULT_CATEGORIES : input.categories;
   expect(Array.isArray(categoriesInput) && categoriesInput.length >= 1 && categoriesInput.length <= MAX_CATEGORIES);
-  const categories = categoriesInput.map(category);
+  const categories = categoriesInput.map((input: unknown) => category(input, presetLists));
   expect(new Set(categories.map((c) => c.id)).size === categories.length);
 
   const cookieInput = fields(input.cookie === undefined ? {} : input.cookie, COOKIE_FIELDS);
@@ -172,11 +179,12 @@ function read(value: unknown): ConsentConfig {
 /**
  * The config a page's JSON holds, defaults filled in, when it uses only the common fields this reads
  * without the validator (see above); `undefined` when the validator has to judge it: other fields, any
- * value this cannot vouch for, and every invalid config. Never throws.
+ * value this cannot vouch for, and every invalid config. A config naming `presets` is read only when
+ * `presets` (the preset lists) is given. Never throws.
  */
-export function readCommonConfig(json: string): ConsentConfig | undefined {
+export function readCommonConfig(json: string, presets?: typeof PRESETS): ConsentConfig | undefined {
   try {
-    return read(JSON.parse(json));
+    return read(JSON.parse(json), presets);
   } catch {
     return undefined;
   }

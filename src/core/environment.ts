@@ -41,7 +41,10 @@ export interface ConsentEnvironment {
   sync?: ConsentSync;
 }
 
-/** Requests the gate held or dropped, per category id, then per host (`stats.example.com`). */
+/**
+ * Requests the gate held or dropped, per category id, then per host (`stats.example.com`); cookie and
+ * storage writes it refused count as dropped under `cookie:<name>`, `localStorage:<key>` or `sessionStorage:<key>`.
+ */
 export type BlockedReport = Record<string, Record<string, { held: number; released: number; dropped: number }>>;
 
 /**

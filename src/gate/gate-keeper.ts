@@ -1,6 +1,7 @@
 import type { ConsentManager } from '../core/consent-manager.js';
-import { BlockedLog, type GateKind } from './blocked-log.js';
+import { BlockedLog, type GateKind, type WriteKind } from './blocked-log.js';
 import { createHostMatcher, type HostMatcher } from './host-matcher.js';
+import { createNameMatcher, type NameMatcher } from './name-matcher.js';
 import { RequestQueue } from './request-queue.js';
 
 /** What happens to a request now. */
@@ -37,33 +38,57 @@ const DEFAULT_QUEUE_SIZE = 100;
 export class GateKeeper {
   #consent: ConsentManager | null | undefined;
   #matcher: HostMatcher = () => undefined;
+  #cookieNames: NameMatcher = () => undefined;
+  #storageNames: NameMatcher = () => undefined;
+  /** Writes made before the manager connected, decided the moment it does. */
+  #heldWrites: [WriteKind, string, () => void][] = [];
   #queue = new RequestQueue<Held>(DEFAULT_QUEUE_SIZE);
   #log = new BlockedLog();
   #events: EventTarget;
   #base: () => string;
   #pageHost: () => string;
+  #onLateGrant: () => void;
+  /** Categories whose untagged code showed itself while denied on this page: not granted again until reload. */
+  #caughtWhileDenied = new Set<string>();
   #unsubscribe = () => {};
 
-  constructor(events: EventTarget, base: () => string, pageHost: () => string) {
+  /**
+   * @param onLateGrant called when a category whose requests or writes were refused after a denial on this
+   * page is granted: its scripts kept running and recording, so the grant only takes effect on the next
+   * page load (see {@link has}); the page may reload now.
+   */
+  constructor(events: EventTarget, base: () => string, pageHost: () => string, onLateGrant: () => void = () => {}) {
     this.#events = events;
     this.#base = base;
     this.#pageHost = pageHost;
+    this.#onLateGrant = onLateGrant;
   }
 
   /** Follows `consent` from now on (`null`: the page has no consent config, so nothing is listed). */
   connect(consent: ConsentManager | null): void {
     this.#unsubscribe();
     this.#consent = consent;
-    this.#matcher = createHostMatcher(consent?.configError ? [] : (consent?.config.categories ?? []));
-    this.#unsubscribe = consent?.on('change', () => this.flush()) ?? (() => {});
+    const categories = consent?.configError ? [] : (consent?.config.categories ?? []);
+    this.#matcher = createHostMatcher(categories);
+    this.#cookieNames = createNameMatcher(categories, 'cookies');
+    this.#storageNames = createNameMatcher(categories, 'storage');
+    this.#unsubscribe = consent?.on('change', () => {
+      if ([...this.#caughtWhileDenied].some((id) => consent.has(id))) this.#onLateGrant();
+      this.flush();
+    }) ?? (() => {});
     const size = consent?.config.requestQueueSize ?? DEFAULT_QUEUE_SIZE;
     for (const evicted of this.#queue.resize(size)) this.#overflow(evicted);
     this.flush();
+    for (const [kind, name, write] of this.#heldWrites.splice(0)) this.write(kind, name, write);
   }
 
-  /** Whether the category may run now; `false` until a manager is connected. */
+  /**
+   * Whether the category may run now; `false` until a manager is connected. A category granted after a
+   * denial on this page during which its requests or writes were refused stays `false` until the page
+   * reloads: what its untagged scripts recorded while denied must never leave the page.
+   */
   has(category: string): boolean {
-    return this.#consent?.has(category) === true;
+    return this.#consent?.has(category) === true && !this.#caughtWhileDenied.has(category);
   }
 
   /** The verdict for a request to `url`, for the categories listing its host or the `fixed` ones. */
@@ -72,7 +97,7 @@ export class GateKeeper {
     if (!match) return PASS;
     const consent = this.#consent;
     if (consent === undefined) return { verdict: 'hold', url, ...match };
-    if (match.categories.length === 0 || match.categories.every((id) => consent?.has(id))) return PASS;
+    if (match.categories.length === 0 || match.categories.every((id) => this.has(id))) return PASS;
     return { verdict: consent?.hasDecision ? 'drop' : 'hold', url, ...match };
   }
 
@@ -88,6 +113,32 @@ export class GateKeeper {
     return judgement.verdict;
   }
 
+  /**
+   * Makes a cookie or storage write (`write`) unless a category listing `name` is not granted: then it is
+   * refused silently, counted and reported with `consent:blocked`, because a write cannot wait for a
+   * decision the way a request can (the identifier it stores is what needs consent). Names no optional
+   * category lists are written at once. Before the manager connects, writes are kept (the last
+   * {@link DEFAULT_QUEUE_SIZE}) and decided when it does. Returns whether it was written now.
+   */
+  write(kind: WriteKind, name: string, write: () => void): boolean {
+    const consent = this.#consent;
+    if (consent === undefined) {
+      if (this.#heldWrites.push([kind, name, write]) > DEFAULT_QUEUE_SIZE) this.#heldWrites.shift();
+      return false;
+    }
+    const categories = (kind === 'cookie' ? this.#cookieNames : this.#storageNames)(name);
+    // The consent cookie is the decision itself: no category's pattern can hold it back.
+    if (!categories || (kind === 'cookie' && name === consent?.config.cookie.name) || categories.every((id) => this.has(id))) {
+      write();
+      return true;
+    }
+    this.#log.count(categories, `${kind}:${name}`, 'dropped');
+    const reason = consent?.hasDecision ? 'denied' : 'undecided';
+    this.#catch(categories);
+    this.#events.dispatchEvent(new CustomEvent('consent:blocked', { detail: { categories, host: '', url: '', kind, name, reason } }));
+    return false;
+  }
+
   /** Queues a request judged `hold`; a full queue drops (and counts) its oldest request. */
   hold(judgement: Judgement, kind: GateKind, release: () => void, refuse: () => void, fixed?: string[]): void {
     const isCounted = judgement.categories.length > 0;
@@ -99,6 +150,7 @@ export class GateKeeper {
   /** Refuses a request, counts it and dispatches `consent:blocked`. */
   drop(judgement: Judgement, kind: GateKind, refuse: () => void, reason: 'denied' | 'overflow' = 'denied'): void {
     this.#log.count(judgement.categories, judgement.host, 'dropped');
+    if (reason === 'denied') this.#catch(judgement.categories);
     settle(refuse);
     const { categories, host, url } = judgement;
     this.#events.dispatchEvent(new CustomEvent('consent:blocked', { detail: { categories, host, url, kind, reason } }));
@@ -126,6 +178,13 @@ export class GateKeeper {
   /** A copy of what was held, released and dropped, per category and host. */
   blocked() {
     return this.#log.report();
+  }
+
+  /** Notes the denied ones among `categories` as having code running on this page despite the denial. */
+  #catch(categories: readonly string[]): void {
+    const consent = this.#consent;
+    if (!consent?.hasDecision) return;
+    for (const id of categories) if (!consent.has(id)) this.#caughtWhileDenied.add(id);
   }
 
   #overflow(held: Held): void {

@@ -1,9 +1,11 @@
+import type { ConsentManager } from '../core/consent-manager.js';
 import { GATE_REGISTRY, type RequestGate } from '../core/environment.js';
 import { DEV_MODE } from '../core/dev-mode.js';
 import { ConsentUsageError } from '../core/errors.js';
 import { get } from '../core/page-manager.js';
 import { followConsentMode, usesConsentMode, type GoogleTagGlobals } from './consent-mode.js';
 import { deleteCookies } from './cookie-cleanup.js';
+import { deleteStorage } from './storage-cleanup.js';
 import { ElementGate } from './element-gate.js';
 import { GateKeeper } from './gate-keeper.js';
 import { patchNetwork } from './network-gate.js';
@@ -19,8 +21,9 @@ export interface GateOptions {
  * Installs the page's request gate: from this moment on, requests to hosts a category lists (made with
  * `fetch`, XHR, `sendBeacon`, images, injected scripts, iframes or links) are held until the visitor decides,
  * sent if the category is granted, dropped if it is denied; `type="text/plain"` scripts and `data-src`
- * elements wait for their category; Google Consent Mode gets its default and updates; a withdrawal deletes
- * the category's cookies and reloads the page once.
+ * elements wait for their category; cookie and storage writes of a category not granted are refused;
+ * Google Consent Mode gets its default and updates; a withdrawal deletes the category's cookies and storage
+ * and reloads the page once, as does a grant after a denial that the category's untagged scripts outlived.
  *
  * Call it first, before `init()` and before any other script: it only sees requests made after it ran.
  * `init()` connects the page's manager to it; until then, requests to other hosts than the page's own are
@@ -36,14 +39,22 @@ export function installGate(options: GateOptions = {}): RequestGate {
     throw new ConsentUsageError('no-document', DEV_MODE ? 'consent-kit: installGate() runs in a browser page, before init()' : '');
   }
   const page = window as Window & typeof globalThis & GoogleTagGlobals;
-  const keeper = new GateKeeper(document, () => document.baseURI, () => location.host);
+  let hasReloaded = false;
+  const reload = () => {
+    if (hasReloaded) return;
+    hasReloaded = true;
+    (options.reload ?? (() => location.reload()))();
+  };
+  // A grant after a denial that untagged scripts outlived takes effect from the next load: reload into it.
+  let connected: ConsentManager | null = null;
+  const keeper = new GateKeeper(document, () => document.baseURI, () => location.host, () => connected?.config.reloadOnWithdraw && reload());
   patchNetwork(page, keeper);
   const elements = new ElementGate(document, (id) => keeper.has(id), (url) => keeper.judge(url).verdict === 'pass');
-  const reload = options.reload ?? (() => location.reload());
   let unsubscribe: (() => void)[] = [];
 
   const gate: RequestGate = {
     connect(consent) {
+      connected = consent;
       for (const stop of unsubscribe) stop();
       unsubscribe = [];
       if (consent && !consent.configError) {
@@ -51,7 +62,13 @@ export function installGate(options: GateOptions = {}): RequestGate {
         if (usesConsentMode(consent, page)) unsubscribe.push(followConsentMode(consent, page));
         const { domain, name } = consent.config.cookie;
         const scope = { hostname: location.hostname, pathname: location.pathname, domain, keep: name, isSecure: location.protocol === 'https:' };
-        unsubscribe.push(followWithdrawals(consent, { deleteCookies: (patterns) => deleteCookies(document, patterns, scope), reload }));
+        unsubscribe.push(followWithdrawals(consent, {
+          deleteCookies: (patterns) => deleteCookies(document, patterns, scope),
+          // In the entry, not a chunk: the reload after a withdrawal would come before a chunk arrived, and
+          // the next page's trackers would read their keys before it did.
+          deleteStorage: (patterns) => deleteStorage(page, patterns),
+          reload,
+        }));
         unsubscribe.push(consent.on('change', () => elements.activate()));
       }
       keeper.connect(consent);

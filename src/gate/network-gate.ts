@@ -1,6 +1,7 @@
 import type { GateKind } from './blocked-log.js';
 import type { GateKeeper } from './gate-keeper.js';
 import { patchMarkup } from './markup-gate.js';
+import { patchWrites } from './write-gate.js';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -34,6 +35,8 @@ export function patchNetwork(win: PageWindow, keeper: GateKeeper): void {
   patchElements(win, keeper);
   patchMarkup(win, keeper);
   patchFrames(win, keeper);
+  // A same-origin frame writes to the page's own cookie jar and storage: its writes are gated too.
+  patchWrites(win, keeper);
 }
 
 const patched = new WeakSet<Window>();

@@ -4,13 +4,15 @@ import type { ConsentManager } from '../core/consent-manager.js';
 export interface WithdrawalActions {
   /** Deletes the cookies of the given categories. */
   deleteCookies(patterns: string[]): void;
+  /** Deletes the storage keys and IndexedDB databases of the given categories. */
+  deleteStorage(patterns: string[]): void;
   /** Reloads the page (`location.reload()` in a browser; tests pass their own). */
   reload(): void;
 }
 
 /**
  * Cleans up after denials: every decision that leaves a category denied deletes that category's listed
- * cookies (also when it was never granted: a cookie left from before is removed all the same). When a
+ * cookies and storage (also when it was never granted: what was left from before is removed all the same). When a
  * category that was granted on this page is withdrawn, and `reloadOnWithdraw` is on, the page reloads once,
  * after the decision was saved, because scripts that already ran cannot be unloaded.
  * Returns the function that stops following.
@@ -22,8 +24,10 @@ export function followWithdrawals(consent: ConsentManager, actions: WithdrawalAc
   let hasReloaded = false;
   const cleanUp = () => {
     const denied = optional.filter((c) => !consent.has(c.id));
-    const patterns = denied.flatMap((c) => c.cookies);
-    if (patterns.length > 0) actions.deleteCookies(patterns);
+    const cookies = denied.flatMap((c) => c.cookies);
+    const storage = denied.flatMap((c) => c.storage);
+    if (cookies.length > 0) actions.deleteCookies(cookies);
+    if (storage.length > 0) actions.deleteStorage(storage);
   };
   if (consent.hasDecision) cleanUp();
   return consent.on('change', () => {

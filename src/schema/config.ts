@@ -56,8 +56,9 @@ export const PolicySchema = z.strictObject({
   changes: z.optional(LocalizedTextSchema),
 });
 
-const cookiePattern = z.string().check(
-  z.refine((p) => compileCookiePattern(p) !== undefined, 'expected a cookie name or a valid /regular expression/'),
+/** A cookie or storage name pattern: the name itself, or a `/regular expression/`. */
+const namePattern = (what: string) => z.string().check(
+  z.refine((p) => compileCookiePattern(p) !== undefined, `expected a ${what} or a valid /regular expression/`),
 );
 
 /** One row of a category's cookie table in the preferences panel. */
@@ -81,7 +82,12 @@ export const CategorySchema = z.pipe(
       [],
     ),
     /** Cookies this category sets: names or `/regular expressions/`. */
-    cookies: z._default(z.array(cookiePattern), []),
+    cookies: z._default(z.array(namePattern('cookie name')), []),
+    /**
+     * localStorage and sessionStorage keys and IndexedDB database names this category's scripts write: names
+     * or `/regular expressions/`, as in `cookies`.
+     */
+    storage: z._default(z.array(namePattern('storage key')), []),
     /** The cookies as the preferences panel lists them for visitors. */
     cookieTable: z._default(z.array(CookieDisclosureSchema), []),
     /**
@@ -89,7 +95,7 @@ export const CategorySchema = z.pipe(
      * Default: true for `marketing`, false for the rest.
      */
     honorGpc: z.optional(z.boolean()),
-    /** Ready host and cookie lists by name (`baidu-tongji`, `ga4`, `clarity`), added to `hosts` and `cookies`. */
+    /** Ready host, cookie and storage lists by name (`baidu-tongji`, `ga4`, `clarity`), added to `hosts`, `cookies` and `storage`. */
     presets: z._default(z.array(z.enum(PRESET_NAMES, { error: `unknown preset: expected one of ${PRESET_NAMES.join(', ')}` })), []),
     /**
      * Needs its own explicit consent (e.g. transfer to the licensor in the United States, sensitive personal
@@ -102,6 +108,7 @@ export const CategorySchema = z.pipe(
     honorGpc: c.honorGpc ?? (c.id === GPC_BY_DEFAULT && !c.required),
     hosts: unique([...c.hosts, ...c.presets.flatMap((name) => PRESETS[name].hosts)]),
     cookies: unique([...c.cookies, ...c.presets.flatMap((name) => PRESETS[name].cookies)]),
+    storage: unique([...c.storage, ...c.presets.flatMap((name) => PRESETS[name].storage)]),
   })),
 );
 

@@ -82,6 +82,11 @@ test.describe('the demo, from source (npm run demo)', () => {
     await page.waitForLoadState('networkidle');
     expect(await hitsSince(since)).toEqual([]);
     await expect.poll(() => pageViewHits(page)).toEqual({ held: 3, released: 0, dropped: 0 });
+    // The analytics code's id cookie and unsent-hits key were refused, and the page lists them.
+    await expect(page.locator('#refused-writes li')).toHaveText([
+      'cookie Hm_lvt_demo (analytics, refused 1×)',
+      'localStorage Hm_unsent_demo (analytics, refused 1×)',
+    ]);
   }
 
   test('no analytics hit reaches the collector before a decision, also once the page settled and after a reload', async ({ page }) => {

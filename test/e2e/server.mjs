@@ -5,7 +5,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const mounts = { '/dist/': join(root, 'dist'), '/': join(root, 'test/e2e/pages') };
+// The tracker libraries (devDependencies) are served from here, as a site would self-host them.
+const mounts = { '/dist/': join(root, 'dist'), '/node_modules/': join(root, 'node_modules'), '/': join(root, 'test/e2e/pages') };
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
 const port = Number(process.env.PORT ?? 4320);
 /** Pages that must work under the strictest policy a site may set: no inline script or style, Trusted Types. */

@@ -100,7 +100,7 @@ describe('checked config tags', () => {
  */
 const FINGERPRINTS: Record<number, string> = {
   1: '802362ddbf1bb75c',
-  2: 'f8c5e06f40d4a317',
+  2: 'da33052a66b9ace2',
 };
 
 describe('CHECKED_FORMAT', () => {

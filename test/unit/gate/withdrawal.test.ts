@@ -10,7 +10,7 @@ function setUp(extra: Partial<ConsentConfigInput> = {}) {
     policy: { version: '1', url: '/' },
     categories: [
       { id: 'necessary', required: true, cookies: ['session_id'] },
-      { id: 'analytics', cookies: ['_ga', '/^_hm/'] },
+      { id: 'analytics', cookies: ['_ga', '/^_hm/'], storage: ['/^ph_/'] },
       { id: 'marketing', presets: ['clarity'] },
     ],
     ...extra,
@@ -18,16 +18,26 @@ function setUp(extra: Partial<ConsentConfigInput> = {}) {
   const { env, store } = memoryEnvironment();
   const manager = new ConsentManager(config, env);
   const deleted: string[][] = [];
+  const deletedStorage: string[][] = [];
   const saved: (string | undefined)[] = [];
   followWithdrawals(manager, {
     deleteCookies: (patterns) => deleted.push(patterns),
+    deleteStorage: (patterns) => deletedStorage.push(patterns),
     // What a reload would see: the decision must already be stored.
     reload: () => saved.push(store.value),
   });
-  return { manager, deleted, saved, store };
+  return { manager, deleted, deletedStorage, saved, store };
 }
 
 describe('withdrawal', () => {
+  it('a denial deletes the denied categories\' storage keys and databases as well as their cookies', () => {
+    const { manager, deletedStorage } = setUp();
+    manager.acceptAll();
+    expect(deletedStorage).toEqual([]);
+    manager.update({ categories: { analytics: false } });
+    expect(deletedStorage).toEqual([['/^ph_/']]);
+  });
+
   it('withdrawing a granted category deletes its cookies and reloads once, after the decision is saved', () => {
     const { manager, deleted, saved, store } = setUp();
     manager.acceptAll();
