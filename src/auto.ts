@@ -1,12 +1,12 @@
 /**
  * The script-tag entry, built into `consent-kit.iife.js` and exposed as `window.ConsentKit`.
  * It reads the page's `<script type="application/json" data-consent-kit>` (before or after its own tag),
- * starts the manager and shows the banner. A config checked ahead of time (`consent-kit config`) starts at
- * once; any other is validated by a chunk fetched first. A bad config is reported once with `console.error`
- * and the page gets a manager that grants nothing: nothing is thrown into the host page. The validator, the
- * preferences panel and the endpoint client are chunks of their own next to the script, fetched the first
- * time the page needs them. A config of the common fields only (the README's quick start) needs no
- * validator either: see core/common-config.ts.
+ * starts the manager and shows the banner. A config checked ahead of time (`consent-kit config`), or one of
+ * the common fields only (the README's quick start, see core/common-config.ts), starts at once; a common one
+ * that names presets first fetches the small chunk of preset lists; any other is validated by a chunk
+ * fetched first. A bad config is reported once with `console.error` and the page gets a manager that grants
+ * nothing: nothing is thrown into the host page. The validator, the preferences panel and the endpoint
+ * client are chunks of their own next to the script, fetched the first time the page needs them.
  */
 import { installGate } from './gate/install-gate.js';
 import { CHECKED_ATTRIBUTE, readCheckedConfig } from './core/checked-config.js';
