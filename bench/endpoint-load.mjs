@@ -23,9 +23,12 @@ export async function startServer(args, env = {}) {
   throw new Error(`the endpoint (${args.join(' ')}) did not start: ${output}`);
 }
 
-/** autocannon for `seconds` on `connections`, each request from `next(req)`; resolves with its result. */
-export function cannon(url, { seconds, connections, next }) {
-  const options = { url, duration: seconds, connections, requests: [{ setupRequest: next }] };
+/**
+ * autocannon for `seconds` on `connections`, each request from `next(req)`, as fast as the server answers or
+ * at `rate` requests a second in all; resolves with its result.
+ */
+export function cannon(url, { seconds, connections, next, rate }) {
+  const options = { url, duration: seconds, connections, overallRate: rate, requests: [{ setupRequest: next }] };
   return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
 }
 
