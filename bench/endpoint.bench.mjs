@@ -14,6 +14,10 @@ export const name = 'endpoint (PUT-only and GET-only, SQLite and PostgreSQL)';
 
 const SECONDS = 8;
 const BARE_SECONDS = 3;
+// Latency is read at the target rate, not at saturation: a closed loop of 32 connections at full speed
+// measures its own queue (p99 grows with the connections), while a site's visitors arrive at some rate.
+const AT_RATE_SECONDS = 5;
+const TARGET = { put: 0.1, get: 0.5 };
 const CONNECTIONS = 32;
 const SEEDED = 500;
 
@@ -30,18 +34,21 @@ async function withServer(args, env, work) {
 /**
  * A load run next to the bare server's: node:http answering 204, in its own process, measured for the same
  * connections just before, so that both meet the same machine (shared machines change load by the minute).
+ * Then the same requests at `target` times the bare server's rate, for the latency at that rate.
  */
-async function besideBare(bareUrl, url, next) {
+async function besideBare(bareUrl, url, next, target) {
   const bare = await cannon(bareUrl, { seconds: BARE_SECONDS, connections: CONNECTIONS, next: (req) => req });
   const result = await cannon(url, { seconds: SECONDS, connections: CONNECTIONS, next });
-  return { result, bare: bare.requests.average };
+  const rate = Math.round(bare.requests.average * target);
+  const atRate = await cannon(url, { seconds: AT_RATE_SECONDS, connections: CONNECTIONS, rate, next });
+  return { result, bare: bare.requests.average, atRate, rate };
 }
 
 /** PUT-only then GET-only against one endpoint process, each beside the bare server. */
 const putAndGet = (bareUrl, args, env) => withServer(args, env, async (url) => {
-  const put = await besideBare(bareUrl, url, newRecordPut);
+  const put = await besideBare(bareUrl, url, newRecordPut, TARGET.put);
   const ids = await seed(url, SEEDED, CONNECTIONS);
-  const get = await besideBare(bareUrl, url, storedRecordGets(ids));
+  const get = await besideBare(bareUrl, url, storedRecordGets(ids), TARGET.get);
   return { put, get };
 });
 
@@ -60,16 +67,21 @@ async function postgresSchema() {
 }
 
 function rows(store, { put, get }) {
-  return [put, get].flatMap(({ result, bare }, i) => {
+  return [put, get].flatMap(({ result, bare, atRate, rate }, i) => {
     const kind = i === 0 ? 'PUT (new record)' : 'GET (stored record)';
+    const target = i === 0 ? TARGET.put : TARGET.get;
     return [
       { metric: `${store} ${kind}: throughput`, value: Math.round(result.requests.average), unit: 'req/s', note: `${result.requests.total} requests` },
       {
         metric: `${store} ${kind}: / bare node:http`, value: +(result.requests.average / bare).toFixed(3), unit: 'ratio',
-        note: `bare ${Math.round(bare)} req/s just before; target ${i === 0 ? '≥ 0.1' : '≥ 0.5'} on SQLite`,
+        note: `bare ${Math.round(bare)} req/s just before; target ≥ ${target} on SQLite`,
       },
-      { metric: `${store} ${kind}: p99 latency`, value: result.latency.p99, unit: 'ms', note: `p50 ${result.latency.p50} ms; target p99 < 20 ms` },
-      { metric: `${store} ${kind}: failed requests`, value: failures(result), unit: 'requests', note: 'errors, timeouts, non-2xx; must be 0' },
+      {
+        metric: `${store} ${kind}: p99 latency at ${target} × bare`, value: atRate.latency.p99, unit: 'ms',
+        note: `${rate} req/s held for ${AT_RATE_SECONDS} s (${Math.round(atRate.requests.average)} answered a second), p50 ${atRate.latency.p50} ms; target p99 < 20 ms`,
+      },
+      { metric: `${store} ${kind}: p99 latency at full speed`, value: result.latency.p99, unit: 'ms', note: `p50 ${result.latency.p50} ms; ${CONNECTIONS} connections always waiting: mostly their own queue` },
+      { metric: `${store} ${kind}: failed requests`, value: failures(result) + failures(atRate), unit: 'requests', note: 'errors, timeouts, non-2xx, both runs; must be 0' },
     ];
   });
 }
