@@ -23,6 +23,7 @@ export const TEXT_KEYS = [
   'cookieDuration',
   'separateHeading',
   'separateIntro',
+  'ageHeading',
   'ageConfirmation',
   'ageRequired',
   'contactHeading',

@@ -162,6 +162,19 @@ describe('<consent-preferences>: what the privacy statement promises', () => {
     expect(switchNamed(root, 'Email Information and offers').getAttribute('aria-checked')).to.equal('false');
   });
 
+  it('puts the age confirmation in a block of its own, named for what it unlocks, between the cookies and what it unlocks', async () => {
+    const { root } = await inlinePanel(managerFor(separateConfig));
+    const age = root.querySelector<HTMLInputElement>('#age')!;
+    const block = age.closest('section')!;
+    const heading = root.getElementById(block.getAttribute('aria-labelledby')!)!;
+    expect(heading.localName).to.equal('h3');
+    expect(heading.textContent).to.equal('Confirm your age for separate consent and contact preferences');
+    // Not a part of the cookie categories' section: it does not gate Marketing or any other cookie category.
+    expect(age.closest('section[aria-labelledby="cookies-heading"]')).to.be.null;
+    const sections = [...root.querySelectorAll('section')].map((s) => s.getAttribute('aria-labelledby'));
+    expect(sections).to.deep.equal(['cookies-heading', 'age-heading', 'separate-heading', 'contact-heading']);
+  });
+
   it('lists separate-consent purposes on their own with their notice, and "Accept all" leaves them off', async () => {
     const manager = managerFor(separateConfig);
     const { el, root } = await inlinePanel(manager);

@@ -143,7 +143,7 @@ export const preferencesStyles = css`
     display: flex;
     align-items: flex-start;
     gap: 0.5rem;
-    margin: 1.25rem 0 0;
+    margin: 0.5rem 0 0;
     font-weight: 600;
   }
   .age input {

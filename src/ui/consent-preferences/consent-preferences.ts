@@ -178,16 +178,23 @@ export class ConsentPreferences extends ConsentElement {
     </p>`;
   }
 
-  /** The one checkbox that unlocks marketing contact and separate consent (the statement's minors section). */
+  /**
+   * The one checkbox that unlocks marketing contact and separate consent (the statement's minors section), in
+   * a block of its own whose heading names what it unlocks: right under the cookie categories it would
+   * otherwise read as gating them, and it does not.
+   */
   #renderAgeConfirmation(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
-    return html`<p class="age" part="age">
-      <input type="checkbox" id="age" .checked=${draft.ageConfirmed} @change=${(e: Event) => this.#toggle(() => {
-        draft.ageConfirmed = (e.target as HTMLInputElement).checked;
-        if (!draft.ageConfirmed) withdrawWhatNeedsAge(manager, draft);
-      })}>
-      <label for="age">${t.text('ageConfirmation', { age: t.number(manager.config.minimumAge) })}</label>
-    </p>
-    <p class="description" id="age-required" ?hidden=${draft.ageConfirmed}>${t.text('ageRequired')}</p>`;
+    return html`<section class="group age-block" part="age" aria-labelledby="age-heading">
+      <h3 id="age-heading">${t.text('ageHeading')}</h3>
+      <p class="age">
+        <input type="checkbox" id="age" .checked=${draft.ageConfirmed} @change=${(e: Event) => this.#toggle(() => {
+          draft.ageConfirmed = (e.target as HTMLInputElement).checked;
+          if (!draft.ageConfirmed) withdrawWhatNeedsAge(manager, draft);
+        })}>
+        <label for="age">${t.text('ageConfirmation', { age: t.number(manager.config.minimumAge) })}</label>
+      </p>
+      <p class="description" id="age-required" ?hidden=${draft.ageConfirmed}>${t.text('ageRequired')}</p>
+    </section>`;
   }
 
   /** Whether the switches that need the age confirmation are locked. */

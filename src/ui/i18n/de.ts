@@ -27,6 +27,7 @@ export default {
     cookieDuration: 'Speicherdauer',
     separateHeading: 'Gesonderte Einwilligung',
     separateIntro: 'Jeder dieser Punkte braucht Ihre gesonderte, ausdrückliche Einwilligung. „Alle akzeptieren“ schaltet sie nie ein.',
+    ageHeading: 'Bestätigen Sie Ihr Alter für die gesonderte Einwilligung und die Kontakteinstellungen',
     ageConfirmation: 'Ich bin mindestens {age} Jahre alt oder habe die Einwilligung meines Erziehungsberechtigten',
     ageRequired: 'Bestätigen Sie zuerst Ihr Alter, um dies einzuschalten.',
     contactHeading: 'Kontakteinstellungen',

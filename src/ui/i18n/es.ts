@@ -28,6 +28,7 @@ export default {
     cookieDuration: 'Duración',
     separateHeading: 'Consentimiento independiente',
     separateIntro: 'Cada una de estas opciones requiere su consentimiento independiente y explícito. «Aceptar todo» nunca las activa.',
+    ageHeading: 'Confirme su edad para el consentimiento independiente y las preferencias de contacto',
     ageConfirmation: 'Tengo {age} años o más, o cuento con el consentimiento de mi tutor',
     ageRequired: 'Confirme primero su edad para activar esta opción.',
     contactHeading: 'Preferencias de contacto',

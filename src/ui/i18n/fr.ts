@@ -28,6 +28,7 @@ export default {
     cookieDuration: 'Durée',
     separateHeading: 'Consentement distinct',
     separateIntro: 'Chacun de ces éléments demande votre consentement distinct et explicite. « Tout accepter » ne les active jamais.',
+    ageHeading: 'Confirmez votre âge pour le consentement distinct et les préférences de contact',
     ageConfirmation: 'J’ai {age} ans ou plus, ou j’ai le consentement de mon tuteur légal',
     ageRequired: 'Confirmez d’abord votre âge pour activer cette option.',
     contactHeading: 'Préférences de contact',

@@ -26,6 +26,7 @@ export default {
     cookieDuration: '有効期間',
     separateHeading: '個別の同意',
     separateIntro: '以下の項目には、それぞれ個別の明示的な同意が必要です。「すべて受け入れる」を選んでも有効にはなりません。',
+    ageHeading: '個別の同意と連絡に関する設定：年齢の確認',
     ageConfirmation: '{age} 歳以上である、または保護者の同意を得ています',
     ageRequired: 'この項目を有効にするには、先に年齢を確認してください。',
     contactHeading: '連絡に関する設定',

@@ -26,6 +26,7 @@ export default {
     cookieDuration: '보존 기간',
     separateHeading: '별도 동의',
     separateIntro: '다음 항목은 각각 별도의 명시적인 동의가 필요합니다. "모두 수락"을 선택해도 켜지지 않습니다.',
+    ageHeading: '별도 동의 및 연락 기본 설정: 연령 확인',
     ageConfirmation: '만 {age}세 이상이거나 보호자의 동의를 받았습니다',
     ageRequired: '이 항목을 켜려면 먼저 나이를 확인하세요.',
     contactHeading: '연락 기본 설정',

@@ -28,6 +28,7 @@ export default {
     cookieDuration: 'Duração',
     separateHeading: 'Consentimento específico',
     separateIntro: 'Cada um destes itens exige seu consentimento específico e explícito. "Aceitar tudo" nunca os ativa.',
+    ageHeading: 'Confirme sua idade para o consentimento específico e as preferências de contato',
     ageConfirmation: 'Tenho {age} anos ou mais, ou tenho o consentimento do meu responsável legal',
     ageRequired: 'Confirme sua idade primeiro para ativar esta opção.',
     contactHeading: 'Preferências de contato',

@@ -16,6 +16,7 @@ export const zhCN: Messages = {
     cookieDuration: '有效期',
     separateHeading: '单独同意',
     separateIntro: '以下每一项都需要您单独、明确的同意。“全部接受”不会开启这些选项。',
+    ageHeading: '单独同意和联系偏好：请先确认年龄',
     ageConfirmation: '我已年满 {age} 周岁，或已取得监护人的同意',
     ageRequired: '请先确认年龄，然后才能开启此项。',
     contactHeading: '联系偏好',

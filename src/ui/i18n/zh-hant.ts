@@ -29,6 +29,7 @@ export default {
     cookieDuration: '有效期限',
     separateHeading: '單獨同意',
     separateIntro: '以下每一項都需要您單獨、明確的同意。「全部接受」不會開啟這些項目。',
+    ageHeading: '單獨同意和聯絡偏好：請先確認年齡',
     ageConfirmation: '我已年滿 {age} 歲，或已取得監護人的同意',
     ageRequired: '請先確認年齡，才能開啟此項目。',
     contactHeading: '聯絡偏好',

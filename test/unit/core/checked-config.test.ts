@@ -101,6 +101,7 @@ describe('checked config tags', () => {
 const FINGERPRINTS: Record<number, string> = {
   1: '802362ddbf1bb75c',
   2: 'da33052a66b9ace2',
+  3: '187ae6d9d34926e1',
 };
 
 describe('CHECKED_FORMAT', () => {
