@@ -4,8 +4,8 @@ import { managerReady } from './manager-ready.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
 /**
- * The README's pictures of the banner: committed, so one fixed size, light theme, no motion. Written only by
- * `npm run screenshots`, so that `npm test` leaves the working tree as it found it.
+ * The pictures of the banner in README.md and docs/ui.md: committed, so one fixed size, light theme, no
+ * motion. Written only by `npm run screenshots`, so that `npm test` leaves the working tree as it found it.
  */
 const README_SCREENSHOTS = process.env.README_SCREENSHOTS ? 'docs/screenshots' : undefined;
 const README_VIEWPORT = { width: 1000, height: 600 };
