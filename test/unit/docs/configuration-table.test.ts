@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../../src/schema/config.js';
+import { TEXT_KEYS } from '../../../src/schema/text-keys.js';
 
 type Def = { type: string; shape?: Record<string, { _zod: { def: Def } }>; in?: { _zod: { def: Def } }; innerType?: { _zod: { def: Def } }; element?: { _zod: { def: Def } } };
 
@@ -25,5 +26,11 @@ describe('the configuration reference in docs/configuration.md', () => {
     expect(fields).toContain('categories[].honorGpc');
     expect(fields.length).toBeGreaterThan(15);
     expect(fields.filter((f) => !documented.has(f))).toEqual([]);
+  });
+
+  it('lists every text key a site may override, in the order of the code', () => {
+    const row = /^\| `texts` \|.*$/m.exec(readFileSync('docs/configuration.md', 'utf8'))?.[0] ?? '';
+    const listed = [...row.slice(row.indexOf('Keys:')).matchAll(/`(\w+)`/g)].map((m) => m[1]);
+    expect(listed).toEqual([...TEXT_KEYS]);
   });
 });
