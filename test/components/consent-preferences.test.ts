@@ -168,7 +168,7 @@ describe('<consent-preferences>: what the privacy statement promises', () => {
     const block = age.closest('section')!;
     const heading = root.getElementById(block.getAttribute('aria-labelledby')!)!;
     expect(heading.localName).to.equal('h3');
-    expect(heading.textContent).to.equal('Confirm your age for separate consent and contact preferences');
+    expect(heading.textContent).to.equal('Confirm your age for separate purposes and contact choices');
     // Not a part of the cookie categories' section: it does not gate Marketing or any other cookie category.
     expect(age.closest('section[aria-labelledby="cookies-heading"]')).to.be.null;
     const sections = [...root.querySelectorAll('section')].map((s) => s.getAttribute('aria-labelledby'));

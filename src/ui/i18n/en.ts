@@ -17,7 +17,7 @@ export const en: Messages = {
     cookieDuration: 'Duration',
     separateHeading: 'Separate consent',
     separateIntro: 'Each of these needs your separate, explicit consent. "Accept all" never turns them on.',
-    ageHeading: 'Confirm your age for separate consent and contact preferences',
+    ageHeading: 'Confirm your age for separate purposes and contact choices',
     ageConfirmation: "I am {age} or older, or I have my guardian's consent",
     ageRequired: 'Confirm your age first to turn this on.',
     contactHeading: 'Contact preferences',
