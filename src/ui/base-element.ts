@@ -1,10 +1,10 @@
-import { render, type RenderOptions } from 'lit/html.js';
-
 /*
- * The part of LitElement consent-kit's elements use, on lit-html alone: reactive properties, one batched
- * render per task into an open shadow root, adopted styles and controllers. LitElement and ReactiveElement
- * are more than twice lit-html's bytes and most of the banner's start-up work, paid by every visitor while
- * the banner needs none of their other features (decorators, converters, `updated` hooks, SSR hydration).
+ * The part of LitElement consent-kit's elements use: reactive properties, one batched update per task into
+ * an open shadow root, adopted styles and controllers. LitElement and ReactiveElement are more than twice
+ * lit-html's bytes and most of the banner's start-up work, paid by every visitor while the banner needs none
+ * of their other features (decorators, converters, `updated` hooks, SSR hydration). How an element draws is
+ * its own `paint()`: the panel renders lit-html templates, the banner builds its few nodes itself, so the
+ * script every visitor loads carries no template engine.
  */
 
 /** How a reactive property of a {@link BaseElement} relates to an attribute of the same (lowercase) name. */
@@ -83,9 +83,9 @@ function sheetsOf(element: ElementClass): CSSStyleSheet[] {
 }
 
 /**
- * Base of consent-kit's elements: declare `static properties` and `static styles`, implement `render()` (a
- * lit-html template), optionally `willUpdate()`. Setting a declared property schedules one render for the
- * end of the current task; `updateComplete` resolves when it is done. Nothing renders before the element
+ * Base of consent-kit's elements: declare `static properties` and `static styles`, implement `paint()` (draw
+ * into `renderRoot`), optionally `willUpdate()`. Setting a declared property schedules one update for the
+ * end of the current task; `updateComplete` resolves when it is done. Nothing is painted before the element
  * is first connected.
  */
 export class BaseElement extends HTMLElement implements ControllerHost {
@@ -164,16 +164,14 @@ export class BaseElement extends HTMLElement implements ControllerHost {
   /** Called before each render with what changed; properties set here render in this same update. */
   protected willUpdate(_changed: PropertyValues): void {}
 
-  /** The element's content: a lit-html template, or `nothing`. */
-  protected render(): unknown {
-    return undefined;
-  }
+  /** Draws the element's content into {@link renderRoot}, after {@link willUpdate}. */
+  protected paint(): void {}
 
   #update(): boolean {
     try {
       this.willUpdate(this.#changed);
       this.#reflect();
-      render(this.render(), this.renderRoot, { host: this } satisfies RenderOptions);
+      this.paint();
     } finally {
       this.#changed = new Map();
       this.#isUpdatePending = false;

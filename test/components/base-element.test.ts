@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { html } from 'lit/html.js';
+import { html, render } from 'lit/html.js';
 import { BaseElement, css, type PropertyOptions, type PropertyValues } from '../../src/ui/base-element.js';
 
 /** An element that counts its renders and shows its properties, to watch the base class at work. */
@@ -24,9 +24,9 @@ class CountingElement extends BaseElement {
     if (changed.has('label')) this._count = (this._count ?? 0) + 1;
   }
 
-  protected override render() {
+  protected override paint() {
     this.renders++;
-    return html`<p>${this.label}|${this.data?.value}|${this._count}</p>`;
+    render(html`<p>${this.label}|${this.data?.value}|${this._count}</p>`, this.renderRoot);
   }
 }
 customElements.define('counting-element', CountingElement);

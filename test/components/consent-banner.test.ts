@@ -47,6 +47,24 @@ describe('<consent-banner>', () => {
     );
   });
 
+  it('keeps its nodes, and the focus in them, through an update that changes nothing shown', async () => {
+    const { el, root } = await bannerFor(managerFor());
+    const accept = buttons(root)[0]!;
+    accept.focus();
+    el.theme = 'dark';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(buttons(root)[0]).to.equal(accept);
+    expect(root.activeElement).to.equal(accept);
+  });
+
+  it('writes config texts as text, never as markup', async () => {
+    const { root } = await bannerFor(managerFor({ texts: { en: { title: '<img src=x onerror="window.__ran = true">Hi' } } }));
+    const title = root.querySelector('[part="title"]')!;
+    expect(title.textContent).to.equal('<img src=x onerror="window.__ran = true">Hi');
+    expect(title.children).to.have.length(0);
+  });
+
   it('links the privacy statement and shows its last-updated date, written the language\'s way', async () => {
     const { root } = await bannerFor(managerFor());
     expect(root.querySelector('a')!.getAttribute('href')).to.equal('/privacy');

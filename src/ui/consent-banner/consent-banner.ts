@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit/html.js';
+import type { ConsentManager } from '../../core/consent-manager.js';
+import { buildElement as h } from '../build-element.js';
 import { ConsentElement } from '../consent-element.js';
 import { shownLocale } from '../../core/locale.js';
 import { BANNER_CATALOG } from '../i18n/banner-catalog.js';
@@ -45,47 +46,45 @@ import { bannerStyles } from './consent-banner.styles.js';
 export class ConsentBanner extends ConsentElement {
   static override styles = [tokenStyles, bannerStyles];
 
-  protected override render() {
+  /** What the shown nodes were built from: while it stays the same the nodes stay, and with them focus. */
+  #builtFrom: unknown[] = [];
+
+  protected override paint(): void {
     const manager = this.usableManager;
-    if (!manager) return nothing;
-    const { hasDecision, config } = manager;
-    const locale = shownLocale(config);
+    const locale = manager && shownLocale(manager.config);
     // Nothing to show, or not until its strings are here (fetched only when something is to be shown).
-    if ((hasDecision && !config.reopenButton) || fetchCatalog(locale)) return nothing;
+    const isWaiting = manager !== undefined && !(manager.hasDecision && !manager.config.reopenButton) && fetchCatalog(locale!);
+    const from = [manager, manager?.config, locale, manager?.hasDecision, manager?.staleReason, isWaiting];
+    if (from.every((value, i) => Object.is(value, this.#builtFrom[i]))) return;
+    this.#builtFrom = from;
+    this.renderRoot.replaceChildren(...(manager && !isWaiting ? this.#build(manager, locale!) : []));
+  }
+
+  #build(manager: ConsentManager, locale: string): Node[] {
+    const { hasDecision, config } = manager;
+    if (hasDecision && !config.reopenButton) return [];
     const t = createTextTranslator(config, locale, BANNER_CATALOG);
-    if (hasDecision) {
-      return html`<button type="button" class="reopen surface" part="reopen"
-        @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement, manager)}>${t.text('reopen')}</button>`;
-    }
-    const { policy, layout } = manager.config;
-    return html`
-      <section class="banner surface ${layout}" part="base" role="region" aria-labelledby="title">
-        <div class="text">
-          <h2 class="title" id="title" part="title">${t.text('title')}</h2>
-          ${manager.staleReason === 'policy-changed' && policy.changes
-            ? html`<p class="changes" part="changes"><strong>${t.text('whatChanged')}</strong> ${t.localize(policy.changes)}</p>`
-            : nothing}
-          <p class="body" part="body">
-            ${t.text('body')}
-            <a href=${policy.url}>${t.text('policyLink')}</a>${policy.updated
-              ? html` <span class="updated">(${t.text('lastUpdated', { date: t.date(policy.updated) })})</span>`
-              : nothing}
-          </p>
-        </div>
-        <div class="actions" part="actions">
-          <button type="button" class="button" part="button button-accept" @click=${() => manager.acceptAll('banner-accept-all')}>
-            ${t.text('acceptAll')}
-          </button>
-          <button type="button" class="button" part="button button-reject" @click=${() => manager.rejectAll('banner-reject-all')}>
-            ${t.text('rejectAll')}
-          </button>
-          <button type="button" class="button secondary manage" part="button button-manage"
-            @click=${(e: Event) => openPreferences(e.currentTarget as HTMLElement, manager)}>
-            ${t.text('managePreferences')}
-          </button>
-        </div>
-      </section>
-    `;
+    const manage = (e: Event) => openPreferences(e.currentTarget as HTMLElement, manager);
+    if (hasDecision) return [h('button', { type: 'button', class: 'reopen surface', part: 'reopen' }, [t.text('reopen')], manage)];
+    const { policy, layout } = config;
+    const changes = manager.staleReason === 'policy-changed' && policy.changes
+      ? h('p', { class: 'changes', part: 'changes' }, [h('strong', {}, [t.text('whatChanged')]), ' ', t.localize(policy.changes)])
+      : undefined;
+    const updated = policy.updated
+      ? h('span', { class: 'updated' }, [`(${t.text('lastUpdated', { date: t.date(policy.updated) })})`])
+      : undefined;
+    return [h('section', { class: `banner surface ${layout}`, part: 'base', role: 'region', 'aria-labelledby': 'title' }, [
+      h('div', { class: 'text' }, [
+        h('h2', { class: 'title', id: 'title', part: 'title' }, [t.text('title')]),
+        changes,
+        h('p', { class: 'body', part: 'body' }, [t.text('body'), ' ', h('a', { href: policy.url }, [t.text('policyLink')]), updated && ' ', updated]),
+      ]),
+      h('div', { class: 'actions', part: 'actions' }, [
+        h('button', { type: 'button', class: 'button', part: 'button button-accept' }, [t.text('acceptAll')], () => manager.acceptAll('banner-accept-all')),
+        h('button', { type: 'button', class: 'button', part: 'button button-reject' }, [t.text('rejectAll')], () => manager.rejectAll('banner-reject-all')),
+        h('button', { type: 'button', class: 'button secondary manage', part: 'button button-manage' }, [t.text('managePreferences')], manage),
+      ]),
+    ])];
   }
 }
 

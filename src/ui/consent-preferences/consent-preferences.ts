@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit/html.js';
+import { html, nothing, render } from 'lit/html.js';
 import type { PropertyOptions, PropertyValues } from '../base-element.js';
 import type { ConsentManager } from '../../core/consent-manager.js';
 import type { CategoryConfig } from '../../schema/config.js';
@@ -114,7 +114,11 @@ export class ConsentPreferences extends ConsentElement {
     if (this.inline && !this._draft) this._draft = draftFrom(manager);
   }
 
-  protected override render() {
+  protected override paint(): void {
+    render(this.#template(), this.renderRoot, { host: this });
+  }
+
+  #template() {
     const manager = this.usableManager;
     const locale = manager && shownLocale(manager.config);
     if (!manager || !this._draft || fetchCatalog(locale!)) return this.inline ? nothing : html`<dialog part="dialog"></dialog>`;
