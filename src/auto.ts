@@ -14,6 +14,7 @@ import { readCommonConfig } from './core/common-config.js';
 import type { ConsentConfig } from './schema/config.js';
 import { DEV_MODE } from './core/dev-mode.js';
 import { get, start } from './core/page-manager.js';
+import { pageEntry, setPageEntry } from './core/page-registry.js';
 import * as api from './script-tag-api.js';
 import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
 import { defineElement } from './ui/define-element.js';
@@ -35,13 +36,9 @@ api.installSync();
 defineElement('consent-banner', ConsentBanner);
 definePreferencesOnDemand(async () => (await import('./ui/consent-preferences/consent-preferences.js')).ConsentPreferences);
 
-/** Set by the first copy of this script that boots, so a page that loads it twice starts one manager. */
-const BOOTED = Symbol.for('consent-kit.booted');
-
 function boot(): void {
-  const page = globalThis as { [BOOTED]?: true };
-  if (get() || page[BOOTED]) return; // loaded twice, or the page called init() itself
-  page[BOOTED] = true;
+  if (get() || pageEntry('booted')) return; // loaded twice, or the page called init() itself
+  setPageEntry('booted', true);
   const tags = document.querySelectorAll(CONFIG_SELECTOR);
   if (tags.length === 0) {
     gate.connect(null); // no consent config on this page: stop holding requests to other hosts

@@ -58,9 +58,6 @@ export interface RequestGate {
   beacon(category: string, url: string, data?: BodyInit | null): boolean;
 }
 
-/** Where the page's one request gate is kept, shared by every copy of consent-kit on the page. */
-export const GATE_REGISTRY = Symbol.for('consent-kit.gate');
-
 /**
  * The port through which the manager reaches the preferences endpoint, without core depending on it: the
  * sync client (`installSync()`) implements it. Nothing here ever delays or changes a decision on the page.
@@ -81,6 +78,3 @@ export interface ConsentSync {
 
 /** Makes the page's sync client for a config with an `endpoint`; `installSync()` puts one here. */
 export type SyncFactory = (config: ConsentConfig) => ConsentSync;
-
-/** Where the page's sync factory is kept, shared by every copy of consent-kit on the page. */
-export const SYNC_REGISTRY = Symbol.for('consent-kit.sync');

@@ -2,21 +2,17 @@ import type { ConsentConfig } from '../schema/config.js';
 import { ConsentManager } from './consent-manager.js';
 import { createCookieStore } from './cookie-store.js';
 import { DEV_MODE } from './dev-mode.js';
-import {
-  GATE_REGISTRY, SYNC_REGISTRY, type ConsentEnvironment, type RequestGate, type SyncFactory,
-} from './environment.js';
+import type { ConsentEnvironment } from './environment.js';
 import type { ConsentConfigError } from './errors.js';
 import { ConsentUsageError } from './errors.js';
+import { pageEntry, setPageEntry } from './page-registry.js';
 import { createTabChannel } from './tab-channel.js';
 
 /*
- * One manager per page, kept on a global symbol rather than in module scope: a page that loads the script-tag
- * build twice, or the script tag and the npm import side by side, still has one decision and one banner.
- * This module never validates a config itself (see init.ts), so the script tag can start a manager from a
- * checked config without downloading the validator.
+ * One manager per page, in the page registry (see page-registry.ts). This module never validates a config
+ * itself (see init.ts), so the script tag can start a manager from a checked config without downloading the
+ * validator.
  */
-const REGISTRY = Symbol.for('consent-kit.manager');
-type Registry = { [REGISTRY]?: ConsentManager };
 
 /**
  * Starts the page's manager on the config `load` returns. Called again, it returns the first manager and
@@ -49,7 +45,7 @@ export function start(load: () => ConsentConfig, fallback?: () => ConsentConfig)
 
 /** The page's manager, or `undefined` before `init()` (or before the script tag found its config). */
 export function get(): ConsentManager | undefined {
-  return (globalThis as Registry)[REGISTRY];
+  return pageEntry('manager');
 }
 
 /**
@@ -69,11 +65,11 @@ export function whenReady(): Promise<ConsentManager> {
 /** A manager for a page whose config could not be used: it grants nothing and leaves the stored decision alone. */
 function failClosedManager(placeholder: ConsentConfig, error: ConsentConfigError): ConsentManager {
   const untouchedStore = { read: () => undefined, write: () => false, remove() {} };
-  return new ConsentManager(placeholder, { store: untouchedStore, events: document, gate: installedGate() }, error);
+  return new ConsentManager(placeholder, { store: untouchedStore, events: document, gate: pageEntry('gate') }, error);
 }
 
 function register(manager: ConsentManager): ConsentManager {
-  (globalThis as Registry)[REGISTRY] = manager;
+  setPageEntry('manager', manager);
   return manager;
 }
 
@@ -83,12 +79,8 @@ function browserEnvironment(config: ConsentConfig): ConsentEnvironment {
     tabs: createTabChannel(config.cookie.name),
     gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     events: document,
-    gate: installedGate(),
-    sync: config.endpoint ? (globalThis as { [SYNC_REGISTRY]?: SyncFactory })[SYNC_REGISTRY]?.(config) : undefined,
+    // Read from the registry, so that core never imports the gate or the endpoint client.
+    gate: pageEntry('gate'),
+    sync: config.endpoint ? pageEntry('sync')?.(config) : undefined,
   };
-}
-
-/** The gate `installGate()` put on the page, if any; read here so that core never imports the gate. */
-function installedGate(): RequestGate | undefined {
-  return (globalThis as { [GATE_REGISTRY]?: RequestGate })[GATE_REGISTRY];
 }

@@ -1,5 +1,6 @@
 import type { ConsentManager } from '../core/consent-manager.js';
-import { GATE_REGISTRY, type RequestGate } from '../core/environment.js';
+import type { RequestGate } from '../core/environment.js';
+import { pageEntry, setPageEntry } from '../core/page-registry.js';
 import { DEV_MODE } from '../core/dev-mode.js';
 import { ConsentUsageError } from '../core/errors.js';
 import { get } from '../core/page-manager.js';
@@ -32,8 +33,7 @@ export interface GateOptions {
  * touched, and nothing is ever sent that the visitor has not allowed.
  */
 export function installGate(options: GateOptions = {}): RequestGate {
-  const registry = globalThis as { [GATE_REGISTRY]?: RequestGate };
-  const existing = registry[GATE_REGISTRY];
+  const existing = pageEntry('gate');
   if (existing) return existing;
   if (typeof document === 'undefined') {
     throw new ConsentUsageError('no-document', DEV_MODE ? 'consent-kit: installGate() runs in a browser page, before init()' : '');
@@ -81,7 +81,7 @@ export function installGate(options: GateOptions = {}): RequestGate {
       return verdict === 'hold' || sent;
     },
   };
-  registry[GATE_REGISTRY] = gate;
+  setPageEntry('gate', gate);
 
   const manager = get();
   if (manager) {

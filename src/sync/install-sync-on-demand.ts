@@ -1,5 +1,6 @@
-import { SYNC_REGISTRY, type ConsentSync, type DecisionStore, type SyncFactory } from '../core/environment.js';
+import type { ConsentSync, DecisionStore } from '../core/environment.js';
 import { ConsentSyncError } from '../core/errors.js';
+import { pageEntry, setPageEntry } from '../core/page-registry.js';
 import { randomId } from '../core/random-id.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
 import { handoffPrefix } from './handoff-prefix.js';
@@ -13,11 +14,11 @@ import { createLocalStorageStore } from './local-storage-store.js';
  * Idempotent, and makes no request by itself.
  */
 export function installSyncOnDemand(): void {
-  const registry = globalThis as { [SYNC_REGISTRY]?: SyncFactory };
-  registry[SYNC_REGISTRY] ??= (config) => deferredSync(import('./browser-sync.js').then((m) => () => m.createBrowserSync(config)), {
+  if (pageEntry('sync')) return;
+  setPageEntry('sync', (config) => deferredSync(import('./browser-sync.js').then((m) => () => m.createBrowserSync(config)), {
     open: () => createLocalStorageStore(`${handoffPrefix(config.cookie.name)}.${randomId()}`),
     page: window,
-  });
+  }));
 }
 
 /** Where a page leaves the decisions still waiting for its endpoint client when it goes away. */

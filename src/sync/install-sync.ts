@@ -1,4 +1,4 @@
-import { SYNC_REGISTRY, type SyncFactory } from '../core/environment.js';
+import { pageEntry, setPageEntry } from '../core/page-registry.js';
 import { createBrowserSync } from './browser-sync.js';
 
 /**
@@ -7,6 +7,5 @@ import { createBrowserSync } from './browser-sync.js';
  * made before `init()` with an `endpoint`.
  */
 export function installSync(): void {
-  const registry = globalThis as { [SYNC_REGISTRY]?: SyncFactory };
-  registry[SYNC_REGISTRY] ??= createBrowserSync;
+  if (!pageEntry('sync')) setPageEntry('sync', createBrowserSync);
 }

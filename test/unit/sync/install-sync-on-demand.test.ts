@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { SYNC_REGISTRY, type ConsentSync, type SyncFactory } from '../../../src/core/environment.js';
+import type { ConsentSync } from '../../../src/core/environment.js';
+import { pageEntry, setPageEntry } from '../../../src/core/page-registry.js';
 import { ConsentSyncError } from '../../../src/core/errors.js';
 import type { OutboxEntry } from '../../../src/schema/outbox.js';
 import { deferredSync, installSyncOnDemand, type Handoff } from '../../../src/sync/install-sync-on-demand.js';
@@ -9,7 +10,7 @@ import { record } from '../../fixtures/consent-bodies.js';
 import { MemoryStore } from '../../fixtures/memory-environment.js';
 
 const config = parseConfig({ policy: { version: '2024-06', url: '/privacy' }, endpoint: '/consent-api' });
-const factory = () => (globalThis as { [SYNC_REGISTRY]?: SyncFactory })[SYNC_REGISTRY]!;
+const factory = () => pageEntry('sync')!;
 
 /** A client that records what reaches it. */
 function recordingSync() {
@@ -152,7 +153,7 @@ describe('the endpoint client fetched on demand', () => {
     });
     afterEach(() => {
       vi.unstubAllGlobals();
-      delete (globalThis as { [SYNC_REGISTRY]?: SyncFactory })[SYNC_REGISTRY];
+      setPageEntry('sync', undefined);
     });
 
     it('registers one factory, and a decision pushed at once reaches the outbox once the client has arrived', async () => {

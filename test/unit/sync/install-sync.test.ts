@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { SYNC_REGISTRY, type SyncFactory } from '../../../src/core/environment.js';
+import { pageEntry, setPageEntry } from '../../../src/core/page-registry.js';
 import type { OutboxEntry } from '../../../src/schema/outbox.js';
 import { installSync } from '../../../src/sync/install-sync.js';
 import { RECORD_ID_A, RECORD_ID_B, record } from '../../fixtures/consent-bodies.js';
@@ -11,7 +11,7 @@ const config = parseConfig({
   categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'transfer', label: 'Transfer to the licensor', description: 'Your data may go to the licensor in the United States.', separate: true }],
   endpoint: '/consent-api',
 });
-const factory = () => (globalThis as { [SYNC_REGISTRY]?: SyncFactory })[SYNC_REGISTRY]!;
+const factory = () => pageEntry('sync')!;
 const outboxIn = (text: string | null | undefined) => JSON.parse(text ?? '[]') as OutboxEntry[];
 
 describe('installSync in a browser page', () => {
@@ -28,7 +28,7 @@ describe('installSync in a browser page', () => {
   });
   afterEach(() => {
     vi.unstubAllGlobals();
-    delete (globalThis as { [SYNC_REGISTRY]?: SyncFactory })[SYNC_REGISTRY];
+    setPageEntry('sync', undefined);
   });
 
   it('registers one factory and makes no request by itself', () => {

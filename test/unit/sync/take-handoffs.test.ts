@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { SYNC_REGISTRY, type SyncFactory } from '../../../src/core/environment.js';
+import { pageEntry, setPageEntry } from '../../../src/core/page-registry.js';
 import type { OutboxEntry } from '../../../src/schema/outbox.js';
 import { handoffPrefix } from '../../../src/sync/handoff-prefix.js';
 import { installSync } from '../../../src/sync/install-sync.js';
@@ -13,7 +13,7 @@ import { syncHarness } from '../../fixtures/sync-harness.js';
 
 const config = parseConfig({ policy: { version: '2024-06', url: '/privacy' }, endpoint: '/consent-api' });
 const PREFIX = handoffPrefix('consent');
-const factory = () => (globalThis as { [SYNC_REGISTRY]?: SyncFactory })[SYNC_REGISTRY]!;
+const factory = () => pageEntry('sync')!;
 
 /** Every change waiting in the page's outboxes (each page keeps its own key under the outbox prefix). */
 const outboxed = () => Object.keys(localStorage)
@@ -53,7 +53,7 @@ describe('decisions handed off by pages that went before their endpoint client a
   });
   afterEach(() => {
     vi.unstubAllGlobals();
-    delete (globalThis as { [SYNC_REGISTRY]?: SyncFactory })[SYNC_REGISTRY];
+    setPageEntry('sync', undefined);
   });
 
   it('the endpoint client takes each handoff into its outbox once, in its order, and sends it', async () => {
