@@ -101,8 +101,8 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
 
   it('401 for a forged, expired or malformed subject token', async () => {
     const { call } = await testEndpoint();
-    const expired = issueSubjectToken(SECRET, 'alice', { ttlSeconds: -1 });
-    const forged = issueSubjectToken('another-secret-that-is-long-enough-00', 'alice');
+    const expired = await issueSubjectToken(SECRET, 'alice', { now: Date.now() - 7_200_000 }); // expired an hour ago
+    const forged = await issueSubjectToken('another-secret-that-is-long-enough-00', 'alice');
     for (const token of [expired, forged, 'garbage']) {
       const answer = await call('PUT', path(), { body: putBody(), token });
       expect(answer.status).toBe(401);
@@ -197,8 +197,8 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
 describe('endpoint: who may touch a record', () => {
   it('a subject token reads, changes and deletes only its own subject\'s record; others get exactly a 404', async () => {
     const { call } = await testEndpoint();
-    const alice = issueSubjectToken(SECRET, 'alice');
-    const bob = issueSubjectToken(SECRET, 'bob');
+    const alice = await issueSubjectToken(SECRET, 'alice');
+    const bob = await issueSubjectToken(SECRET, 'bob');
     expect((await call('PUT', path(), { body: putBody(), token: alice })).status).toBe(201);
     const missing = await call('GET', path(RECORD_ID_B));
     for (const attempt of [
@@ -219,7 +219,7 @@ describe('endpoint: who may touch a record', () => {
 
   it('without a configured secret every token is refused', async () => {
     const { call } = await testEndpoint({ secret: undefined });
-    expect((await call('GET', path(), { token: issueSubjectToken(SECRET, 'alice') })).status).toBe(401);
+    expect((await call('GET', path(), { token: await issueSubjectToken(SECRET, 'alice') })).status).toBe(401);
   });
 });
 
