@@ -6,7 +6,7 @@ import { SigningKeyMissingError } from './receipt-signer.js';
 import { createPostgresStore } from './postgres-store.js';
 import { serveEndpoint } from './serve-endpoint.js';
 import { createSqliteStore } from './sqlite-store.js';
-import { scopeProblem, secretProblem } from './subject-token.js';
+import { tokenSettingsProblem } from './subject-token.js';
 
 const SERVE_USAGE = `Usage: consent-kit serve [options]
 
@@ -76,14 +76,11 @@ export async function main(argv: string[]): Promise<number> {
   // An empty CONSENT_KIT_SECRET reads as unset, as a shell's `CONSENT_KIT_SECRET= consent-kit serve` means.
   const secret = process.env.CONSENT_KIT_SECRET || undefined;
   const tokenScope = { audience: values['token-audience'], issuer: values['token-issuer'] };
-  const scopedFlag = tokenScope.audience !== undefined ? '--token-audience' : tokenScope.issuer !== undefined ? '--token-issuer' : undefined;
   const problems = [
     !Number.isInteger(port) || port < 0 || port > 65535 ? `--port: expected a port number, got "${values.port}"` : '',
     !Number.isInteger(writesPerMinute) || writesPerMinute < 1 ? '--writes-per-minute: expected a whole number ≥ 1' : '',
     badOrigin ? `--origin: expected an origin such as https://www.example.com (no path), got "${badOrigin}"` : '',
-    secret === undefined ? '' : secretProblem(secret, 'CONSENT_KIT_SECRET') ?? '',
-    scopeProblem(tokenScope, { audience: '--token-audience', issuer: '--token-issuer' }) ?? '',
-    scopedFlag && secret === undefined ? `${scopedFlag}: subject tokens are off without CONSENT_KIT_SECRET; set it too` : '',
+    tokenSettingsProblem({ secret, ...tokenScope }, { secret: 'CONSENT_KIT_SECRET', audience: '--token-audience', issuer: '--token-issuer' }) ?? '',
     postgresFile?.problem ?? '',
     values.postgres !== undefined && !isPostgresUrl(values.postgres) ? '--postgres: expected a URL such as postgres://user@host/db' : '',
     [values.db, values.postgres, values['postgres-file']].filter((v) => v !== undefined).length > 1

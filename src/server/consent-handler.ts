@@ -13,7 +13,7 @@ import { readBody } from './read-body.js';
 import { receiptsPageOf } from './receipts-page.js';
 import { loadReceiptSigner } from './receipt-signer.js';
 import { failuresMarked, StoreFailure } from './store-failure.js';
-import { scopeProblem, secretProblem, verifySubjectToken } from './subject-token.js';
+import { tokenSettingsProblem, verifySubjectToken } from './subject-token.js';
 
 /** Options of {@link createConsentHandler}. */
 export interface ConsentHandlerOptions {
@@ -100,7 +100,7 @@ const ROUTES: [path: string, methods: string[]][] = [
 export async function createConsentHandler(options: ConsentHandlerOptions): Promise<ConsentHandler> {
   const { controller } = options;
   const tokenScope = { audience: options.tokenAudience, issuer: options.tokenIssuer };
-  const tokenProblem = tokenSettingsProblem(options);
+  const tokenProblem = tokenSettingsProblem({ secret: options.secret, ...tokenScope }, { secret: 'secret', audience: 'tokenAudience', issuer: 'tokenIssuer' });
   if (tokenProblem) throw new TypeError(`consent-kit: ${tokenProblem}`);
   const store = failuresMarked(options.store);
   await store.migrate();
@@ -332,16 +332,6 @@ function fail(
   problems?: string[], extra?: Record<string, string>,
 ) {
   return json({ error, message, ...(problems ? { problems } : {}) } satisfies ErrorBody, status, extra);
-}
-
-/** What is wrong with the subject-token options, named as the option to fix, or `undefined`. */
-function tokenSettingsProblem(options: ConsentHandlerOptions): string | undefined {
-  if (options.secret === undefined) {
-    const scoped = options.tokenAudience !== undefined ? 'tokenAudience' : options.tokenIssuer !== undefined ? 'tokenIssuer' : undefined;
-    return scoped && `${scoped}: subject tokens are off without a secret; set \`secret\` too`;
-  }
-  return secretProblem(options.secret, 'secret')
-    ?? scopeProblem({ audience: options.tokenAudience, issuer: options.tokenIssuer }, { audience: 'tokenAudience', issuer: 'tokenIssuer' });
 }
 
 /** What the schema cannot see: the record must be the one the URL names, and time only moves forward. */

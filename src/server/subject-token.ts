@@ -43,7 +43,8 @@ export async function issueSubjectToken(
   subject: string,
   options: SubjectTokenScope & { ttlSeconds?: number; now?: number } = {},
 ): Promise<string> {
-  const problem = secretProblem(secret, 'secret') ?? scopeProblem(options, { audience: 'audience', issuer: 'issuer' });
+  // Unlike the endpoint, issuing cannot do without a secret: a missing one is reported as too short.
+  const problem = tokenSettingsProblem({ ...options, secret: secret ?? '' }, { secret: 'secret', audience: 'audience', issuer: 'issuer' });
   if (problem) throw new TypeError(`consent-kit: ${problem}`);
   if (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH) {
     throw new TypeError(`consent-kit: subject: expected 1 to ${MAX_SUBJECT_LENGTH} characters (the account's id)`);
@@ -109,22 +110,36 @@ function verificationKey(secret: string): Promise<CryptoKey> {
   return lastKey.key;
 }
 
+/** The token settings an endpoint runs with, as the caller names them in its error messages. */
+export type TokenSettingNames = { secret: string; audience: string; issuer: string };
+
 /**
- * What is wrong with a secret, named as `field`, or `undefined`. Shared by issuing, the handler's options
- * and the CLI, so all three hold secrets to one rule.
+ * What is wrong with an endpoint's token settings, named as the caller knows them (options of
+ * `createConsentHandler`, or CLI flags), or `undefined`: a secret under 32 characters, an empty audience
+ * or issuer, or either of them without a secret. Issuing, the handler and the CLI share these rules.
  */
-export function secretProblem(secret: string | undefined, field: string): string | undefined {
+export function tokenSettingsProblem(
+  settings: SubjectTokenScope & { secret?: string },
+  names: TokenSettingNames,
+): string | undefined {
+  if (settings.secret === undefined) {
+    const scoped = settings.audience !== undefined ? names.audience : settings.issuer !== undefined ? names.issuer : undefined;
+    return scoped && `${scoped}: needs ${names.secret} (subject tokens are off without it)`;
+  }
+  return secretProblem(settings.secret, names.secret) ?? scopeProblem(settings, names);
+}
+
+function secretProblem(secret: string, name: string): string | undefined {
   return typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH
-    ? `${field}: expected at least ${MIN_SECRET_LENGTH} characters (e.g. the output of \`openssl rand -base64 32\`)`
+    ? `${name}: expected at least ${MIN_SECRET_LENGTH} characters (e.g. the output of \`openssl rand -base64 32\`)`
     : undefined;
 }
 
-/** What is wrong with an audience or issuer (each named as given in `fields`), or `undefined`. */
-export function scopeProblem(scope: SubjectTokenScope, fields: Record<keyof SubjectTokenScope, string>): string | undefined {
+function scopeProblem(scope: SubjectTokenScope, names: TokenSettingNames): string | undefined {
   for (const key of ['audience', 'issuer'] as const) {
     const value = scope[key];
     if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
-      return `${fields[key]}: expected a non-empty string, the \`${key === 'audience' ? 'aud' : 'iss'}\` claim tokens must carry`;
+      return `${names[key]}: expected a non-empty string, the \`${key === 'audience' ? 'aud' : 'iss'}\` claim tokens must carry`;
     }
   }
   return undefined;

@@ -65,8 +65,8 @@ describe('consent-kit CLI', () => {
       ['too-short', [], /^consent-kit: CONSENT_KIT_SECRET: expected at least 32 characters/],
       ['a-secret-of-at-least-thirty-two-chars', ['--token-audience', ''], /^consent-kit: --token-audience: expected a non-empty string/],
       ['a-secret-of-at-least-thirty-two-chars', ['--token-issuer', ' '], /^consent-kit: --token-issuer: expected a non-empty string/],
-      ['', ['--token-audience', 'consent-kit'], /^consent-kit: --token-audience: subject tokens are off without CONSENT_KIT_SECRET; set it too$/],
-      ['', ['--token-issuer', 'https://www.example.com'], /^consent-kit: --token-issuer: subject tokens are off without CONSENT_KIT_SECRET/],
+      ['', ['--token-audience', 'consent-kit'], /^consent-kit: --token-audience: needs CONSENT_KIT_SECRET \(subject tokens are off without it\)$/],
+      ['', ['--token-issuer', 'https://www.example.com'], /^consent-kit: --token-issuer: needs CONSENT_KIT_SECRET/],
     ] as const) {
       vi.stubEnv('CONSENT_KIT_SECRET', secret);
       const { code, err } = await run(['serve', ...args]);

@@ -304,8 +304,8 @@ describe('endpoint: subject tokens', () => {
       [{ secret: 'too-short' }, /^consent-kit: secret: expected at least 32 characters/],
       [{ secret: SECRET, tokenAudience: '' }, /^consent-kit: tokenAudience: expected a non-empty string/],
       [{ secret: SECRET, tokenIssuer: ' ' }, /^consent-kit: tokenIssuer: expected a non-empty string/],
-      [{ tokenAudience: 'consent-kit' }, /^consent-kit: tokenAudience: subject tokens are off without a secret; set `secret` too$/],
-      [{ tokenIssuer: 'https://www.example.com' }, /^consent-kit: tokenIssuer: subject tokens are off without a secret/],
+      [{ tokenAudience: 'consent-kit' }, /^consent-kit: tokenAudience: needs secret \(subject tokens are off without it\)$/],
+      [{ tokenIssuer: 'https://www.example.com' }, /^consent-kit: tokenIssuer: needs secret/],
     ] as const) {
       await expect(createConsentHandler({ ...base, ...options }), JSON.stringify(options)).rejects.toThrow(message);
     }

@@ -118,6 +118,8 @@ describe('subject tokens', () => {
 
   it('refuse to issue with a short secret, a bad subject, a lifetime out of range or an empty audience, naming the field', async () => {
     await expect(issueSubjectToken('short', 'alice')).rejects.toThrow(/secret: expected at least 32 characters/);
+    // process.env.CONSENT_KIT_SECRET when it is not set:
+    await expect(issueSubjectToken(undefined as unknown as string, 'alice')).rejects.toThrow(/secret: expected at least 32 characters/);
     await expect(issueSubjectToken(secret, '')).rejects.toThrow(/subject: expected 1 to 200 characters/);
     await expect(issueSubjectToken(secret, 'a'.repeat(201))).rejects.toThrow(/subject: expected 1 to 200 characters/);
     for (const ttlSeconds of [0, -1, 1.5, MAX_TOKEN_LIFETIME_SECONDS + 1]) {
