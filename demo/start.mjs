@@ -73,10 +73,11 @@ const vite = await createServer({
     name: 'demo-account-backend',
     // Stands in for the site's own backend: the signed-in demo account gets a subject token for the endpoint.
     configureServer(dev) {
-      dev.middlewares.use('/demo-account/subject-token', (_req, res) => {
+      dev.middlewares.use('/demo-account/subject-token', async (_req, res) => {
+        const token = await server.issueSubjectToken(secret, 'demo-account', { ttlSeconds: 3600 });
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.setHeader('Cache-Control', 'no-store');
-        res.end(server.issueSubjectToken(secret, 'demo-account', { ttlSeconds: 3600 }));
+        res.end(token);
       });
     },
   }, options.preview && {

@@ -6,6 +6,7 @@ import { SigningKeyMissingError } from './receipt-signer.js';
 import { createPostgresStore } from './postgres-store.js';
 import { serveEndpoint } from './serve-endpoint.js';
 import { createSqliteStore } from './sqlite-store.js';
+import { tokenSettingsProblem } from './subject-token.js';
 
 const SERVE_USAGE = `Usage: consent-kit serve [options]
 
@@ -22,9 +23,12 @@ const SERVE_USAGE = `Usage: consent-kit serve [options]
   --trust-proxy          behind a reverse proxy: the client is the last X-Forwarded-For address
   --rotate-signing-key   retire the receipt signing keys (still published at /v1/keys) and sign with a new
                          one; also the way to start on a database that holds receipts but lost its key
+  --token-audience <aud> subject tokens must carry this "aud" claim (needs CONSENT_KIT_SECRET)
+  --token-issuer <iss>   subject tokens must carry this "iss" claim (needs CONSENT_KIT_SECRET)
   --help                 show this help
 
-Environment: CONSENT_KIT_SECRET (>= 32 characters) enables subject tokens for signed-in accounts.`;
+Environment: CONSENT_KIT_SECRET (>= 32 characters) enables subject tokens for signed-in accounts: HS256
+JWTs with "sub", "iat" and "exp" (lifetime at most 24 hours), signed with that secret by the site's backend.`;
 
 const USAGE = `${SERVE_USAGE}\n\n${CONFIG_USAGE}`;
 
@@ -51,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
         'writes-per-minute': { type: 'string', default: '30' },
         'trust-proxy': { type: 'boolean', default: false },
         'rotate-signing-key': { type: 'boolean', default: false },
+        'token-audience': { type: 'string' },
+        'token-issuer': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -67,11 +73,14 @@ export async function main(argv: string[]): Promise<number> {
   const writesPerMinute = Number(values['writes-per-minute']);
   const badOrigin = values.origin.find((o) => !isOrigin(o));
   const postgresFile = values['postgres-file'] === undefined ? undefined : readPostgresUrl(values['postgres-file']);
+  // An empty CONSENT_KIT_SECRET reads as unset, as a shell's `CONSENT_KIT_SECRET= consent-kit serve` means.
+  const secret = process.env.CONSENT_KIT_SECRET || undefined;
+  const tokenScope = { audience: values['token-audience'], issuer: values['token-issuer'] };
   const problems = [
     !Number.isInteger(port) || port < 0 || port > 65535 ? `--port: expected a port number, got "${values.port}"` : '',
     !Number.isInteger(writesPerMinute) || writesPerMinute < 1 ? '--writes-per-minute: expected a whole number ≥ 1' : '',
     badOrigin ? `--origin: expected an origin such as https://www.example.com (no path), got "${badOrigin}"` : '',
-    process.env.CONSENT_KIT_SECRET && process.env.CONSENT_KIT_SECRET.length < 32 ? 'CONSENT_KIT_SECRET: expected at least 32 characters' : '',
+    tokenSettingsProblem({ secret, ...tokenScope }, { secret: 'CONSENT_KIT_SECRET', audience: '--token-audience', issuer: '--token-issuer' }) ?? '',
     postgresFile?.problem ?? '',
     values.postgres !== undefined && !isPostgresUrl(values.postgres) ? '--postgres: expected a URL such as postgres://user@host/db' : '',
     [values.db, values.postgres, values['postgres-file']].filter((v) => v !== undefined).length > 1
@@ -95,7 +104,9 @@ export async function main(argv: string[]): Promise<number> {
       store,
       controller: { name: values.controller ?? (values.origin[0] ? new URL(values.origin[0]).host : 'consent-kit endpoint') },
       origins: values.origin,
-      secret: process.env.CONSENT_KIT_SECRET,
+      secret,
+      tokenAudience: tokenScope.audience,
+      tokenIssuer: tokenScope.issuer,
       writesPerMinute,
       clientWritesPerMinute: writesPerMinute * 20,
       rotateSigningKey: values['rotate-signing-key'],

@@ -13,7 +13,7 @@ import { readBody } from './read-body.js';
 import { receiptsPageOf } from './receipts-page.js';
 import { loadReceiptSigner } from './receipt-signer.js';
 import { failuresMarked, StoreFailure } from './store-failure.js';
-import { verifySubjectToken } from './subject-token.js';
+import { tokenSettingsProblem, verifySubjectToken } from './subject-token.js';
 
 /** Options of {@link createConsentHandler}. */
 export interface ConsentHandlerOptions {
@@ -22,8 +22,15 @@ export interface ConsentHandlerOptions {
   controller: ReceiptController;
   /** Page origins allowed to call the endpoint from a browser (`https://www.example.com`). None: same origin only. */
   origins?: readonly string[];
-  /** The secret subject tokens are signed with (at least 32 characters). Without it every token is refused. */
+  /**
+   * The secret subject tokens (HS256 JWTs, see docs/subject-tokens.md) are signed with: at least 32 characters.
+   * Without it every token is refused.
+   */
   secret?: string;
+  /** When set, a subject token must carry this `aud` claim (e.g. `consent-kit`); needs `secret`. */
+  tokenAudience?: string;
+  /** When set, a subject token must carry this `iss` claim (e.g. `https://www.example.com`); needs `secret`. */
+  tokenIssuer?: string;
   /** Written into receipts; default `CN`. */
   jurisdiction?: string;
   /** Purposes that need separate consent: category ids, or `contact:<channel>:<topic>`. */
@@ -92,6 +99,9 @@ const ROUTES: [path: string, methods: string[]][] = [
  */
 export async function createConsentHandler(options: ConsentHandlerOptions): Promise<ConsentHandler> {
   const { controller } = options;
+  const tokenScope = { audience: options.tokenAudience, issuer: options.tokenIssuer };
+  const tokenProblem = tokenSettingsProblem({ secret: options.secret, ...tokenScope }, { secret: 'secret', audience: 'tokenAudience', issuer: 'tokenIssuer' });
+  if (tokenProblem) throw new TypeError(`consent-kit: ${tokenProblem}`);
   const store = failuresMarked(options.store);
   await store.migrate();
   const signer = await loadReceiptSigner(store, { rotate: options.rotateSigningKey });
@@ -124,12 +134,12 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   }
 
   /** `null`: anonymous; `undefined`: a token that does not hold (401). */
-  const subjectOf = (c: Context<Env>): string | null | undefined => {
+  const subjectOf = async (c: Context<Env>): Promise<string | null | undefined> => {
     const header = c.req.header('Authorization');
     if (header === undefined) return null;
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
     if (!token || !options.secret) return undefined;
-    return verifySubjectToken(options.secret, token, now())?.sub;
+    return (await verifySubjectToken(options.secret, token, { ...tokenScope, now: now() }))?.sub;
   };
   const unauthorized = (c: Context<Env>) =>
     fail(c, 401, 'invalid-token', 'the subject token is malformed, forged or expired: ask the site for a new one', undefined, { 'WWW-Authenticate': 'Bearer' });
@@ -180,7 +190,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   app.get('/v1/keys', async (c) => overBudget(c, 'read') ?? json(await signer.jwks()));
 
   app.get('/v1/consents/me', async (c) => {
-    const subject = subjectOf(c);
+    const subject = await subjectOf(c);
     if (subject === undefined) return unauthorized(c);
     if (subject === null) return fail(c, 401, 'token-required', 'send the account\'s subject token as "Authorization: Bearer …"');
     const limited = overBudget(c, 'read');
@@ -190,7 +200,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   });
 
   app.get('/v1/consents/:id', async (c) => {
-    const subject = subjectOf(c);
+    const subject = await subjectOf(c);
     if (subject === undefined) return unauthorized(c);
     const limited = overBudget(c, 'read');
     if (limited) return limited;
@@ -199,7 +209,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   });
 
   app.get('/v1/consents/:id/receipts', async (c) => {
-    const subject = subjectOf(c);
+    const subject = await subjectOf(c);
     if (subject === undefined) return unauthorized(c);
     const limited = overBudget(c, 'read');
     if (limited) return limited;
@@ -219,7 +229,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
     }
     // Who asks, then whether the record is theirs to change, and only then whose budget the request spends.
     const id = c.req.param('id');
-    const subject = subjectOf(c);
+    const subject = await subjectOf(c);
     if (subject === undefined) return unauthorized(c);
     if (!RECORD_ID.test(id)) return fail(c, 400, 'invalid-id', 'id in the URL: expected a random UUID (version 4), lowercase');
     if (!(await mayWrite(id, subject))) return overBudget(c, 'write') ?? notFound(c);
@@ -275,7 +285,7 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
 
   app.delete('/v1/consents/:id', async (c) => {
     const id = c.req.param('id');
-    const subject = subjectOf(c);
+    const subject = await subjectOf(c);
     if (subject === undefined) return unauthorized(c);
     if (!RECORD_ID.test(id) || !(await mayWrite(id, subject))) return overBudget(c, 'write') ?? notFound(c);
     const limited = overBudget(c, 'write', id);

@@ -12,7 +12,7 @@ export { serveEndpoint, type RunningEndpoint } from './serve-endpoint.js';
 export { createSqliteStore } from './sqlite-store.js';
 export { createPostgresStore } from './postgres-store.js';
 export type { ConsentStore, ConsentWrite, SigningKey, StoredConsent, WriteOutcome } from './consent-store.js';
-export { issueSubjectToken, verifySubjectToken, type SubjectClaims } from './subject-token.js';
+export { issueSubjectToken, verifySubjectToken, type SubjectClaims, type SubjectTokenScope } from './subject-token.js';
 export { RETAINABLE_FIELDS, type RetainableField } from './build-receipt.js';
 export type { Receipt, SignedReceipt, Notice, ReceiptController } from '../schema/receipt.js';
 export type { PutConsentBody, PutConsentResponse, ErrorBody, Jwks } from '../schema/api.js';

@@ -107,7 +107,7 @@ test('a decision made before the endpoint client arrived, tab closed at once: th
 
 test('an account\'s choices follow it to another device: the inline panel there shows them', async ({ browser }) => {
   const endpoint = await startEndpoint(sidePort(13));
-  const token = issueSubjectToken(SECRET, 'account-7');
+  const token = await issueSubjectToken(SECRET, 'account-7');
   const url = `/sync-account.html?endpoint=${sidePort(13)}&token=${token}`;
   const laptop = await browser.newContext();
   const phone = await browser.newContext();

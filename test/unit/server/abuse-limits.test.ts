@@ -99,7 +99,7 @@ describe('endpoint limits: every route is rate limited', () => {
       expect((await call('GET', route, { client: '10.0.0.9' })).status, `${route} from another client`).not.toBe(429);
     }
     const { call } = await testEndpoint({ readsPerMinute: 1 });
-    const token = issueSubjectToken(SECRET, 'alice');
+    const token = await issueSubjectToken(SECRET, 'alice');
     await call('GET', '/v1/consents/me', { token });
     expect((await call('GET', '/v1/consents/me', { token })).status).toBe(429);
   });
@@ -108,7 +108,7 @@ describe('endpoint limits: every route is rate limited', () => {
 describe('endpoint order of checks: caller, ownership, then budget', () => {
   it('strangers\' writes to an account\'s record spend only their own budget: the owner can still withdraw and erase', async () => {
     const { call } = await testEndpoint({ writesPerMinute: 3, clientWritesPerMinute: 5 });
-    const alice = issueSubjectToken(SECRET, 'alice');
+    const alice = await issueSubjectToken(SECRET, 'alice');
     expect((await call('PUT', path(), { body: putBody(), token: alice, client: '10.0.0.1' })).status).toBe(201);
     const stranger = await call('PUT', path(), { body: putBody(record({ revision: 9 })), client: '10.0.0.66' });
     expect(stranger.status).toBe(404);
@@ -116,7 +116,7 @@ describe('endpoint order of checks: caller, ownership, then budget', () => {
     for (let n = 0; n < 10; n++) {
       const client = `10.0.1.${n}`;
       expect((await call('PUT', path(), { body: putBody(record({ revision: 9 })), client })).text).toBe(stranger.text);
-      expect((await call('DELETE', path(), { token: issueSubjectToken(SECRET, `mallory-${n}`), client })).status).toBe(404);
+      expect((await call('DELETE', path(), { token: await issueSubjectToken(SECRET, `mallory-${n}`), client })).status).toBe(404);
     }
     expect((await call('PUT', path(), { body: putBody(record({ revision: 2, categories: { analytics: false } })), token: alice, client: '10.0.0.1' })).status).toBe(200);
     expect((await call('DELETE', path(), { token: alice, client: '10.0.0.1' })).status).toBe(204);
@@ -124,7 +124,7 @@ describe('endpoint order of checks: caller, ownership, then budget', () => {
 
   it('a stranger who keeps trying is held back by their own client budget', async () => {
     const { call } = await testEndpoint({ writesPerMinute: 100, clientWritesPerMinute: 2 });
-    await call('PUT', path(), { body: putBody(), token: issueSubjectToken(SECRET, 'alice'), client: '10.0.0.1' });
+    await call('PUT', path(), { body: putBody(), token: await issueSubjectToken(SECRET, 'alice'), client: '10.0.0.1' });
     const tries = [];
     for (let n = 0; n < 3; n++) tries.push((await call('PUT', path(), { body: putBody(record({ revision: 2 })), client: '10.0.0.66' })).status);
     expect(tries).toEqual([404, 404, 429]);
@@ -132,7 +132,7 @@ describe('endpoint order of checks: caller, ownership, then budget', () => {
 
   it('a replayed idempotency key answers only the record\'s owner; to anyone else exactly like a missing id', async () => {
     const { call } = await testEndpoint();
-    const alice = issueSubjectToken(SECRET, 'alice');
+    const alice = await issueSubjectToken(SECRET, 'alice');
     const body = putBody(record(), 'alice-key-000000000001');
     const first = await call('PUT', path(), { body, token: alice });
     expect(first.status).toBe(201);
@@ -140,9 +140,9 @@ describe('endpoint order of checks: caller, ownership, then budget', () => {
     const otherBody = putBody(record({ revision: 2 }), 'alice-key-000000000001');
     for (const attempt of [
       await call('PUT', path(), { body }),
-      await call('PUT', path(), { body, token: issueSubjectToken(SECRET, 'bob') }),
+      await call('PUT', path(), { body, token: await issueSubjectToken(SECRET, 'bob') }),
       await call('PUT', path(), { body: otherBody }),
-      await call('PUT', path(), { body: otherBody, token: issueSubjectToken(SECRET, 'bob') }),
+      await call('PUT', path(), { body: otherBody, token: await issueSubjectToken(SECRET, 'bob') }),
     ]) {
       expect([attempt.status, attempt.text]).toEqual([404, missing.text]);
       expect(attempt.text).not.toContain('alice');

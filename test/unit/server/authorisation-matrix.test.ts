@@ -13,7 +13,7 @@ const NOW = Date.parse('2025-02-01T00:00:00.000Z');
 type Caller = 'anonymous' | 'token A' | 'token B' | 'expired token A' | 'forged token A';
 type Operation = 'GET' | 'PUT' | 'DELETE' | 'receipts';
 
-function tokenOf(caller: Caller): string | undefined {
+async function tokenOf(caller: Caller): Promise<string | undefined> {
   switch (caller) {
     case 'anonymous': return undefined;
     case 'token A': return issueSubjectToken(SECRET, 'account-a', { now: NOW });
@@ -21,9 +21,9 @@ function tokenOf(caller: Caller): string | undefined {
     case 'expired token A': return issueSubjectToken(SECRET, 'account-a', { now: NOW - 7_200_000, ttlSeconds: 3600 });
     case 'forged token A': {
       // B's genuine token with its payload swapped for A's: the signature no longer matches.
-      const [prefix, , signature] = issueSubjectToken(SECRET, 'account-b', { now: NOW }).split('.');
-      const [, payload] = issueSubjectToken(`${SECRET}-but-another-one`, 'account-a', { now: NOW }).split('.');
-      return `${prefix}.${payload}.${signature}`;
+      const [header, , signature] = (await issueSubjectToken(SECRET, 'account-b', { now: NOW })).split('.');
+      const [, payload] = (await issueSubjectToken(`${SECRET}-but-another-one`, 'account-a', { now: NOW })).split('.');
+      return `${header}.${payload}.${signature}`;
     }
   }
 }
@@ -39,7 +39,7 @@ const EXPECTED: Record<Caller, Record<Operation, [owned: number | 'missing', ano
 
 async function setUp() {
   const endpoint = await testEndpoint({ now: () => NOW });
-  const owned = await endpoint.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record()), token: tokenOf('token A') });
+  const owned = await endpoint.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record()), token: await tokenOf('token A') });
   const anonymous = await endpoint.call('PUT', `/v1/consents/${RECORD_ID_B}`, { body: putBody(record({ id: RECORD_ID_B })) });
   expect([owned.status, anonymous.status]).toEqual([201, 201]);
   return endpoint;
@@ -58,7 +58,7 @@ describe('authorisation matrix', () => {
 
   it.each(cases)('%s, %s: A\'s record and the anonymous record answer as specified', async (caller, operation, [onOwned, onAnonymous]) => {
     const { call, store } = await setUp();
-    const token = tokenOf(caller);
+    const token = await tokenOf(caller);
     for (const [id, expected] of [[RECORD_ID_A, onOwned], [RECORD_ID_B, onAnonymous]] as const) {
       const before = await store.read(id);
       const missing = await call(...request(operation === 'PUT' ? 'GET' : operation, MISSING_ID, token));
@@ -88,22 +88,22 @@ describe('authorisation matrix', () => {
 
   it('an account\'s own record is found by /me only with its own valid token', async () => {
     const { call } = await setUp();
-    const missing = await call('GET', '/v1/consents/me', { token: tokenOf('token B') });
-    expect((await call('GET', '/v1/consents/me', { token: tokenOf('token A') })).json.record.id).toBe(RECORD_ID_A);
+    const missing = await call('GET', '/v1/consents/me', { token: await tokenOf('token B') });
+    expect((await call('GET', '/v1/consents/me', { token: await tokenOf('token A') })).json.record.id).toBe(RECORD_ID_A);
     expect(missing.status).toBe(404);
     expect((await call('GET', '/v1/consents/me')).status).toBe(401);
     for (const caller of ['expired token A', 'forged token A'] as const) {
-      expect((await call('GET', '/v1/consents/me', { token: tokenOf(caller) })).json.error, caller).toBe('invalid-token');
+      expect((await call('GET', '/v1/consents/me', { token: await tokenOf(caller) })).json.error, caller).toBe('invalid-token');
     }
   });
 
   it('once B claims the anonymous record, A and anonymous callers see it exactly as missing', async () => {
     const { call } = await setUp();
-    expect((await call(...request('PUT', RECORD_ID_B, tokenOf('token B')))).status).toBe(200);
+    expect((await call(...request('PUT', RECORD_ID_B, await tokenOf('token B')))).status).toBe(200);
     const missing = await call('GET', `/v1/consents/${MISSING_ID}`);
     for (const caller of ['anonymous', 'token A'] as const) {
       for (const operation of ['GET', 'receipts', 'DELETE'] as const) {
-        const answer = await call(...request(operation, RECORD_ID_B, tokenOf(caller)));
+        const answer = await call(...request(operation, RECORD_ID_B, await tokenOf(caller)));
         expect([answer.status, answer.text], `${caller} ${operation}`).toEqual([404, missing.text]);
       }
     }

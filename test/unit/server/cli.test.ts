@@ -27,7 +27,10 @@ function configFile(text: string): string {
 }
 
 describe('consent-kit CLI', () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
 
   it('explains its usage and refuses bad options with the option named, before opening anything', async () => {
     const errors: string[] = [];
@@ -52,6 +55,24 @@ describe('consent-kit CLI', () => {
     expect(out.join('\n')).toMatch(/--postgres-file <file>/);
     expect(out.join('\n')).toMatch(/DATABASE_URL/);
     expect(out.join('\n')).toMatch(/--rotate-signing-key/);
+    expect(out.join('\n')).toMatch(/--token-audience <aud> +subject tokens must carry this "aud" claim/);
+    expect(out.join('\n')).toMatch(/--token-issuer <iss> +subject tokens must carry this "iss" claim/);
+    expect(out.join('\n')).toMatch(/HS256\s+JWTs with "sub", "iat" and "exp" \(lifetime at most 24 hours\)/);
+  });
+
+  it('serve refuses a short CONSENT_KIT_SECRET, an empty token audience or issuer, or either without a secret', async () => {
+    for (const [secret, args, message] of [
+      ['too-short', [], /^consent-kit: CONSENT_KIT_SECRET: expected at least 32 characters/],
+      ['a-secret-of-at-least-thirty-two-chars', ['--token-audience', ''], /^consent-kit: --token-audience: expected a non-empty string/],
+      ['a-secret-of-at-least-thirty-two-chars', ['--token-issuer', ' '], /^consent-kit: --token-issuer: expected a non-empty string/],
+      ['', ['--token-audience', 'consent-kit'], /^consent-kit: --token-audience: needs CONSENT_KIT_SECRET \(subject tokens are off without it\)$/],
+      ['', ['--token-issuer', 'https://www.example.com'], /^consent-kit: --token-issuer: needs CONSENT_KIT_SECRET/],
+    ] as const) {
+      vi.stubEnv('CONSENT_KIT_SECRET', secret);
+      const { code, err } = await run(['serve', ...args]);
+      expect(code, args.join(' ')).toBe(2);
+      expect(err.join('\n'), args.join(' ')).toMatch(message);
+    }
   });
 
   it('serve refuses an origin that is not one, or a PostgreSQL URL it cannot read, with the option named and no stack', async () => {

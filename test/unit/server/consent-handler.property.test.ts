@@ -53,10 +53,15 @@ const method = fc.oneof(
   fc.stringMatching(/^[A-Z]{1,10}$/).filter((m) => !['CONNECT', 'TRACE', 'TRACK'].includes(m)),
 );
 const printable = fc.stringMatching(/^[\x20-\x7e]{0,300}$/);
+// Minting is asynchronous and arbitraries are not: the tokens are minted once, before any run.
+const validBearer = fc.constantFrom(
+  `Bearer ${await issueSubjectToken(SECRET, 'account-a')}`,
+  `Bearer ${await issueSubjectToken(SECRET, 'account-b')}`,
+);
 const authorization = fc.option(fc.oneof(
-  fc.constantFrom('account-a', 'account-b').map((sub) => `Bearer ${issueSubjectToken(SECRET, sub)}`),
-  fc.constant(`Bearer ${issueSubjectToken(SECRET, 'account-a', { now: 0 })}`),
-  fc.constant(`Bearer ${issueSubjectToken(`${SECRET}-forged`, 'account-a')}`),
+  validBearer,
+  fc.constant(`Bearer ${await issueSubjectToken(SECRET, 'account-a', { now: 0 })}`),
+  fc.constant(`Bearer ${await issueSubjectToken(`${SECRET}-forged`, 'account-a')}`),
   printable.map((t) => `Bearer ${t}`),
   fc.constant(`Bearer ${'x'.repeat(20_000)}`),
   printable,
@@ -75,7 +80,7 @@ const coherentWrite = fc.record({
   id: fc.oneof(fc.constantFrom(RECORD_ID_A, RECORD_ID_B), fc.uuid({ version: 4 })),
   revision: fc.integer({ min: 1, max: 4 }),
   change: fc.option(nearRecord, { nil: undefined }),
-  authorization: fc.option(fc.constantFrom('account-a', 'account-b').map((sub) => `Bearer ${issueSubjectToken(SECRET, sub)}`), { nil: undefined }),
+  authorization: fc.option(validBearer, { nil: undefined }),
 }).map(({ id, revision, change, authorization }) => ({
   method: 'PUT',
   path: `/v1/consents/${id}`,

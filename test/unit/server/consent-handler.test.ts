@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createConsentHandler } from '../../../src/server/consent-handler.js';
 import type { ConsentStore } from '../../../src/server/consent-store.js';
 import { createSqliteStore } from '../../../src/server/sqlite-store.js';
-import { issueSubjectToken } from '../../../src/server/subject-token.js';
+import { issueSubjectToken, MAX_TOKEN_LIFETIME_SECONDS } from '../../../src/server/subject-token.js';
 import { RECORD_ID_A, RECORD_ID_B, putBody, record } from '../../fixtures/consent-bodies.js';
 import { SECRET, testEndpoint } from '../../fixtures/endpoint.js';
+import { handMadeJwt } from '../../fixtures/hand-made-jwt.js';
 
 const path = (id = RECORD_ID_A) => `/v1/consents/${id}`;
 
@@ -101,8 +103,8 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
 
   it('401 for a forged, expired or malformed subject token', async () => {
     const { call } = await testEndpoint();
-    const expired = issueSubjectToken(SECRET, 'alice', { ttlSeconds: -1 });
-    const forged = issueSubjectToken('another-secret-that-is-long-enough-00', 'alice');
+    const expired = await issueSubjectToken(SECRET, 'alice', { now: Date.now() - 7_200_000 }); // expired an hour ago
+    const forged = await issueSubjectToken('another-secret-that-is-long-enough-00', 'alice');
     for (const token of [expired, forged, 'garbage']) {
       const answer = await call('PUT', path(), { body: putBody(), token });
       expect(answer.status).toBe(401);
@@ -197,8 +199,8 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
 describe('endpoint: who may touch a record', () => {
   it('a subject token reads, changes and deletes only its own subject\'s record; others get exactly a 404', async () => {
     const { call } = await testEndpoint();
-    const alice = issueSubjectToken(SECRET, 'alice');
-    const bob = issueSubjectToken(SECRET, 'bob');
+    const alice = await issueSubjectToken(SECRET, 'alice');
+    const bob = await issueSubjectToken(SECRET, 'bob');
     expect((await call('PUT', path(), { body: putBody(), token: alice })).status).toBe(201);
     const missing = await call('GET', path(RECORD_ID_B));
     for (const attempt of [
@@ -219,7 +221,7 @@ describe('endpoint: who may touch a record', () => {
 
   it('without a configured secret every token is refused', async () => {
     const { call } = await testEndpoint({ secret: undefined });
-    expect((await call('GET', path(), { token: issueSubjectToken(SECRET, 'alice') })).status).toBe(401);
+    expect((await call('GET', path(), { token: await issueSubjectToken(SECRET, 'alice') })).status).toBe(401);
   });
 });
 
@@ -242,3 +244,70 @@ describe('endpoint: CORS', () => {
 function failing(store: ConsentStore, method: 'write' | 'ping'): ConsentStore {
   return { ...store, [method]: () => Promise.reject(new Error('disk I/O error')) };
 }
+
+describe('endpoint: subject tokens', () => {
+  const NOW = Date.parse('2025-02-01T00:00:00.000Z');
+  const iat = NOW / 1000;
+  const claims = (extra: Record<string, unknown> = {}) => ({ sub: 'alice', iat, exp: iat + 600, ...extra });
+  /** The status and error code of a PUT to alice's record with this token. */
+  const putWith = async (call: Awaited<ReturnType<typeof testEndpoint>>['call'], token: string) => {
+    const answer = await call('PUT', path(), { body: putBody(), token });
+    return [answer.status, answer.json.error ?? answer.json.record.id, answer.headers.get('www-authenticate')];
+  };
+
+  it('a token made by another backend\'s JWT library (plain HMAC-SHA256 here) is accepted as its subject', async () => {
+    const { call, store } = await testEndpoint({ now: () => NOW });
+    expect(await putWith(call, handMadeJwt(SECRET, claims()))).toEqual([201, RECORD_ID_A, null]);
+    expect((await store.read(RECORD_ID_A))?.owner).toBe('alice');
+    expect((await call('GET', '/v1/consents/me', { token: handMadeJwt(SECRET, claims()) })).json.record.id).toBe(RECORD_ID_A);
+  });
+
+  it('401 invalid-token, as for a forged one, for another algorithm, no exp, too long a life, no subject or the ck1 format', async () => {
+    const { call } = await testEndpoint({ now: () => NOW });
+    const { exp: _exp, ...noExp } = claims();
+    const { sub: _sub, ...noSub } = claims();
+    const payload = handMadeJwt(SECRET, claims()).split('.')[1];
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const ck1 = `ck1.${Buffer.from(JSON.stringify({ sub: 'alice', exp: iat + 600 })).toString('base64url')}.c2lnbmF0dXJl`;
+    for (const [what, token] of [
+      ['alg none', `${none}.${payload}.`],
+      ['alg HS512', handMadeJwt(SECRET, claims(), { alg: 'HS512', typ: 'JWT' }, 'sha512')],
+      ['alg RS256', handMadeJwt(SECRET, claims(), { alg: 'RS256', typ: 'JWT' })],
+      ['no exp', handMadeJwt(SECRET, noExp)],
+      ['over 24 hours', handMadeJwt(SECRET, claims({ exp: iat + MAX_TOKEN_LIFETIME_SECONDS + 1 }))],
+      ['no sub', handMadeJwt(SECRET, noSub)],
+      ['expired', handMadeJwt(SECRET, claims({ iat: iat - 700, exp: iat - 100 }))],
+      ['ck1', ck1],
+    ] as const) {
+      expect(await putWith(call, token), what).toEqual([401, 'invalid-token', 'Bearer']);
+    }
+  });
+
+  it('with tokenAudience and tokenIssuer, only tokens carrying both are accepted', async () => {
+    const scope = { tokenAudience: 'consent-kit', tokenIssuer: 'https://www.example.com' };
+    const { call } = await testEndpoint({ now: () => NOW, ...scope });
+    const right = { aud: scope.tokenAudience, iss: scope.tokenIssuer };
+    for (const [what, extra] of [
+      ['no aud or iss', {}], ['no aud', { iss: right.iss }], ['another aud', { ...right, aud: 'analytics' }],
+      ['no iss', { aud: right.aud }], ['another iss', { ...right, iss: 'https://evil.example.net' }],
+    ] as const) {
+      expect(await putWith(call, handMadeJwt(SECRET, claims(extra))), what).toEqual([401, 'invalid-token', 'Bearer']);
+    }
+    expect(await putWith(call, handMadeJwt(SECRET, claims(right)))).toEqual([201, RECORD_ID_A, null]);
+    const issued = await issueSubjectToken(SECRET, 'alice', { now: NOW, audience: right.aud, issuer: right.iss });
+    expect((await call('GET', path(), { token: issued })).status).toBe(200);
+  });
+
+  it('refuses to start with a short secret, an empty audience or issuer, or either without a secret, naming the option', async () => {
+    const base = { store: createSqliteStore(':memory:'), controller: { name: 'Example Ltd.' } };
+    for (const [options, message] of [
+      [{ secret: 'too-short' }, /^consent-kit: secret: expected at least 32 characters/],
+      [{ secret: SECRET, tokenAudience: '' }, /^consent-kit: tokenAudience: expected a non-empty string/],
+      [{ secret: SECRET, tokenIssuer: ' ' }, /^consent-kit: tokenIssuer: expected a non-empty string/],
+      [{ tokenAudience: 'consent-kit' }, /^consent-kit: tokenAudience: needs secret \(subject tokens are off without it\)$/],
+      [{ tokenIssuer: 'https://www.example.com' }, /^consent-kit: tokenIssuer: needs secret/],
+    ] as const) {
+      await expect(createConsentHandler({ ...base, ...options }), JSON.stringify(options)).rejects.toThrow(message);
+    }
+  });
+});

@@ -8,7 +8,7 @@ describe('endpoint clock: the server\'s own time decides', () => {
   it('/me answers the record the endpoint received last, even when another device dated its decision in 2099', async () => {
     let now = Date.parse('2025-03-01T10:00:00.000Z');
     const { call } = await testEndpoint({ now: () => now });
-    const token = issueSubjectToken(SECRET, 'alice', { now });
+    const token = await issueSubjectToken(SECRET, 'alice', { now });
     const future = '2099-01-01T00:00:00.000Z';
     const first = await call('PUT', `/v1/consents/${RECORD_ID_A}`, {
       body: putBody(record({ categories: { analytics: true }, decidedAt: future, updatedAt: future })), token,

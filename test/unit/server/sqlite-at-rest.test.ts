@@ -46,7 +46,7 @@ describe('SQLite at rest', () => {
     const file = newFile();
     const { call, store } = await testEndpoint({ store: createSqliteStore(file) });
     const subject = 'subject-to-be-forgotten-7f3a';
-    const token = issueSubjectToken(SECRET, subject);
+    const token = await issueSubjectToken(SECRET, subject);
     for (let revision = 1; revision <= 3; revision++) {
       expect((await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision })), token })).status).toBeLessThan(300);
     }
@@ -104,7 +104,7 @@ describe('SQLite at rest', () => {
   it('a database of the earlier layout is brought over on start: its records, receipts and key still serve, the JSON copies go', async () => {
     const file = newFile();
     const { call, store } = await testEndpoint({ store: createSqliteStore(file) });
-    const token = issueSubjectToken(SECRET, 'frank');
+    const token = await issueSubjectToken(SECRET, 'frank');
     const written = (await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(), token })).json;
     const keys = await store.signingKeys();
     await store.close();

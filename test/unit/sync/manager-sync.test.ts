@@ -10,7 +10,7 @@ import { MemoryStore, memoryEnvironment } from '../../fixtures/memory-environmen
 import { syncHarness } from '../../fixtures/sync-harness.js';
 
 const config = parseConfig({ policy: { version: '2024-06', url: '/privacy' }, endpoint: 'https://prefs.example.com' });
-const alice = issueSubjectToken(SECRET, 'alice', { ttlSeconds: 10 * 365 * 86_400 });
+const alice = await issueSubjectToken(SECRET, 'alice');
 
 /** Two devices of one account, each with its own cookie and outbox, against one endpoint. */
 async function twoDevices() {

@@ -113,7 +113,7 @@ describe('sync client delivery', () => {
 describe('sync client account and erasure requests', () => {
   it('identify() fetches the account\'s record with the token, and later changes carry it', async () => {
     const h = await syncHarness();
-    const token = issueSubjectToken(SECRET, 'alice');
+    const token = await issueSubjectToken(SECRET, 'alice');
     expect(await h.client.identify(token)).toBeNull();
     h.client.push(record());
     await h.client.flush();
@@ -124,13 +124,13 @@ describe('sync client account and erasure requests', () => {
 
   it('a change whose stored token expired waits, and goes with the fresh token identify() brings', async () => {
     const h = await syncHarness();
-    const expired = issueSubjectToken(SECRET, 'alice', { ttlSeconds: -1 });
+    const expired = await issueSubjectToken(SECRET, 'alice', { now: Date.now() - 7_200_000 }); // expired an hour ago
     h.outbox.add({ kind: 'put', key: 'parked-key-00000001', record: record(), notice: { language: 'en', policyUrl: '/privacy' }, token: expired });
     const nextPage = h.make();
     await nextPage.flush();
     expect(h.calls.at(-1)!.init.headers).toMatchObject({ Authorization: `Bearer ${expired}` });
     expect(h.outbox.list()).toHaveLength(1); // refused with 401, kept
-    const fresh = issueSubjectToken(SECRET, 'alice');
+    const fresh = await issueSubjectToken(SECRET, 'alice');
     await nextPage.identify(fresh);
     await nextPage.flush();
     expect(h.outbox.list()).toEqual([]);
