@@ -60,13 +60,18 @@ function configFor(fromFile: ConsentConfig | undefined, pageText: string | undef
   }
 }
 
+/** The visit's items with the config applied, each list sorted so that two scans of one page compare line by line. */
 function classify(phase: Phase, visit: Visit, classifier: Classifier): PhaseResult {
   return {
     phase,
-    hosts: visit.hosts.map(({ host, url }) => ({ host, ...classifier.classify('host', url, phase) })),
-    cookies: visit.cookies.map((cookie) => ({ ...cookie, ...classifier.classify('cookie', cookie.name, phase) })),
-    storage: visit.storage.map((item) => ({ ...item, ...classifier.classify('storage', item.name, phase) })),
+    hosts: sortBy(visit.hosts, (h) => h.host).map(({ host, url }) => ({ host, ...classifier.classify('host', url, phase) })),
+    cookies: sortBy(visit.cookies, (c) => `${c.name} ${c.domain} ${c.path}`).map((cookie) => ({ ...cookie, ...classifier.classify('cookie', cookie.name, phase) })),
+    storage: sortBy(visit.storage, (s) => `${s.origin} ${s.kind} ${s.name}`).map((item) => ({ ...item, ...classifier.classify('storage', item.name, phase) })),
   };
+}
+
+function sortBy<T>(items: T[], key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 function skipped(phase: Phase): PhaseResult {
