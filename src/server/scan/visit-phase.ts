@@ -35,7 +35,8 @@ const bannerButton = (decision: 'reject' | 'accept') => `consent-banner [part~="
  * no consent-kit banner. Throws when the page does not load or the banner does not take the click.
  */
 export async function visitPhase(browser: Browser, url: string, phase: Phase, times: VisitTimes): Promise<Visit | undefined> {
-  const context = await browser.newContext();
+  // Service workers blocked, so that every request the page makes passes the route that records it.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const traffic = await watchTraffic(context, new URL(url).host);
     const page = await context.newPage();

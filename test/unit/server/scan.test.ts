@@ -68,6 +68,15 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     expect(accepted.hosts).toContainEqual(expect.objectContaining({ host: `localhost:${PORT}`, findings: [] }));
   });
 
+  it('reports a URL that does not load and fails the run, without stopping at it', async () => {
+    const nothingThere = `http://127.0.0.1:${PORT + 1}/`;
+    const { code, stdout } = await scan([...TIMES, '--json', nothingThere, `${site.origin}/tagged.html`]);
+    const report = JSON.parse(stdout) as ScanReport;
+    expect(code).toBe(1);
+    expect(report.results[0]).toMatchObject({ url: nothingThere, phases: [], error: expect.stringMatching(/ERR_CONNECTION_REFUSED/) });
+    expect(report.results[1]!.phases.map((p) => p.phase)).toEqual(['before', 'reject', 'accept']);
+  });
+
   it('--suggest prints entries that parse as config once merged into the page\'s, and cover what was uncovered', async () => {
     const { code, stdout } = await scan([...TIMES, '--suggest', `${site.origin}/untagged.html`]);
     expect(code).toBe(1);
