@@ -40,6 +40,10 @@ export async function visitPhase(browser: Browser, url: string, phase: Phase, ti
   try {
     const traffic = await watchTraffic(context, new URL(url).host);
     const page = await context.newPage();
+    // A URL that redirects (example.com to www.example.com) has the host it lands on as its own, from the moment it commits.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && /^https?:/.test(frame.url())) traffic.movePage(new URL(frame.url()).host);
+    });
     await page.goto(url, { waitUntil: 'load', timeout: times.timeoutMs });
     await settle(page, times.idleMs);
     const banner = await hasBanner(page, times.timeoutMs);

@@ -9,6 +9,8 @@ export interface TrafficWatch {
   /** Each other host contacted since the start or the last {@link forgetHosts}, with one URL sent to it. */
   hosts(): { host: string; url: string }[];
   forgetHosts(): void;
+  /** The page's own host is now `host` (the URL redirected there): neither it nor the URL's host counts as another host. */
+  movePage(host: string): void;
   /** Whether a response from `domain` or one of its subdomains set cookie `name` (after {@link settled}). */
   isSetByHttp(name: string, domain: string): boolean;
   /** Resolves once the headers of every response seen so far have been read. */
@@ -20,7 +22,8 @@ export interface TrafficWatch {
  * from other hosts, go out as the page makes them; every other request to another host (beacons, pixels,
  * fetch, XHR) is recorded and answered with an empty 204, so an audit adds no visits to anyone's statistics.
  */
-export async function watchTraffic(context: BrowserContext, pageHost: string): Promise<TrafficWatch> {
+export async function watchTraffic(context: BrowserContext, urlHost: string): Promise<TrafficWatch> {
+  let pageHost = urlHost;
   const hosts = new Map<string, string>();
   const httpCookies = new Map<string, Set<string>>();
   let pending: Promise<void>[] = [];
@@ -33,6 +36,11 @@ export async function watchTraffic(context: BrowserContext, pageHost: string): P
   return {
     hosts: () => [...hosts].map(([host, url]) => ({ host, url })),
     forgetHosts: () => hosts.clear(),
+    movePage: (host) => {
+      pageHost = host;
+      hosts.delete(urlHost);
+      hosts.delete(host);
+    },
     isSetByHttp: (name, domain) => {
       const bare = domain.replace(/^\./, '');
       return [...(httpCookies.get(name) ?? [])].some((host) => host === bare || host.endsWith(`.${bare}`));

@@ -68,6 +68,15 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     expect(accepted.hosts).toContainEqual(expect.objectContaining({ host: `localhost:${PORT}`, findings: [] }));
   });
 
+  it('takes the host a URL redirects to as the page\'s own', async () => {
+    // From localhost to 127.0.0.1: the page's script and config are then its own, not another host's.
+    const { code, stdout, stderr } = await scan([...TIMES, '--json', `${site.trackerOrigin}/go-tagged`]);
+    const report = JSON.parse(stdout) as ScanReport;
+    expect([code, report.findings], stderr + JSON.stringify(report, null, 2)).toEqual([0, 0]);
+    expect(phaseOf(report, 'before').hosts).toEqual([]);
+    expect(phaseOf(report, 'accept').hosts.map((h) => h.host)).toEqual([`localhost:${PORT}`]);
+  });
+
   it('reports a URL that does not load and fails the run, without stopping at it', async () => {
     const nothingThere = `http://127.0.0.1:${PORT + 1}/`;
     const { code, stdout } = await scan([...TIMES, '--json', nothingThere, `${site.origin}/tagged.html`]);
