@@ -47,7 +47,7 @@ export async function visitPhase(browser: Browser, url: string, phase: Phase, ti
     await page.goto(url, { waitUntil: 'load', timeout: times.timeoutMs });
     await settle(page, times.idleMs);
     const banner = await hasBanner(page, times.timeoutMs);
-    const configText = (await page.locator(CONFIG_TAG).count()) > 0 ? (await page.locator(CONFIG_TAG).first().textContent()) ?? '' : undefined;
+    const configText = await configTextOf(page);
     if (phase !== 'before') {
       if (!banner) return undefined;
       traffic.forgetHosts();
@@ -66,6 +66,13 @@ async function settle(page: Page, idleMs: number): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: idleMs }).catch(() => {});
 }
 
+/** The text of the page's first config tag, as consent-kit reads it (auto.ts), or `undefined` without one. */
+async function configTextOf(page: Page): Promise<string | undefined> {
+  const tag = page.locator(CONFIG_TAG).first();
+  return (await tag.count()) > 0 ? ((await tag.textContent()) ?? '') : undefined;
+}
+
+/** Whether consent-kit's banner shows its buttons within `timeoutMs`; at once `false` on a page without one. */
 async function hasBanner(page: Page, timeoutMs: number): Promise<boolean> {
   if ((await page.locator('consent-banner').count()) === 0) return false;
   return page.locator(bannerButton('reject')).waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
