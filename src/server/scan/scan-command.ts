@@ -19,7 +19,7 @@ export const SCAN_USAGE = `Usage: consent-kit scan [options] <url>…
 
   --config <file>     the config to check against (JSON, as the config tag holds it); default: each page's own
                       config tag; without either, everything is uncovered
-  --allow <pattern>   accept a host (cdn.example.com, *.example.com) or a cookie or storage name (sessionid,
+  --allow <pattern>   accept a host (cdn.example.com, *.example.com) or a cookie or storage name (sid,
                       /^csrf/) wherever it appears; repeat for more
   --json              print the report as JSON (shape in docs/scan.md)
   --suggest           print config entries covering what is uncovered, matching presets first, as a JSON

@@ -9,7 +9,7 @@ import { visitPhase, type Visit, type VisitTimes } from './visit-phase.js';
 export interface ScanOptions extends VisitTimes {
   /** The config from `--config`; without it each page's own config tag is used. */
   config: ConsentConfig | undefined;
-  /** `--allow` patterns: hosts (`cdn.example.com`, `*.example.com`) and names (`sessionid`, `/^_csrf/`). */
+  /** `--allow` patterns: hosts (`cdn.example.com`, `*.example.com`) and names (`sid`, `/^_csrf/`). */
   allow: readonly string[];
   /** Told which URL and phase starts, and how many of the whole run are done. */
   progress(line: string): void;

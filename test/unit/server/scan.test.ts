@@ -47,7 +47,7 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     const before = phaseOf(report, 'before');
     expect(before.hosts).toContainEqual(expect.objectContaining({ host: `localhost:${PORT}`, coveredBy: [], findings: ['uncovered', 'before-consent'] }));
     expect(before.cookies).toContainEqual(expect.objectContaining({ name: 'tracker_id', domain: '127.0.0.1', setBy: 'script', findings: ['uncovered', 'before-consent'] }));
-    expect(before.cookies).toContainEqual(expect.objectContaining({ name: 'session', setBy: 'http', findings: ['uncovered', 'before-consent'] }));
+    expect(before.cookies).toContainEqual(expect.objectContaining({ name: 'sid', setBy: 'http', findings: ['uncovered', 'before-consent'] }));
     expect(before.storage).toContainEqual(expect.objectContaining({ origin: site.origin, kind: 'localStorage', name: 'tracker_seen', findings: ['uncovered', 'before-consent'] }));
     // Progress on stderr, one line per URL and phase, counted over the run.
     expect(stderr).toMatch(new RegExp(`\\[1/3\\] ${site.origin}/untagged.html: before[\\s\\S]*\\[2/3\\] .*: reject[\\s\\S]*\\[3/3\\] .*: accept`));
@@ -64,7 +64,7 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     const accepted = phaseOf(report, 'accept');
     expect(accepted.cookies).toContainEqual(expect.objectContaining({ name: 'tracker_id', coveredBy: [{ category: 'analytics', required: false, presets: [] }], findings: [] }));
     expect(accepted.cookies).toContainEqual(expect.objectContaining({ name: 'consent', consentKit: true, findings: [] }));
-    expect(accepted.cookies).toContainEqual(expect.objectContaining({ name: 'session', setBy: 'http', coveredBy: [{ category: 'necessary', required: true, presets: [] }] }));
+    expect(accepted.cookies).toContainEqual(expect.objectContaining({ name: 'sid', setBy: 'http', coveredBy: [{ category: 'necessary', required: true, presets: [] }] }));
     expect(accepted.hosts).toContainEqual(expect.objectContaining({ host: `localhost:${PORT}`, findings: [] }));
   });
 
@@ -93,7 +93,7 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     const merged = mergeSuggestion(pageConfig('uncovering-config.json'), suggestion);
     const analytics = parseConfig(merged).categories.find((c) => c.id === 'analytics')!;
     expect(analytics.hosts).toContain(`localhost:${PORT}`);
-    expect(analytics.cookies).toEqual(expect.arrayContaining(['tracker_id', 'session']));
+    expect(analytics.cookies).toEqual(expect.arrayContaining(['tracker_id', 'sid']));
     expect(analytics.storage).toContain('tracker_seen');
 
     // Checked against the merged config, nothing is uncovered; the untagged tracker still ran before consent.
