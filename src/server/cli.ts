@@ -6,6 +6,7 @@ import { SigningKeyMissingError } from './receipt-signer.js';
 import { createPostgresStore } from './postgres-store.js';
 import { serveEndpoint } from './serve-endpoint.js';
 import { createSqliteStore } from './sqlite-store.js';
+import { SCAN_USAGE, scanCommand } from './scan/scan-command.js';
 import { tokenSettingsProblem } from './subject-token.js';
 
 const SERVE_USAGE = `Usage: consent-kit serve [options]
@@ -30,12 +31,13 @@ const SERVE_USAGE = `Usage: consent-kit serve [options]
 Environment: CONSENT_KIT_SECRET (>= 32 characters) enables subject tokens for signed-in accounts: HS256
 JWTs with "sub", "iat" and "exp" (lifetime at most 24 hours), signed with that secret by the site's backend.`;
 
-const USAGE = `${SERVE_USAGE}\n\n${CONFIG_USAGE}`;
+const USAGE = `${SERVE_USAGE}\n\n${CONFIG_USAGE}\n\n${SCAN_USAGE}`;
 
-/** Runs `consent-kit serve …` or `consent-kit config …`; returns the process exit code, or never returns while serving. */
+/** Runs `consent-kit serve …`, `consent-kit config …` or `consent-kit scan …`; returns the process exit code, or never returns while serving. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'config') return configCommand(rest);
+  if (command === 'scan') return scanCommand(rest);
   if (command !== 'serve') {
     console.error(command === undefined || command === '--help' ? USAGE : `consent-kit: unknown command "${command}"\n\n${USAGE}`);
     return command === '--help' ? 0 : 2;
