@@ -1,5 +1,8 @@
 import type { ConsentConfig } from '../schema/config.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
+import { choiceGrid } from './choice-grid.js';
+import type { DecisionKeeper } from './decision-keeper.js';
+import { keepEveryChoice, type DecisionChange } from './decision-record.js';
 
 /*
  * How an account's record on the endpoint and this device's decision become one, when a page identifies the
@@ -27,14 +30,8 @@ export function reconcile(local: ConsentRecord, remote: ConsentRecord): Reconcil
  * missing ones off, as a decision made here would have them.
  */
 export function fitToConfig(record: ConsentRecord, config: ConsentConfig): ConsentRecord {
-  const categories: Record<string, boolean> = {};
-  for (const c of config.categories) if (!c.required) categories[c.id] = record.categories[c.id] === true;
-  const contact: ConsentRecord['contact'] = {};
-  for (const { id: channel } of config.contact.channels) {
-    contact[channel] = {};
-    for (const { id: topic } of config.contact.topics) contact[channel][topic] = record.contact[channel]?.[topic] === true;
-  }
-  return { ...record, categories, contact };
+  const choices = choiceGrid(config, (c) => record.categories[c.id] === true, (channel, topic) => record.contact[channel]?.[topic] === true);
+  return { ...record, ...choices };
 }
 
 /**
@@ -73,4 +70,37 @@ export function planIdentify(
 
 export function sameChoices(a: ConsentRecord, b: ConsentRecord): boolean {
   return JSON.stringify([a.categories, a.contact]) === JSON.stringify([b.categories, b.contact]);
+}
+
+/**
+ * Carries out `identify()` on this device, once the endpoint answered with the account's record (`found`;
+ * `isStale` when it no longer counts under `config`): the {@link planIdentify} step for what `keeper` holds,
+ * every new revision made by `decide` (the manager's, which stores it and sends it with the token).
+ */
+export function identifyOnDevice(
+  found: ConsentRecord | null, isStale: boolean, config: ConsentConfig, keeper: DecisionKeeper,
+  decide: (change: DecisionChange) => void,
+): void {
+  const local = keeper.inForce;
+  const step = planIdentify(found, isStale, local, keeper.previous, config);
+  if (step.do === 'resend') {
+    // A new revision of the local decision, sent with the token, makes it the account's record.
+    if (local) decide(keepEveryChoice(local.method));
+    return;
+  }
+  if (step.do === 'nothing') return;
+  keeper.previous = step.previous;
+  if (step.do === 'adopt') {
+    keeper.save(step.remote, false);
+  } else if (step.do === 'merge') {
+    const { remote } = step;
+    decide({
+      method: local!.method,
+      category: (id, current) => current && remote.categories[id] === true,
+      contact: (channel, topic, current) => current && remote.contact[channel]?.[topic] === true,
+    });
+  } else {
+    keeper.putInForce(step.from);
+    decide(keepEveryChoice(step.from.method));
+  }
 }

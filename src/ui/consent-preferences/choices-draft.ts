@@ -1,5 +1,5 @@
-import type { ConsentChoices } from '../../core/consent-manager.js';
-import type { ConsentManager } from '../../core/consent-manager.js';
+import { choiceGrid } from '../../core/choice-grid.js';
+import type { ConsentChoices, ConsentManager } from '../../core/consent-manager.js';
 
 /** What the panel's switches show before the visitor saves: every optional choice, explicitly. */
 export type ChoicesDraft = Required<ConsentChoices>;
@@ -7,14 +7,8 @@ export type ChoicesDraft = Required<ConsentChoices>;
 /** The draft for the decision in force, with everything off when there is none (nothing is pre-ticked). */
 export function draftFrom(manager: ConsentManager): ChoicesDraft {
   const { config, state } = manager;
-  const categories: ChoicesDraft['categories'] = {};
-  for (const c of config.categories) if (!c.required) categories[c.id] = state?.categories[c.id] === true;
-  const contact: ChoicesDraft['contact'] = {};
-  for (const { id: channel } of config.contact.channels) {
-    contact[channel] = {};
-    for (const { id: topic } of config.contact.topics) contact[channel][topic] = state?.contact[channel]?.[topic] === true;
-  }
-  return { categories, contact, ageConfirmed: state?.ageConfirmed === true };
+  const choices = choiceGrid(config, (c) => state?.categories[c.id] === true, (channel, topic) => state?.contact[channel]?.[topic] === true);
+  return { ...choices, ageConfirmed: state?.ageConfirmed === true };
 }
 
 /** A key that changes whenever the decision in force does, so the draft follows decisions made elsewhere. */

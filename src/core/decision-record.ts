@@ -1,0 +1,50 @@
+import type { ConsentConfig } from '../schema/config.js';
+import type { ConsentMethod, ConsentRecord } from '../schema/consent-record.js';
+import { choiceGrid } from './choice-grid.js';
+
+/** A decision as a change of each choice: from its current value to the new one. */
+export interface DecisionChange {
+  method: ConsentMethod;
+  category: (id: string, current: boolean) => boolean;
+  contact: (channel: string, topic: string, current: boolean) => boolean;
+  /** The age confirmation given with this decision; left out, the one in force stays. */
+  ageConfirmed?: boolean;
+}
+
+/** A change that keeps every choice as it is (a new revision of the same decision). */
+export const keepEveryChoice = (method: ConsentMethod): DecisionChange => ({
+  method, category: (_id, current) => current, contact: (_channel, _topic, current) => current,
+});
+
+/**
+ * The next record of the visitor's decision: `base` (the decision in force, or `null`) changed by `change`,
+ * continuing `previous` (the last record stored, in force or not: its id, and one revision more), stamped
+ * `now`. Without the age confirmation, separate-consent categories and contact choices stay off whatever
+ * was asked.
+ */
+export function nextRecord(
+  config: ConsentConfig, base: ConsentRecord | null, previous: ConsentRecord | null, change: DecisionChange,
+  now: string, newId: () => string,
+): ConsentRecord {
+  const isOldEnough = change.ageConfirmed ?? base?.ageConfirmed === true;
+  const mayNeedAge = (allowed: boolean) => allowed && (isOldEnough || config.minimumAge <= 0);
+  const { categories, contact } = choiceGrid(
+    config,
+    (c) => {
+      const granted = change.category(c.id, base?.categories[c.id] === true);
+      return c.separate ? mayNeedAge(granted) : granted;
+    },
+    (channel, topic) => mayNeedAge(change.contact(channel, topic, base?.contact[channel]?.[topic] === true)),
+  );
+  return {
+    id: previous?.id ?? newId(),
+    policyVersion: config.policy.version,
+    categories,
+    contact,
+    method: change.method,
+    ageConfirmed: isOldEnough,
+    decidedAt: base?.decidedAt ?? now,
+    updatedAt: now,
+    revision: (previous?.revision ?? 0) + 1,
+  };
+}
