@@ -16,6 +16,9 @@ import { bannerStyles } from './consent-banner.styles.js';
  * centred, config `layout`), so it never moves page content. With config `reopenButton`, a small floating
  * "Cookie settings" button stays after the decision.
  *
+ * @fires consent:change - On `document`, from the page's manager: the visitor decided with "Accept all" or
+ * "Reject all" (`detail`: the decision).
+ *
  * @csspart base - The banner region.
  * @csspart title - The heading.
  * @csspart changes - "What changed", when a substantial policy change asks the visitor again.

@@ -6,6 +6,7 @@ type Declaration = {
   attributes?: { name: string }[];
   cssParts?: { name: string }[];
   cssProperties?: { name: string }[];
+  events?: { name: string }[];
 };
 
 /** The manifest is generated from the elements' JSDoc at build time; editors and frameworks read it. */
@@ -25,6 +26,7 @@ describe('custom elements manifest', () => {
     expect(banner.cssParts!.map((p) => p.name)).toEqual(expect.arrayContaining(['base', 'button', 'reopen']));
     expect(banner.cssProperties!.map((p) => p.name)).toEqual(expect.arrayContaining(['--consent-bg', '--consent-focus', '--consent-z-index']));
     expect(banner.attributes!.map((a) => a.name)).toEqual(['theme']);
+    expect(banner.events!.map((e) => e.name)).toEqual(['consent:change']);
   });
 
   it('describes <consent-preferences> with its inline attribute and no internal state', () => {
