@@ -37,6 +37,19 @@ test('<html lang="zh-HK"> shows the banner in Traditional Chinese, fetching that
   await expect(page.locator('consent-banner')).toHaveAttribute('lang', 'zh-Hant');
 });
 
+for (const [chunk, said] of [['language-index', 'the index of languages could not be loaded'], ['ja', 'the ja strings could not be loaded']] as const) {
+  test(`when the ${chunk} chunk cannot be fetched, the banner shows in English and the console says why`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.route(new RegExp(`/consent-kit-${chunk}(-[\\w-]{8})?\\.js$`), (route) => route.abort());
+    await visit(page, 'ja');
+    await expect(page.getByRole('region', { name: 'Your privacy choices' })).toBeVisible();
+    expect(errors.some((text) => text.includes(said)), errors.join('\n')).toBe(true);
+  });
+}
+
 test('an English page fetches no language at all', async ({ page }) => {
   const fetched = chunksFetched(page);
   await visit(page, 'en');

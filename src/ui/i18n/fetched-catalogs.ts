@@ -11,7 +11,7 @@ export const FETCHED_CATALOGS: Record<string, Messages | undefined> = {};
 
 /**
  * Fetches the strings of `locale` when it is a built-in language that did not come with the script, and
- * resolves once they are here or could not be fetched (built-in-languages.ts reports why on the console);
+ * resolves once they are here or could not be fetched (either way of failing is reported on the console);
  * then every consent-kit element renders again. An element that gets a promise here renders nothing until
  * then, so it never shows half-translated.
  * `undefined` when there is nothing to wait for: English, Simplified Chinese, a language of the site's own,
@@ -21,7 +21,10 @@ export const FETCHED_CATALOGS: Record<string, Messages | undefined> = {};
 export function fetchCatalog(locale: string): Promise<void> | undefined {
   if (locale in BANNER_CATALOG || !(BUILT_IN_LOCALES as readonly string[]).includes(locale)) return undefined;
   return import('./built-in-languages.js')
-    .then((chunks) => chunks.loadCatalog(locale), () => undefined)
+    .then((chunks) => chunks.loadCatalog(locale), (error: unknown) => {
+      console.error(`consent-kit: the index of languages could not be loaded, so English is shown instead of ${locale}. Publish every consent-kit-*.js file next to the script.`, error);
+      return undefined;
+    })
     .then((messages) => {
       BANNER_CATALOG[locale] = FETCHED_CATALOGS[locale] = messages;
       document.dispatchEvent(new CustomEvent(LOCALE_EVENT)); // every element renders again, now in this language
