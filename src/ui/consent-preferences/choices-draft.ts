@@ -22,3 +22,9 @@ export function decisionKey(manager: ConsentManager): string {
   const state = manager.state;
   return state ? `${state.id}:${state.revision}:${state.updatedAt}` : 'none';
 }
+
+/** Mirrors the core rule in the draft: without the age confirmation, contact and separate consent are off. */
+export function withdrawWhatNeedsAge(manager: ConsentManager, draft: ChoicesDraft): void {
+  for (const c of manager.config.categories) if (c.separate) draft.categories[c.id] = false;
+  for (const topics of Object.values(draft.contact)) for (const topic of Object.keys(topics)) topics[topic] = false;
+}
