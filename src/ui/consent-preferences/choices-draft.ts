@@ -4,6 +4,9 @@ import type { ConsentManager } from '../../core/consent-manager.js';
 /** What the panel's switches show before the visitor saves: every optional choice, explicitly. */
 export type ChoicesDraft = Required<ConsentChoices>;
 
+/** Runs a change to the draft, then has the panel redraw: what a switch calls when it is flipped. */
+export type ToggleDraft = (change: () => void) => void;
+
 /** The draft for the decision in force, with everything off when there is none (nothing is pre-ticked). */
 export function draftFrom(manager: ConsentManager): ChoicesDraft {
   const { config, state } = manager;

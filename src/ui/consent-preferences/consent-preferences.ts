@@ -1,14 +1,17 @@
 import { html, nothing, render } from 'lit/html.js';
 import type { PropertyOptions, PropertyValues } from '../base-element.js';
 import type { ConsentManager } from '../../core/consent-manager.js';
-import type { CategoryConfig } from '../../schema/config.js';
 import { ConsentElement } from '../consent-element.js';
+// Imported here, by the panel chunk's entry module, and handed to the language switch: imported by another module
+// of the panel, the bundler wraps the language index in a namespace whose helper it imports from the script, and
+// the index must import nothing from it (test/unit/build/script-tag-chunks.test.ts).
+import { LANGUAGE_NAMES } from '../i18n/built-in-languages.js';
 import { shownLocale } from '../../core/locale.js';
 import { keepTabInside } from '../focus-trap.js';
 import { fetchCatalog } from '../i18n/fetched-catalogs.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
-import { decisionKey, draftFrom, withdrawWhatNeedsAge, type ChoicesDraft } from './choices-draft.js';
+import { decisionKey, draftFrom, withdrawWhatNeedsAge, type ChoicesDraft, type ToggleDraft } from './choices-draft.js';
 import { preferencesStyles } from './consent-preferences.styles.js';
 import { downloadRecord } from './download-record.js';
 import { renderAgeConfirmation } from './render-age-confirmation.js';
@@ -135,6 +138,8 @@ export class ConsentPreferences extends ConsentElement {
     const { config } = manager;
     const separate = config.categories.filter((c) => c.separate);
     const hasContact = config.contact.channels.length > 0 && config.contact.topics.length > 0;
+    // Contact and separate consent wait for the age confirmation, where one is asked for.
+    const isLockedByAge = manager.needsAgeConfirmation && !draft.ageConfirmed;
     return html`
       <div class="panel surface" part="base">
         <div class="header">
@@ -148,22 +153,24 @@ export class ConsentPreferences extends ConsentElement {
             ? html` <span class="updated">(${t.text('lastUpdated', { date: t.date(config.policy.updated) })})</span>`
             : nothing}
         </p>
-        ${config.locales.length > 1 ? renderLanguageSwitch(config.locales, t) : nothing}
+        ${config.locales.length > 1 ? renderLanguageSwitch(config.locales, t, LANGUAGE_NAMES) : nothing}
         <section class="group" aria-labelledby="cookies-heading">
           <h3 id="cookies-heading">${t.text('cookiesHeading')}</h3>
           <ul class="list">
-            ${config.categories.filter((c) => !c.separate).map((category) => this.#renderCategory(manager, category, draft, t))}
+            ${config.categories.filter((c) => !c.separate).map((category) => renderCategory(category, draft, false, t, this.#toggle))}
           </ul>
         </section>
-        ${manager.needsAgeConfirmation && (separate.length > 0 || hasContact) ? this.#renderAgeConfirmation(manager, draft, t) : nothing}
+        ${manager.needsAgeConfirmation && (separate.length > 0 || hasContact)
+          ? renderAgeConfirmation(draft, config.minimumAge, t, (isConfirmed) => this.#onAgeChange(manager, draft, isConfirmed))
+          : nothing}
         ${separate.length > 0
           ? html`<section class="group" aria-labelledby="separate-heading">
               <h3 id="separate-heading">${t.text('separateHeading')}</h3>
               <p class="description">${t.text('separateIntro')}</p>
-              <ul class="list">${separate.map((category) => this.#renderCategory(manager, category, draft, t))}</ul>
+              <ul class="list">${separate.map((category) => renderCategory(category, draft, isLockedByAge, t, this.#toggle))}</ul>
             </section>`
           : nothing}
-        ${hasContact ? this.#renderContact(manager, draft, t) : nothing}
+        ${hasContact ? renderContact(config.contact, draft, isLockedByAge, t, this.#toggle) : nothing}
         <p class="status" role="status">${this._isSaved ? t.text('saved') : this._status ? t.text(this._status) : nothing}</p>
         <div class="actions" part="actions">
           <button type="button" class="button" part="button button-save" @click=${() => this.#finish(() => manager.update(structuredClone(this._draft!), 'preferences-save'))}>${t.text('saveChoices')}</button>
@@ -175,41 +182,20 @@ export class ConsentPreferences extends ConsentElement {
     `;
   }
 
-  /** Whether the switches that need the age confirmation are locked. */
-  #isLockedByAge(manager: ConsentManager, draft: ChoicesDraft): boolean {
-    return manager.needsAgeConfirmation && !draft.ageConfirmed;
-  }
-
-  #renderCategory(manager: ConsentManager, category: CategoryConfig, draft: ChoicesDraft, t: Translator) {
-    const isLocked = category.separate && this.#isLockedByAge(manager, draft);
-    return renderCategory({ category, draft, isLocked, t, toggle: this.#toggle });
-  }
-
-  #renderAgeConfirmation(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
-    return renderAgeConfirmation({
-      draft,
-      minimumAge: manager.config.minimumAge,
-      t,
-      onChange: (isConfirmed) => this.#toggle(() => {
-        draft.ageConfirmed = isConfirmed;
-        if (!isConfirmed) withdrawWhatNeedsAge(manager, draft);
-      }),
+  /** Access and deletion: the visitor's record as JSON, and erasing it here and at the endpoint. */
+  #renderYourData(manager: ConsentManager, t: Translator) {
+    return renderYourData(this._isConfirmingDelete, t, {
+      download: () => void downloadRecord(manager),
+      askDelete: (isAsking) => void this.#askDelete(isAsking),
+      confirmDelete: () => void this.#delete(manager),
     });
   }
 
-  #renderContact(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
-    const isLocked = this.#isLockedByAge(manager, draft);
-    return renderContact({ contact: manager.config.contact, draft, isLocked, t, toggle: this.#toggle });
-  }
-
-  /** Access and deletion: the visitor's record as JSON, and erasing it here and at the endpoint. */
-  #renderYourData(manager: ConsentManager, t: Translator) {
-    return renderYourData({
-      isConfirmingDelete: this._isConfirmingDelete,
-      t,
-      onDownload: () => void downloadRecord(manager),
-      onAskDelete: (isAsking) => void this.#askDelete(isAsking),
-      onDelete: () => void this.#delete(manager),
+  /** The age confirmation's change: unticking it withdraws, in the draft, what needs it. */
+  #onAgeChange(manager: ConsentManager, draft: ChoicesDraft, isConfirmed: boolean): void {
+    this.#toggle(() => {
+      draft.ageConfirmed = isConfirmed;
+      if (!isConfirmed) withdrawWhatNeedsAge(manager, draft);
     });
   }
 
@@ -229,7 +215,7 @@ export class ConsentPreferences extends ConsentElement {
   }
 
   /** Applies a change to the draft; whatever the status line said no longer holds. */
-  #toggle = (change: () => void): void => {
+  #toggle: ToggleDraft = (change) => {
     change();
     this._isSaved = false;
     this._status = undefined;

@@ -1,22 +1,14 @@
 import { html, nothing } from 'lit/html.js';
 import type { CategoryConfig } from '../../schema/config.js';
 import type { Translator } from '../i18n/translator.js';
-import type { ChoicesDraft } from './choices-draft.js';
+import type { ChoicesDraft, ToggleDraft } from './choices-draft.js';
 import { renderSwitch } from './render-switch.js';
 
 /**
  * One cookie category: its label, a switch (or "Always active" when it is required), its description and the
- * cookies it sets. `toggle` runs the change to the draft and redraws the panel.
+ * cookies it sets. A locked switch is shown but not operable until the age confirmation is given.
  */
-export function renderCategory(options: {
-  category: CategoryConfig;
-  draft: ChoicesDraft;
-  /** Shown but not operable until the age confirmation is given. */
-  isLocked: boolean;
-  t: Translator;
-  toggle: (change: () => void) => void;
-}) {
-  const { category, draft, isLocked, t, toggle } = options;
+export function renderCategory(category: CategoryConfig, draft: ChoicesDraft, isLocked: boolean, t: Translator, toggle: ToggleDraft) {
   const id = `category-${category.id}`;
   const description = t.categoryDescription(category);
   return html`<li class="item" part="category">
