@@ -4,6 +4,9 @@ import type { ConsentChoices, ConsentManager } from '../../core/consent-manager.
 /** What the panel's switches show before the visitor saves: every optional choice, explicitly. */
 export type ChoicesDraft = Required<ConsentChoices>;
 
+/** Runs a change to the draft, then has the panel redraw: what a switch calls when it is flipped. */
+export type ToggleDraft = (change: () => void) => void;
+
 /** The draft for the decision in force, with everything off when there is none (nothing is pre-ticked). */
 export function draftFrom(manager: ConsentManager): ChoicesDraft {
   const { config, state } = manager;
@@ -15,4 +18,10 @@ export function draftFrom(manager: ConsentManager): ChoicesDraft {
 export function decisionKey(manager: ConsentManager): string {
   const state = manager.state;
   return state ? `${state.id}:${state.revision}:${state.updatedAt}` : 'none';
+}
+
+/** Mirrors the core rule in the draft: without the age confirmation, contact and separate consent are off. */
+export function withdrawWhatNeedsAge(manager: ConsentManager, draft: ChoicesDraft): void {
+  for (const c of manager.config.categories) if (c.separate) draft.categories[c.id] = false;
+  for (const topics of Object.values(draft.contact)) for (const topic of Object.keys(topics)) topics[topic] = false;
 }

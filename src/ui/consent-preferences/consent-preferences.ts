@@ -1,19 +1,24 @@
 import { html, nothing, render } from 'lit/html.js';
 import type { PropertyOptions, PropertyValues } from '../base-element.js';
 import type { ConsentManager } from '../../core/consent-manager.js';
-import type { CategoryConfig } from '../../schema/config.js';
 import { ConsentElement } from '../consent-element.js';
-import { shownLocale } from '../../core/locale.js';
-import { fetchCatalog } from '../i18n/fetched-catalogs.js';
+// Imported here, by the panel chunk's entry module, and handed to the language switch: imported by another module
+// of the panel, the bundler wraps the language index in a namespace whose helper it imports from the script, and
+// the index must import nothing from it (test/unit/build/script-tag-chunks.test.ts).
 import { LANGUAGE_NAMES } from '../i18n/built-in-languages.js';
+import { shownLocale } from '../../core/locale.js';
+import { keepTabInside } from '../focus-trap.js';
+import { fetchCatalog } from '../i18n/fetched-catalogs.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
-import { chooseLocale } from '../locale-choice.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
-import { decisionKey, draftFrom, type ChoicesDraft } from './choices-draft.js';
+import { decisionKey, draftFrom, withdrawWhatNeedsAge, type ChoicesDraft, type ToggleDraft } from './choices-draft.js';
 import { preferencesStyles } from './consent-preferences.styles.js';
-import { renderSwitch } from './render-switch.js';
-
-const FOCUSABLE = 'button, a[href], select, summary, [tabindex]:not([tabindex="-1"])';
+import { downloadRecord } from './download-record.js';
+import { renderAgeConfirmation } from './render-age-confirmation.js';
+import { renderCategory } from './render-category.js';
+import { renderContact } from './render-contact.js';
+import { renderLanguageSwitch } from './render-language-switch.js';
+import { renderYourData } from './render-your-data.js';
 
 /**
  * @tagname consent-preferences
@@ -133,6 +138,8 @@ export class ConsentPreferences extends ConsentElement {
     const { config } = manager;
     const separate = config.categories.filter((c) => c.separate);
     const hasContact = config.contact.channels.length > 0 && config.contact.topics.length > 0;
+    // Contact and separate consent wait for the age confirmation, where one is asked for.
+    const isLockedByAge = manager.needsAgeConfirmation && !draft.ageConfirmed;
     return html`
       <div class="panel surface" part="base">
         <div class="header">
@@ -146,22 +153,24 @@ export class ConsentPreferences extends ConsentElement {
             ? html` <span class="updated">(${t.text('lastUpdated', { date: t.date(config.policy.updated) })})</span>`
             : nothing}
         </p>
-        ${config.locales.length > 1 ? this.#renderLanguageSwitch(config.locales, t) : nothing}
+        ${config.locales.length > 1 ? renderLanguageSwitch(config.locales, t, LANGUAGE_NAMES) : nothing}
         <section class="group" aria-labelledby="cookies-heading">
           <h3 id="cookies-heading">${t.text('cookiesHeading')}</h3>
           <ul class="list">
-            ${config.categories.filter((c) => !c.separate).map((category) => this.#renderCategory(manager, category, draft, t))}
+            ${config.categories.filter((c) => !c.separate).map((category) => renderCategory(category, draft, false, t, this.#toggle))}
           </ul>
         </section>
-        ${manager.needsAgeConfirmation && (separate.length > 0 || hasContact) ? this.#renderAgeConfirmation(manager, draft, t) : nothing}
+        ${manager.needsAgeConfirmation && (separate.length > 0 || hasContact)
+          ? renderAgeConfirmation(draft, config.minimumAge, t, (isConfirmed) => this.#onAgeChange(manager, draft, isConfirmed))
+          : nothing}
         ${separate.length > 0
           ? html`<section class="group" aria-labelledby="separate-heading">
               <h3 id="separate-heading">${t.text('separateHeading')}</h3>
               <p class="description">${t.text('separateIntro')}</p>
-              <ul class="list">${separate.map((category) => this.#renderCategory(manager, category, draft, t))}</ul>
+              <ul class="list">${separate.map((category) => renderCategory(category, draft, isLockedByAge, t, this.#toggle))}</ul>
             </section>`
           : nothing}
-        ${hasContact ? this.#renderContact(manager, draft, t) : nothing}
+        ${hasContact ? renderContact(config.contact, draft, isLockedByAge, t, this.#toggle) : nothing}
         <p class="status" role="status">${this._isSaved ? t.text('saved') : this._status ? t.text(this._status) : nothing}</p>
         <div class="actions" part="actions">
           <button type="button" class="button" part="button button-save" @click=${() => this.#finish(() => manager.update(structuredClone(this._draft!), 'preferences-save'))}>${t.text('saveChoices')}</button>
@@ -173,125 +182,21 @@ export class ConsentPreferences extends ConsentElement {
     `;
   }
 
-  #renderLanguageSwitch(locales: readonly string[], t: Translator) {
-    return html`<p class="language">
-      <label for="language">${t.text('language')}</label>
-      <select id="language" @change=${(e: Event) => void chooseLocale((e.target as HTMLSelectElement).value)}>
-        ${locales.map((l) => html`<option value=${l} ?selected=${l === t.locale} lang=${l}>${languageName(l)}</option>`)}
-      </select>
-    </p>`;
-  }
-
-  /**
-   * The one checkbox that unlocks marketing contact and separate consent (the statement's minors section), in
-   * a block of its own whose heading names what it unlocks: right under the cookie categories it would
-   * otherwise read as gating them, and it does not.
-   */
-  #renderAgeConfirmation(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
-    return html`<section class="group age-block" part="age" aria-labelledby="age-heading">
-      <h3 id="age-heading">${t.text('ageHeading')}</h3>
-      <p class="age">
-        <input type="checkbox" id="age" .checked=${draft.ageConfirmed} @change=${(e: Event) => this.#toggle(() => {
-          draft.ageConfirmed = (e.target as HTMLInputElement).checked;
-          if (!draft.ageConfirmed) withdrawWhatNeedsAge(manager, draft);
-        })}>
-        <label for="age">${t.text('ageConfirmation', { age: t.number(manager.config.minimumAge) })}</label>
-      </p>
-      <p class="description" id="age-required" ?hidden=${draft.ageConfirmed}>${t.text('ageRequired')}</p>
-    </section>`;
-  }
-
-  /** Whether the switches that need the age confirmation are locked. */
-  #isLockedByAge(manager: ConsentManager, draft: ChoicesDraft): boolean {
-    return manager.needsAgeConfirmation && !draft.ageConfirmed;
-  }
-
-  #renderCategory(manager: ConsentManager, category: CategoryConfig, draft: ChoicesDraft, t: Translator) {
-    const id = `category-${category.id}`;
-    const description = t.categoryDescription(category);
-    const isLocked = category.separate && this.#isLockedByAge(manager, draft);
-    return html`<li class="item" part="category">
-      <div class="row">
-        <span class="label" id="${id}-label">${t.categoryLabel(category)}</span>
-        ${category.required
-          ? html`<span class="always">${t.text('alwaysActive')}</span>`
-          : renderSwitch({
-              checked: draft.categories[category.id] === true,
-              labelledBy: `${id}-label`,
-              describedBy: [description ? `${id}-description` : '', isLocked ? 'age-required' : ''].join(' ').trim() || undefined,
-              disabled: isLocked,
-              onToggle: () => this.#toggle(() => {
-                draft.categories[category.id] = !draft.categories[category.id];
-              }),
-            })}
-      </div>
-      ${description ? html`<p class="description" id="${id}-description">${description}</p>` : nothing}
-      ${category.cookieTable.length > 0
-        ? html`<details class="cookies">
-            <summary>${t.text('cookiesUsed', { count: t.number(category.cookieTable.length) })}</summary>
-            ${category.cookieTable.map((cookie) => html`<dl class="cookie">
-              <dt>${t.text('cookieName')}</dt><dd>${cookie.name}</dd>
-              ${cookieDetail(t.text('cookieProvider'), t.localize(cookie.provider))}
-              ${cookieDetail(t.text('cookiePurpose'), t.localize(cookie.purpose))}
-              ${cookieDetail(t.text('cookieDuration'), t.localize(cookie.duration))}
-            </dl>`)}
-          </details>`
-        : nothing}
-    </li>`;
-  }
-
-  #renderContact(manager: ConsentManager, draft: ChoicesDraft, t: Translator) {
-    const { channels, topics } = manager.config.contact;
-    const isLocked = this.#isLockedByAge(manager, draft);
-    return html`<section class="group" aria-labelledby="contact-heading">
-      <h3 id="contact-heading">${t.text('contactHeading')}</h3>
-      <p class="description">${t.text('contactIntro')}</p>
-      <ul class="list">
-        <li class="item">
-          <div class="row">
-            <span class="label" id="service-label">${t.text('serviceCommunications')}</span>
-            <span class="always">${t.text('alwaysActive')}</span>
-          </div>
-          <p class="description" id="service-description">${t.text('serviceCommunicationsDescription')}</p>
-        </li>
-        ${channels.map((channel) => html`<li class="item"><div role="group" aria-labelledby="channel-${channel.id}">
-          <span class="label" id="channel-${channel.id}">${t.contactLabel('channels', channel)}</span>
-          ${topics.map((topic) => {
-            const labelId = `contact-${channel.id}-${topic.id}`;
-            return html`<div class="row sub">
-              <span id=${labelId}>${t.contactLabel('topics', topic)}</span>
-              ${renderSwitch({
-                checked: draft.contact[channel.id]?.[topic.id] === true,
-                labelledBy: `channel-${channel.id} ${labelId}`,
-                describedBy: isLocked ? 'age-required' : undefined,
-                disabled: isLocked,
-                onToggle: () => this.#toggle(() => {
-                  const topicsOfChannel = (draft.contact[channel.id] ??= {});
-                  topicsOfChannel[topic.id] = !topicsOfChannel[topic.id];
-                }),
-              })}
-            </div>`;
-          })}
-        </div></li>`)}
-      </ul>
-    </section>`;
-  }
-
   /** Access and deletion: the visitor's record as JSON, and erasing it here and at the endpoint. */
   #renderYourData(manager: ConsentManager, t: Translator) {
-    if (this._isConfirmingDelete) {
-      return html`<div class="confirm" role="group" aria-labelledby="delete-question">
-        <p id="delete-question">${t.text('deleteConfirm')}</p>
-        <div class="actions">
-          <button type="button" class="button" id="delete-confirm" @click=${() => this.#delete(manager)}>${t.text('deleteConfirmButton')}</button>
-          <button type="button" class="button secondary" @click=${() => this.#askDelete(false)}>${t.text('cancel')}</button>
-        </div>
-      </div>`;
-    }
-    return html`<div class="your-data">
-      <button type="button" class="link" part="download" @click=${() => downloadRecord(manager)}>${t.text('downloadRecord')}</button>
-      <button type="button" class="link" part="delete" id="delete" @click=${() => this.#askDelete(true)}>${t.text('deleteData')}</button>
-    </div>`;
+    return renderYourData(this._isConfirmingDelete, t, {
+      download: () => void downloadRecord(manager),
+      askDelete: (isAsking) => void this.#askDelete(isAsking),
+      confirmDelete: () => void this.#delete(manager),
+    });
+  }
+
+  /** The age confirmation's change: unticking it withdraws, in the draft, what needs it. */
+  #onAgeChange(manager: ConsentManager, draft: ChoicesDraft, isConfirmed: boolean): void {
+    this.#toggle(() => {
+      draft.ageConfirmed = isConfirmed;
+      if (!isConfirmed) withdrawWhatNeedsAge(manager, draft);
+    });
   }
 
   async #askDelete(isAsking: boolean): Promise<void> {
@@ -309,12 +214,13 @@ export class ConsentPreferences extends ConsentElement {
     await erasing;
   }
 
-  #toggle(change: () => void): void {
+  /** Applies a change to the draft; whatever the status line said no longer holds. */
+  #toggle: ToggleDraft = (change) => {
     change();
     this._isSaved = false;
     this._status = undefined;
     this.requestUpdate();
-  }
+  };
 
   /** Records a decision; then the modal closes, while the inline panel stays and says it was saved. */
   #finish(decide: () => unknown): void {
@@ -331,66 +237,8 @@ export class ConsentPreferences extends ConsentElement {
     if (opener?.isConnected) opener.focus();
   };
 
-  /** Keeps Tab and Shift+Tab inside the open dialog, wrapping around at either end. */
-  #trapTab = (event: KeyboardEvent): void => {
-    if (event.key !== 'Tab') return;
-    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled,
-    );
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = this.shadowRoot!.activeElement;
-    if (event.shiftKey && (active === first || !focusable.includes(active as HTMLElement))) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
-}
-
-/**
- * Saves the visitor's consent record as a JSON file: the decision in force and, with an endpoint, every
- * signed receipt of it. Without an endpoint the receipts list is empty; when the endpoint cannot be reached
- * the file still comes, with the decision and the reason the receipts are missing.
- */
-async function downloadRecord(manager: ConsentManager): Promise<void> {
-  const record: { decision: unknown; receipts: unknown[]; receiptsError?: string } = { decision: manager.state, receipts: [] };
-  if (manager.config.endpoint) {
-    try {
-      record.receipts = await manager.receipts();
-    } catch (error) {
-      record.receiptsError = (error as Error).message;
-    }
-  }
-  const file = new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(file);
-  link.download = 'consent-record.json';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
-}
-
-/** Mirrors the core rule in the draft: without the age confirmation, contact and separate consent are off. */
-function withdrawWhatNeedsAge(manager: ConsentManager, draft: ChoicesDraft): void {
-  for (const c of manager.config.categories) if (c.separate) draft.categories[c.id] = false;
-  for (const topics of Object.values(draft.contact)) for (const topic of Object.keys(topics)) topics[topic] = false;
-}
-
-function cookieDetail(term: string, value: string | undefined) {
-  return value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing;
-}
-
-/** A language's own name for itself ("简体中文" for zh-CN), so a visitor can find theirs in any UI language. */
-function languageName(locale: string): string {
-  const builtIn = LANGUAGE_NAMES[locale as keyof typeof LANGUAGE_NAMES];
-  if (builtIn) return builtIn;
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-  } catch {
-    return locale;
-  }
+  /** Keeps Tab and Shift+Tab inside the open dialog. */
+  #trapTab = (event: KeyboardEvent): void => keepTabInside(event, this.renderRoot);
 }
 
 declare global {
