@@ -27,6 +27,11 @@ import { renderYourData } from './render-your-data.js';
  * in, Tab stays inside, Escape closes without saving and returns focus), or with `inline` the same panel in
  * the page, e.g. on an account page, always showing the decision in force.
  *
+ * @fires consent:change - On `document`, from the page's manager: the visitor saved, accepted all, rejected all
+ * or deleted their data here (`detail`: the decision, `null` after a deletion).
+ * @fires consent:locale - On `document`: the visitor picked another language in the panel (`detail`: the
+ * locale); every consent-kit element renders again in it.
+ *
  * @csspart base - The panel surface.
  * @csspart dialog - The modal dialog (not in inline mode).
  * @csspart title - The heading.

@@ -33,5 +33,6 @@ describe('custom elements manifest', () => {
     const panel = element('consent-preferences');
     expect(panel.attributes!.map((a) => a.name).sort()).toEqual(['inline', 'theme']);
     expect(panel.cssParts!.map((p) => p.name)).toEqual(expect.arrayContaining(['dialog', 'switch', 'button-save']));
+    expect(panel.events!.map((e) => e.name)).toEqual(['consent:change', 'consent:locale']);
   });
 });
