@@ -146,7 +146,10 @@ export class ConsentManager {
 
   /** Forgets the decision on this device (the stored cookie too), so the visitor is asked again. */
   reset(): void {
-    if (this.configError) return this.#refuse('reset');
+    if (this.configError) {
+      this.#refuse('reset');
+      return;
+    }
     this.#keeper.forget();
   }
 

@@ -78,10 +78,10 @@ function patchXhr(win: PageWindow, keeper: GateKeeper): void {
   if (!proto) return;
   const { open, send } = proto;
   const urls = new WeakMap<XMLHttpRequest, string>();
-  proto.open = function (this: XMLHttpRequest, _method: string, url: string | URL) {
-    urls.set(this, String(url));
-    // `arguments`, not the two named ones: the native open() behaves differently with 2 and with 5 arguments.
-    return open.apply(this, arguments as unknown as Parameters<typeof open>);
+  proto.open = function (this: XMLHttpRequest, ...args: Parameters<typeof open>) {
+    urls.set(this, String(args[1]));
+    // Every argument as given, not the two named ones: the native open() behaves differently with 2 and with 5.
+    return open.apply(this, args);
   } as typeof open;
   proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const url = urls.get(this);

@@ -33,7 +33,9 @@ export function deleteStorage(page: PageStorage, patterns: readonly string[]): s
     if (idb) {
       const literal = patterns.filter((p) => !/^\/.+\/i?$/.test(p));
       void (idb.databases?.() ?? Promise.resolve(literal.map((name) => ({ name }))))
-        .then((list) => list.forEach(({ name }) => name && matches(name) && idb.deleteDatabase(name)), () => {});
+        .then((list) => {
+          for (const { name } of list) if (name && matches(name)) idb.deleteDatabase(name);
+        }, () => {});
     }
   } catch {
     // IndexedDB is off for the page.

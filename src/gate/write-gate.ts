@@ -57,8 +57,9 @@ export function patchWrites(win: PageWindow, keeper: GateKeeper): void {
   const factory = win.IDBFactory?.prototype;
   const { open } = factory ?? {};
   if (factory && open) {
-    factory.open = function (this: IDBFactory, name: string) {
-      const request = open.apply(this, arguments as unknown as Parameters<typeof open>);
+    factory.open = function (this: IDBFactory, ...args: Parameters<typeof open>) {
+      const [name] = args;
+      const request = open.apply(this, args);
       // Creating (or upgrading) a database runs in its upgrade transaction: aborting it leaves no database,
       // and the opener hears an ordinary AbortError instead of its upgrade handler running on a dead transaction.
       request.addEventListener('upgradeneeded', (event) => {

@@ -8,8 +8,8 @@ export function createLocalStorageStore(key: string): DecisionStore | undefined 
   let storage: Storage;
   try {
     storage = globalThis.localStorage;
-    storage.setItem(key + ':probe', '1');
-    storage.removeItem(key + ':probe');
+    storage.setItem(`${key}:probe`, '1');
+    storage.removeItem(`${key}:probe`);
   } catch {
     return undefined;
   }

@@ -46,7 +46,8 @@ export class Outbox {
   #write(entries: OutboxEntry[]): void {
     if (entries.length === 0) {
       this.#unsaved = undefined;
-      return this.#storage.remove();
+      this.#storage.remove();
+      return;
     }
     let kept = entries;
     // Over capacity (the cookie fallback): keep the newest change of each record, then only the newest.

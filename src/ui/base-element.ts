@@ -52,7 +52,7 @@ function finalize(element: ElementClass): void {
   if (finalized.has(element)) return;
   finalized.add(element);
   for (const name of Object.keys(element.properties)) {
-    if (Object.prototype.hasOwnProperty.call(element.prototype, name)) continue;
+    if (Object.hasOwn(element.prototype, name)) continue;
     Object.defineProperty(element.prototype, name, {
       get(this: BaseElement) {
         return this._values.get(name);
@@ -95,7 +95,10 @@ export class BaseElement extends HTMLElement implements ControllerHost {
   static styles: string[] = [];
 
   static get observedAttributes(): string[] {
+    // `this` is the element's own class here, the subclass that declared the properties, not BaseElement.
+    // biome-ignore lint/complexity/noThisInStatic: see above.
     finalize(this);
+    // biome-ignore lint/complexity/noThisInStatic: see above.
     return Object.entries(this.properties)
       .filter(([, options]) => options.attribute !== false && !options.state)
       .map(([name]) => name.toLowerCase());

@@ -3,7 +3,8 @@ import { defineElement } from './define-element.js';
 const TAG = 'consent-preferences';
 
 let load: (() => Promise<CustomElementConstructor>) | undefined;
-let loading: Promise<void> | undefined;
+/** Whether the panel's download is under way: a second request for it waits for the same one. */
+let isLoading = false;
 
 /**
  * Registers `<consent-preferences>` only when the page first needs it, with the class `loader` fetches: when
@@ -21,7 +22,10 @@ export function definePreferencesOnDemand(loader: () => Promise<CustomElementCon
 }
 
 function watchForPanels(): void {
-  if (document.getElementsByTagName(TAG).length > 0) return fetchPreferences();
+  if (document.getElementsByTagName(TAG).length > 0) {
+    fetchPreferences();
+    return;
+  }
   const observer = new MutationObserver((records) => {
     const isAdded = records.some((record) => [...record.addedNodes].some((node) => (
       node instanceof Element && (node.localName === TAG || node.getElementsByTagName(TAG).length > 0)
@@ -35,17 +39,21 @@ function watchForPanels(): void {
 
 /** Calls `then` once `<consent-preferences>` is defined: at once when it is, else after fetching it. */
 export function whenPreferencesDefined(then: () => void): void {
-  if (customElements.get(TAG)) return then();
+  if (customElements.get(TAG)) {
+    then();
+    return;
+  }
   fetchPreferences();
   void customElements.whenDefined(TAG).then(then);
 }
 
 function fetchPreferences(): void {
-  if (!load || customElements.get(TAG)) return;
-  loading ??= load().then(
+  if (!load || isLoading || customElements.get(TAG)) return;
+  isLoading = true;
+  void load().then(
     (element) => defineElement(TAG, element),
     (error: unknown) => {
-      loading = undefined;
+      isLoading = false;
       console.error('consent-kit: the preferences panel could not be loaded; it is tried again when next opened.', error);
     },
   );

@@ -39,7 +39,9 @@ async function connected(): Promise<CountingElement> {
 }
 
 describe('BaseElement', () => {
-  afterEach(() => document.querySelectorAll('counting-element').forEach((el) => el.remove()));
+  afterEach(() => {
+    for (const el of document.querySelectorAll('counting-element')) el.remove();
+  });
 
   it('renders nothing before it is connected, and renders once when connected', async () => {
     const el = document.createElement('counting-element') as CountingElement;

@@ -254,7 +254,9 @@ describe('<consent-preferences> as a modal dialog', () => {
     return { el, root: el.shadowRoot!, opener, dialog: el.shadowRoot!.querySelector('dialog')! };
   }
 
-  afterEach(() => document.querySelectorAll('consent-preferences').forEach((el) => el.remove()));
+  afterEach(() => {
+    for (const el of document.querySelectorAll('consent-preferences')) el.remove();
+  });
 
   it('opens modal with focus inside, labelled by its heading', async () => {
     const { root, dialog } = await modal();

@@ -17,8 +17,14 @@ async function visit(page: Page, config: Config, lang = 'en') {
   await expect(page.locator('h1')).toBeVisible();
 }
 
-const state = async (page: Page) => (await managerReady(page), page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: State } } }).ConsentKit.get().state));
-const has = async (page: Page, c: string) => (await managerReady(page), page.evaluate((id) => (window as unknown as { ConsentKit: { get(): { has(c: string): boolean } } }).ConsentKit.get().has(id), c));
+const state = async (page: Page) => {
+  await managerReady(page);
+  return page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: State } } }).ConsentKit.get().state);
+};
+const has = async (page: Page, c: string) => {
+  await managerReady(page);
+  return page.evaluate((id) => (window as unknown as { ConsentKit: { get(): { has(c: string): boolean } } }).ConsentKit.get().has(id), c);
+};
 const banner = (page: Page) => page.getByRole('region', { name: 'Your privacy choices' });
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Privacy preferences' });
 const ageBox = (page: Page) => page.getByLabel("I am 18 or older, or I have my guardian's consent");

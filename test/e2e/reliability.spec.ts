@@ -29,8 +29,14 @@ function watch(page: Page) {
   return { warnings, errors, consentWarnings: () => warnings.filter((w) => w.startsWith('consent-kit:')) };
 }
 
-const state = async (frame: Page | Frame) => (await managerReady(frame), frame.evaluate(() => (window as unknown as Kit).ConsentKit.get().state));
-const has = async (frame: Page | Frame, id: string) => (await managerReady(frame), frame.evaluate((c) => (window as unknown as Kit).ConsentKit.get().has(c), id));
+const state = async (frame: Page | Frame) => {
+  await managerReady(frame);
+  return frame.evaluate(() => (window as unknown as Kit).ConsentKit.get().state);
+};
+const has = async (frame: Page | Frame, id: string) => {
+  await managerReady(frame);
+  return frame.evaluate((c) => (window as unknown as Kit).ConsentKit.get().has(c), id);
+};
 const caughtErrors = (frame: Page | Frame) => frame.evaluate(() => (window as unknown as { pageErrors: string[] }).pageErrors);
 
 /**

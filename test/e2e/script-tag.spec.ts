@@ -24,7 +24,10 @@ function watch(page: Page) {
 }
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Your privacy choices' });
-const has = async (page: Page, category: string) => (await managerReady(page), page.evaluate((c) => window.ConsentKit.get()!.has(c), category));
+const has = async (page: Page, category: string) => {
+  await managerReady(page);
+  return page.evaluate((c) => window.ConsentKit.get()!.has(c), category);
+};
 
 test('a page with only the JSON config and the script tag shows the banner', async ({ page }) => {
   const { pageErrors } = watch(page);

@@ -11,7 +11,10 @@ const README_SCREENSHOTS = process.env.README_SCREENSHOTS ? 'docs/screenshots' :
 const README_VIEWPORT = { width: 1000, height: 600 };
 
 type Manager = { state: { categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; method: string } | null; has(c: string): boolean };
-const state = async (page: Page) => (await managerReady(page), page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state));
+const state = async (page: Page) => {
+  await managerReady(page);
+  return page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
+};
 
 const texts = {
   en: { title: 'Your privacy choices', accept: 'Accept all', reject: 'Reject all', manage: 'Manage preferences', panel: 'Privacy preferences', save: 'Save choices' },

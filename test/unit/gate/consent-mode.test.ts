@@ -61,6 +61,7 @@ describe('Google Consent Mode', () => {
 
   it('puts "default" and a stored decision\'s update before commands the page queued first, while gtag.js has not taken the queue over', () => {
     function queued(..._command: unknown[]) {
+      // biome-ignore lint/complexity/noArguments: what the page's gtag() snippet queues is an `arguments` object.
       return arguments;
     }
     const page: GoogleTagGlobals = { dataLayer: [queued('js', 'now'), queued('config', 'G-1')] };

@@ -55,7 +55,7 @@ describe('GateKeeper', () => {
   it('a grant sends the held requests once each, in order, and later ones at once', () => {
     const { keeper, manager, request, log } = setUp();
     keeper.connect(manager);
-    [1, 2, 3].forEach((n) => request(stats(n)));
+    for (const n of [1, 2, 3]) request(stats(n));
     expect(log).toEqual([]);
     manager.update({ categories: { analytics: true } });
     manager.update({ categories: { marketing: true } });
@@ -81,7 +81,7 @@ describe('GateKeeper', () => {
   it('holds at most requestQueueSize requests: the oldest is dropped and counted', () => {
     const { keeper, manager, request, log, blocked } = setUp();
     keeper.connect(manager);
-    [1, 2, 3, 4, 5].forEach((n) => request(stats(n)));
+    for (const n of [1, 2, 3, 4, 5]) request(stats(n));
     expect(log).toEqual([`refused ${stats(1)}`, `refused ${stats(2)}`]);
     expect(blocked.map((b) => `${b.url} ${b.reason}`)).toEqual([`${stats(1)} overflow`, `${stats(2)} overflow`]);
     manager.acceptAll();

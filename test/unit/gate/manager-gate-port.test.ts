@@ -13,7 +13,10 @@ describe('the manager and its request gate', () => {
     const gate: RequestGate = {
       connect: (consent) => calls.push(`connect ready=${consent?.hasDecision === false}`),
       blocked: () => ({ analytics: { 'stats.example.com': { held: 2, released: 0, dropped: 1 } } }),
-      beacon: (category, url) => (calls.push(`beacon ${category} ${url}`), true),
+      beacon: (category, url) => {
+        calls.push(`beacon ${category} ${url}`);
+        return true;
+      },
     };
     const manager = new ConsentManager(config, { ...memoryEnvironment().env, gate });
     expect(manager.beacon('analytics', 'https://stats.example.com/b', 'x')).toBe(true);

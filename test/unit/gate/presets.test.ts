@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { ConsentConfigError } from '../../../src/core/errors.js';
+import type { ConsentConfigError } from '../../../src/core/errors.js';
 import { createHostMatcher } from '../../../src/gate/host-matcher.js';
 import { compileCookiePattern } from '../../../src/schema/cookie-pattern.js';
 import { PRESET_NAMES, type PresetName } from '../../../src/schema/presets.js';

@@ -37,7 +37,7 @@ describe('RequestQueue', () => {
 
   it('shrinking evicts the oldest items that no longer fit', () => {
     const queue = new RequestQueue<number>(5);
-    [1, 2, 3, 4].forEach((n) => queue.push(n));
+    for (const n of [1, 2, 3, 4]) queue.push(n);
     expect(queue.resize(2)).toEqual([1, 2]);
     expect(queue.resize(10)).toEqual([]);
     expect(queue.takeAll()).toEqual([3, 4]);

@@ -17,9 +17,18 @@ function recordingSync() {
   const calls: string[] = [];
   const sync: ConsentSync = {
     push: (r) => void calls.push(`push ${r.revision}`),
-    identify: async (token) => (calls.push(`identify ${token}`), null),
-    receipts: async (id) => (calls.push(`receipts ${id}`), []),
-    forget: async (id) => (calls.push(`forget ${id}`), true),
+    identify: async (token) => {
+      calls.push(`identify ${token}`);
+      return null;
+    },
+    receipts: async (id) => {
+      calls.push(`receipts ${id}`);
+      return [];
+    },
+    forget: async (id) => {
+      calls.push(`forget ${id}`);
+      return true;
+    },
   };
   return { calls, sync };
 }
@@ -114,7 +123,10 @@ describe('the endpoint client fetched on demand', () => {
       const { calls, sync } = recordingSync();
       let arrive!: () => void;
       let handoffAtStart: string | undefined = 'not started';
-      const load = new Promise<() => ConsentSync>((resolve) => (arrive = () => resolve(() => ((handoffAtStart = store.value), sync))));
+      const load = new Promise<() => ConsentSync>((resolve) => (arrive = () => resolve(() => {
+        handoffAtStart = store.value;
+        return sync;
+      })));
       const deferred = deferredSync(load, handoff);
       deferred.push(record({ revision: 1 }));
       hide();
@@ -148,7 +160,10 @@ describe('the endpoint client fetched on demand', () => {
     beforeEach(() => {
       sent = [];
       // Nothing leaves the test: requests are recorded and left unanswered.
-      vi.stubGlobal('fetch', (url: string) => (sent.push(url), new Promise(() => {})));
+      vi.stubGlobal('fetch', (url: string) => {
+        sent.push(url);
+        return new Promise(() => {});
+      });
       localStorage.clear();
     });
     afterEach(() => {

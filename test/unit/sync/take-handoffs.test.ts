@@ -48,7 +48,10 @@ describe('decisions handed off by pages that went before their endpoint client a
   beforeEach(() => {
     sent = [];
     // Nothing leaves the test: requests are recorded and left unanswered.
-    vi.stubGlobal('fetch', (url: string, init: RequestInit) => (sent.push(`${init.method} ${url}`), new Promise(() => {})));
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      sent.push(`${init.method} ${url}`);
+      return new Promise(() => {});
+    });
     localStorage.clear();
   });
   afterEach(() => {
