@@ -1,39 +1,20 @@
 import * as z from 'zod/mini';
-import { compileCookiePattern } from './cookie-pattern.js';
 import { CONSENT_MODE_SIGNALS } from './consent-mode-signals.js';
+import { COOKIE_DOMAIN, COOKIE_NAME, ISO_DATE, LOCALE, POLICY_VERSION } from './patterns.js';
 import {
-  COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, SLUG,
-} from './patterns.js';
-import {
-  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, GPC_BY_DEFAULT, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_COOKIE_DAYS,
+  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_COOKIE_DAYS,
 } from './config-defaults.js';
-import { PRESET_NAMES, PRESETS } from './presets.js';
 import { MAX_CATEGORIES, MAX_CONTACT_CHANNELS, MAX_CONTACT_TOPICS } from './record-fields.js';
-import { isSafeUrl } from './safe-url.js';
 import { TEXT_KEYS } from './text-keys.js';
+import { LocalizedTextSchema, POLICY_VERSION_HINT, safeUrl, slug, SLUG_HINT, type LocalizedText } from './config-fields.js';
+import { CategorySchema } from './category-schema.js';
 
 export {
   BUILT_IN_LOCALES, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_COOKIE_DAYS,
 } from './config-defaults.js';
 export { MAX_CATEGORIES } from './record-fields.js';
-
-// Said in the validator's errors only; the patterns themselves are shared (patterns.ts).
-const SLUG_HINT = 'a lowercase id: a letter, then letters, digits or "-", at most 32 characters (e.g. "analytics")';
-const POLICY_VERSION_HINT = 'letters, digits, ".", "_" or "-", at most 32 characters (e.g. "2024-06")';
-
-const slug = () => z.string().check(z.regex(SLUG, `expected ${SLUG_HINT}`));
-
-/** A visitor-facing text: one string for every language, or a map of locale to string. */
-export const LocalizedTextSchema = z.union(
-  [
-    z.string().check(z.minLength(1, 'expected a non-empty text')),
-    z.record(z.string().check(z.regex(LOCALE)), z.string().check(z.minLength(1))),
-  ],
-  { error: 'expected a text, or a map of locale to text such as {"en": "Analytics", "zh-CN": "分析"}' },
-);
-
-const safeUrl = () =>
-  z.string().check(z.refine(isSafeUrl, 'expected an https:, http: or relative URL without spaces'));
+export { LocalizedTextSchema, type LocalizedText } from './config-fields.js';
+export { CategorySchema, CookieDisclosureSchema, type CategoryConfig } from './category-schema.js';
 
 export const PolicySchema = z.strictObject({
   /** Version of the privacy statement the visitor is deciding under; stored with every decision. */
@@ -55,67 +36,6 @@ export const PolicySchema = z.strictObject({
   /** A short "What changed" text the banner shows to visitors asked again after a substantial change. */
   changes: z.optional(LocalizedTextSchema),
 });
-
-/** A cookie or storage name pattern: the name itself, or a `/regular expression/`. */
-const namePattern = (what: string) => z.string().check(
-  z.refine((p) => compileCookiePattern(p) !== undefined, `expected a ${what} or a valid /regular expression/`),
-);
-
-/** One row of a category's cookie table in the preferences panel. */
-export const CookieDisclosureSchema = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(128)),
-  provider: z.optional(LocalizedTextSchema),
-  purpose: z.optional(LocalizedTextSchema),
-  duration: z.optional(LocalizedTextSchema),
-});
-
-export const CategorySchema = z.pipe(
-  z.strictObject({
-    id: slug(),
-    /** Strictly necessary: always on, cannot be switched off, needs no consent. */
-    required: z._default(z.boolean(), false),
-    label: z.optional(LocalizedTextSchema),
-    description: z.optional(LocalizedTextSchema),
-    /** Hosts this category's requests go to (`stats.example.com`, `*.example.com`). */
-    hosts: z._default(
-      z.array(z.string().check(z.regex(HOST_PATTERN, 'expected a lowercase host such as "stats.example.com" or "*.example.com"'))),
-      [],
-    ),
-    /** Cookies this category sets: names or `/regular expressions/`. */
-    cookies: z._default(z.array(namePattern('cookie name')), []),
-    /**
-     * localStorage and sessionStorage keys and IndexedDB database names this category's scripts write: names
-     * or `/regular expressions/`, as in `cookies`.
-     */
-    storage: z._default(z.array(namePattern('storage key')), []),
-    /** The cookies as the preferences panel lists them for visitors. */
-    cookieTable: z._default(z.array(CookieDisclosureSchema), []),
-    /**
-     * Start denied when the browser sends Global Privacy Control, and stay off on "Accept all".
-     * Default: true for `marketing`, false for the rest.
-     */
-    honorGpc: z.optional(z.boolean()),
-    /** Ready host, cookie and storage lists by name (`baidu-tongji`, `ga4`, `clarity`), added to `hosts`, `cookies` and `storage`. */
-    presets: z._default(z.array(z.enum(PRESET_NAMES, { error: `unknown preset: expected one of ${PRESET_NAMES.join(', ')}` })), []),
-    /**
-     * Needs its own explicit consent (e.g. transfer to the licensor in the United States, sensitive personal
-     * information): never granted by "Accept all" or any bulk action, shown with its own notice text.
-     */
-    separate: z._default(z.boolean(), false),
-  }),
-  z.transform((c) => ({
-    ...c,
-    honorGpc: c.honorGpc ?? (c.id === GPC_BY_DEFAULT && !c.required),
-    hosts: unique([...c.hosts, ...c.presets.flatMap((name) => PRESETS[name].hosts)]),
-    cookies: unique([...c.cookies, ...c.presets.flatMap((name) => PRESETS[name].cookies)]),
-    storage: unique([...c.storage, ...c.presets.flatMap((name) => PRESETS[name].storage)]),
-  })),
-);
-
-function unique(items: string[]): string[] {
-  return [...new Set(items)];
-}
-
 
 /** Google Consent Mode v2: `consent default` (all denied) before any tag, `consent update` on every decision. */
 export const ConsentModeSchema = z.strictObject({
@@ -298,5 +218,3 @@ function reportMissingLabels(
 export type ConsentConfigInput = z.input<typeof ConfigSchema>;
 /** A config with every default filled in. */
 export type ConsentConfig = z.output<typeof ConfigSchema>;
-export type CategoryConfig = z.output<typeof CategorySchema>;
-export type LocalizedText = z.output<typeof LocalizedTextSchema>;

@@ -1,10 +1,15 @@
 import type { PutConsentResponse } from '../schema/api.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
-import { IDEMPOTENCY_WINDOW_MS, type ConsentWrite, type WriteOutcome } from './consent-store.js';
+import { IDEMPOTENCY_WINDOW_MS, type ConsentWrite, type StoredConsent, type WriteOutcome } from './consent-store.js';
 import { signedReceiptOf } from './receipt-of-jws.js';
 
 /** A stored record row, as both stores keep it: the record as JSON and the account that owns it, if any. */
 export type StoredRow = { record: string; owner: string | null };
+
+/** A stored row as the store hands it out, or `null` for no row. */
+export function storedConsentOf(row: StoredRow | undefined): StoredConsent | null {
+  return row ? { record: JSON.parse(row.record) as ConsentRecord, owner: row.owner } : null;
+}
 /**
  * A stored idempotency key: the hash of the request it was first used with, when, and what the answer was
  * made of (the record stored then, and the receipt it points at).

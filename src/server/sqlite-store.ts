@@ -1,36 +1,15 @@
 import Database from 'better-sqlite3';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ConsentRecord } from '../schema/consent-record.js';
-import type { ConsentStore, ConsentWrite, SigningKey, StoredConsent, WriteOutcome } from './consent-store.js';
+import type { ConsentStore, ConsentWrite, SigningKey, WriteOutcome } from './consent-store.js';
 import { groupCommit } from './group-commit.js';
-import { planWrite, type StoredKey, type StoredRow } from './plan-write.js';
+import { planWrite, storedConsentOf, type StoredKey, type StoredRow } from './plan-write.js';
 import { keepPrivate } from './private-file.js';
 import { receiptOfJws, signedReceiptOf } from './receipt-of-jws.js';
+import { migrateSqlite } from './sqlite-schema.js';
 
-/*
- * Receipts are stored once, as their JWS; `receipt` holds only what an erasure kept of one. Idempotency keys
- * point at their receipt instead of holding a copy of the answer, and expire. Every index is one more random
- * page each write dirties (and the WAL syncs): receipts are found by record and sequence only (their ids are
- * random UUIDs made here, so unique by construction, and sequence numbers only grow since receipts are never
- * deleted), and idempotency keys are a table keyed by record and key, with no rowid beside it.
- */
-const RECEIPTS_COLUMNS = `
-  seq INTEGER PRIMARY KEY, receipt_id TEXT NOT NULL, record_id TEXT, jws TEXT, receipt TEXT, erased INTEGER NOT NULL DEFAULT 0`;
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS consents (
-    id TEXT PRIMARY KEY, owner TEXT, revision INTEGER NOT NULL, updated_at TEXT NOT NULL, record TEXT NOT NULL,
-    received_at TEXT);
-  CREATE TABLE IF NOT EXISTS receipts (${RECEIPTS_COLUMNS});
-  CREATE INDEX IF NOT EXISTS receipts_record ON receipts (record_id, seq);
-  DROP TABLE IF EXISTS idempotency;
-  CREATE TABLE IF NOT EXISTS idempotency_keys (
-    record_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
-    receipt_seq INTEGER NOT NULL, record TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (record_id, key)) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS idempotency_keys_created ON idempotency_keys (created_at);
-  CREATE TABLE IF NOT EXISTS signing_keys (
-    kid TEXT PRIMARY KEY, private_jwk TEXT NOT NULL, public_jwk TEXT NOT NULL, created_at TEXT NOT NULL);
-`;
+/** Queues work for the next group commit; settles once that commit is on disk. */
+type Commit = ReturnType<typeof groupCommit>;
 
 /**
  * The embedded store: one SQLite file through better-sqlite3, readable by its owner only (0600, with its WAL).
@@ -46,103 +25,29 @@ const SCHEMA = `
  */
 export function createSqliteStore(path: string): ConsentStore {
   const inMemory = path === ':memory:' || path === '';
-  if (!inMemory) keepPrivate(path);
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('secure_delete = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-
-  const select = db.prepare<[string], StoredRow>('SELECT record, owner FROM consents WHERE id = ?');
-  const selectOwned = db.prepare<[string], StoredRow>(
-    'SELECT record, owner FROM consents WHERE owner = ? ORDER BY received_at DESC, revision DESC LIMIT 1');
-  const selectKey = db.prepare<[string, string], StoredKey>(
-    `SELECT k.request_hash, k.status, k.record, k.created_at, r.receipt_id, r.jws
-     FROM idempotency_keys k JOIN receipts r ON r.seq = k.receipt_seq WHERE k.record_id = ? AND k.key = ?`);
-  const upsert = db.prepare(
-    `INSERT INTO consents (id, owner, revision, updated_at, record, received_at)
-     VALUES (@id, @owner, @revision, @updatedAt, @record, @receivedAt)
-     ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, revision = excluded.revision,
-       updated_at = excluded.updated_at, record = excluded.record, received_at = excluded.received_at`);
-  const insertReceipt = db.prepare('INSERT INTO receipts (receipt_id, record_id, jws) VALUES (?, ?, ?)');
-  const insertKey = db.prepare(
-    'INSERT OR REPLACE INTO idempotency_keys (record_id, key, request_hash, status, receipt_seq, record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const selectReceipts = db.prepare<[string, number, number], { seq: number; receipt_id: string; jws: string }>(
-    'SELECT seq, receipt_id, jws FROM receipts WHERE record_id = ? AND seq > ? ORDER BY seq LIMIT ?');
-  const pruneKeys = db.prepare(
-    `DELETE FROM idempotency_keys WHERE (record_id, key) IN
-       (SELECT record_id, key FROM idempotency_keys WHERE created_at < ? LIMIT ?)`);
-
-  // Each write is its own savepoint inside the batch's transaction: one that fails leaves the others intact.
-  const writeOne = db.transaction((change: ConsentWrite): WriteOutcome => {
-    const { record } = change;
-    const plan = planWrite(change, select.get(record.id), selectKey.get(record.id, change.idempotencyKey));
-    if (plan.kind !== 'store') return plan;
-    upsert.run({
-      id: record.id, owner: plan.owner, revision: record.revision, updatedAt: record.updatedAt, record: JSON.stringify(record),
-      receivedAt: change.receivedAt,
-    });
-    const { lastInsertRowid: receiptSeq } = insertReceipt.run(change.receipt.receiptId, record.id, change.receipt.jws);
-    insertKey.run(record.id, change.idempotencyKey, change.requestHash, plan.status, receiptSeq, JSON.stringify(record), change.receivedAt);
-    return { kind: 'stored', status: plan.status, response: plan.response };
-  });
-
-  let erasedInBatch = false;
-  const eraseOne = db.transaction((id: string, owner: string | null, retain: Parameters<ConsentStore['erase']>[2]): boolean => {
-    const existing = select.get(id);
-    if (!existing || (existing.owner !== null && existing.owner !== owner)) return false;
-    const rows = db.prepare<[string], { seq: number; jws: string }>('SELECT seq, jws FROM receipts WHERE record_id = ?').all(id);
-    const redact = db.prepare('UPDATE receipts SET record_id = NULL, jws = NULL, erased = 1, receipt = ? WHERE seq = ?');
-    for (const row of rows) redact.run(JSON.stringify(retain(receiptOfJws(row.jws))), row.seq);
-    db.prepare('DELETE FROM idempotency_keys WHERE record_id = ?').run(id);
-    db.prepare('DELETE FROM consents WHERE id = ?').run(id);
-    erasedInBatch = true;
-    return true;
-  });
-
-  let wal: Promise<FileHandle> | undefined;
-  /** The WAL, opened once the first commit made it, with its directory entry synced (a new file needs both). */
-  const walFile = () => (wal ??= (async () => {
-    const handle = await open(`${path}-wal`, 'r');
-    const dir = await open(dirname(path), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-    return handle;
-  })().catch((error: unknown) => {
-    wal = undefined;
-    throw error;
-  }));
+  const db = openDatabase(path, inMemory);
+  const statements = prepareStatements(db);
+  const { select, selectOwned, selectReceipts, pruneKeys } = statements;
+  const { writeOne, eraseOne, erasedSinceLastAsked } = changeTransactions(db, statements);
+  const wal = walOf(path, inMemory);
   const commit = groupCommit(
     (batch) => {
       db.transaction(batch).immediate();
-      if (erasedInBatch) {
-        erasedInBatch = false;
-        // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
-        db.pragma('wal_checkpoint(TRUNCATE)');
-      }
+      // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
+      if (erasedSinceLastAsked()) db.pragma('wal_checkpoint(TRUNCATE)');
     },
-    async () => {
-      // fdatasync, as SQLite itself syncs: the data and the file's size, not its times.
-      if (!inMemory) await (await walFile()).datasync();
-    },
+    wal.sync,
   );
-
-  const stored = (row: StoredRow | undefined): StoredConsent | null =>
-    row ? { record: JSON.parse(row.record) as ConsentRecord, owner: row.owner } : null;
 
   return {
     async migrate() {
-      migrate(db);
+      migrateSqlite(db);
     },
     async read(id) {
-      return stored(select.get(id));
+      return storedConsentOf(select.get(id));
     },
     async readOwned(subject) {
-      return stored(selectOwned.get(subject));
+      return storedConsentOf(selectOwned.get(subject));
     },
     write(change) {
       return commit(() => writeOne(change));
@@ -162,6 +67,133 @@ export function createSqliteStore(path: string): ConsentStore {
       return db.prepare<[], { receipt: string }>('SELECT receipt FROM receipts WHERE erased = 1 ORDER BY seq').all()
         .map((row) => JSON.parse(row.receipt) as Record<string, unknown>);
     },
+    ...signingKeyMethods(db, commit),
+    async hasReceipts() {
+      return db.prepare('SELECT 1 FROM receipts LIMIT 1').get() !== undefined;
+    },
+    async ping() {
+      return db.prepare('SELECT 1 AS ok').get() !== undefined;
+    },
+    async close() {
+      // A write still in its batch finishes first; closing checkpoints and removes the WAL.
+      await commit(() => undefined);
+      db.close();
+      await wal.close();
+    },
+  };
+}
+
+/** The database file made private, opened in WAL mode with zeroing deletes, its tables in this version's layout. */
+function openDatabase(path: string, inMemory: boolean): Database.Database {
+  if (!inMemory) keepPrivate(path);
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  migrateSqlite(db);
+  return db;
+}
+
+/** The statements the requests run, prepared once. */
+function prepareStatements(db: Database.Database) {
+  return {
+    select: db.prepare<[string], StoredRow>('SELECT record, owner FROM consents WHERE id = ?'),
+    selectOwned: db.prepare<[string], StoredRow>(
+      'SELECT record, owner FROM consents WHERE owner = ? ORDER BY received_at DESC, revision DESC LIMIT 1'),
+    selectKey: db.prepare<[string, string], StoredKey>(
+      `SELECT k.request_hash, k.status, k.record, k.created_at, r.receipt_id, r.jws
+       FROM idempotency_keys k JOIN receipts r ON r.seq = k.receipt_seq WHERE k.record_id = ? AND k.key = ?`),
+    upsert: db.prepare(
+      `INSERT INTO consents (id, owner, revision, updated_at, record, received_at)
+       VALUES (@id, @owner, @revision, @updatedAt, @record, @receivedAt)
+       ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, revision = excluded.revision,
+         updated_at = excluded.updated_at, record = excluded.record, received_at = excluded.received_at`),
+    insertReceipt: db.prepare('INSERT INTO receipts (receipt_id, record_id, jws) VALUES (?, ?, ?)'),
+    insertKey: db.prepare(
+      'INSERT OR REPLACE INTO idempotency_keys (record_id, key, request_hash, status, receipt_seq, record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    selectReceipts: db.prepare<[string, number, number], { seq: number; receipt_id: string; jws: string }>(
+      'SELECT seq, receipt_id, jws FROM receipts WHERE record_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    pruneKeys: db.prepare(
+      `DELETE FROM idempotency_keys WHERE (record_id, key) IN
+         (SELECT record_id, key FROM idempotency_keys WHERE created_at < ? LIMIT ?)`),
+  };
+}
+
+/**
+ * A write and an erasure, each its own savepoint inside the batch's transaction, so one that fails leaves the
+ * others intact; and whether an erasure ran since last asked (its batch must then be checkpointed).
+ */
+function changeTransactions(db: Database.Database, statements: ReturnType<typeof prepareStatements>) {
+  const { select, selectKey, upsert, insertReceipt, insertKey } = statements;
+  const writeOne = db.transaction((change: ConsentWrite): WriteOutcome => {
+    const { record } = change;
+    const plan = planWrite(change, select.get(record.id), selectKey.get(record.id, change.idempotencyKey));
+    if (plan.kind !== 'store') return plan;
+    upsert.run({
+      id: record.id, owner: plan.owner, revision: record.revision, updatedAt: record.updatedAt, record: JSON.stringify(record),
+      receivedAt: change.receivedAt,
+    });
+    const { lastInsertRowid: receiptSeq } = insertReceipt.run(change.receipt.receiptId, record.id, change.receipt.jws);
+    insertKey.run(record.id, change.idempotencyKey, change.requestHash, plan.status, receiptSeq, JSON.stringify(record), change.receivedAt);
+    return { kind: 'stored', status: plan.status, response: plan.response };
+  });
+
+  let erased = false;
+  const eraseOne = db.transaction((id: string, owner: string | null, retain: Parameters<ConsentStore['erase']>[2]): boolean => {
+    const existing = select.get(id);
+    if (!existing || (existing.owner !== null && existing.owner !== owner)) return false;
+    const rows = db.prepare<[string], { seq: number; jws: string }>('SELECT seq, jws FROM receipts WHERE record_id = ?').all(id);
+    const redact = db.prepare('UPDATE receipts SET record_id = NULL, jws = NULL, erased = 1, receipt = ? WHERE seq = ?');
+    for (const row of rows) redact.run(JSON.stringify(retain(receiptOfJws(row.jws))), row.seq);
+    db.prepare('DELETE FROM idempotency_keys WHERE record_id = ?').run(id);
+    db.prepare('DELETE FROM consents WHERE id = ?').run(id);
+    erased = true;
+    return true;
+  });
+
+  const erasedSinceLastAsked = () => {
+    const answer = erased;
+    erased = false;
+    return answer;
+  };
+  return { writeOne, eraseOne, erasedSinceLastAsked };
+}
+
+/**
+ * The WAL's own disk sync, which `synchronous = NORMAL` leaves to the store (see {@link createSqliteStore}),
+ * and its closing. Nothing to sync for an in-memory database.
+ */
+function walOf(path: string, inMemory: boolean): { sync: () => Promise<void>; close: () => Promise<void> } {
+  let wal: Promise<FileHandle> | undefined;
+  /** The WAL, opened once the first commit made it, with its directory entry synced (a new file needs both). */
+  const walFile = () => (wal ??= (async () => {
+    const handle = await open(`${path}-wal`, 'r');
+    const dir = await open(dirname(path), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+    return handle;
+  })().catch((error: unknown) => {
+    wal = undefined;
+    throw error;
+  }));
+  return {
+    // fdatasync, as SQLite itself syncs: the data and the file's size, not its times.
+    sync: async () => {
+      if (!inMemory) await (await walFile()).datasync();
+    },
+    close: async () => {
+      await (await wal?.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** The signing keys' part of the store: read, added and retired through the group commit like every write. */
+function signingKeyMethods(db: Database.Database, commit: Commit): Pick<ConsentStore, 'signingKeys' | 'addSigningKey' | 'retireSigningKeys'> {
+  return {
     async signingKeys() {
       return db.prepare<[], { kid: string; private_jwk: string; public_jwk: string; created_at: string }>(
         'SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid').all()
@@ -178,43 +210,5 @@ export function createSqliteStore(path: string): ConsentStore {
         db.prepare("UPDATE signing_keys SET private_jwk = 'null'").run();
       });
     },
-    async hasReceipts() {
-      return db.prepare('SELECT 1 FROM receipts LIMIT 1').get() !== undefined;
-    },
-    async ping() {
-      return db.prepare('SELECT 1 AS ok').get() !== undefined;
-    },
-    async close() {
-      // A write still in its batch finishes first; closing checkpoints and removes the WAL.
-      await commit(() => undefined);
-      db.close();
-      await (await wal?.catch(() => undefined))?.close();
-    },
   };
-}
-
-/** Creates the tables, and brings databases made by earlier versions to this layout. */
-function migrate(db: Database.Database): void {
-  db.transaction(() => {
-    const columns = (table: string) => db.prepare<[], { name: string; notnull: number }>(`PRAGMA table_info(${table})`).all();
-    const receiptsBefore = columns('receipts');
-    const consentsBefore = columns('consents');
-    db.exec(SCHEMA);
-    // Before receipts were stored once: the JSON copy of each live receipt goes (the JWS holds it).
-    if (receiptsBefore.some((column) => column.name === 'receipt' && column.notnull === 1)) {
-      db.exec(`
-        CREATE TABLE receipts_once (${RECEIPTS_COLUMNS});
-        INSERT INTO receipts_once SELECT seq, receipt_id, record_id, jws, CASE WHEN erased = 1 THEN receipt END, erased FROM receipts;
-        DROP TABLE receipts;
-        ALTER TABLE receipts_once RENAME TO receipts;
-        CREATE INDEX receipts_record ON receipts (record_id, seq);`);
-    }
-    // Before /me ordered by the endpoint's own clock: filled from updated_at, the best that is known of them.
-    if (consentsBefore.length > 0 && !consentsBefore.some((column) => column.name === 'received_at')) {
-      db.exec('ALTER TABLE consents ADD COLUMN received_at TEXT; UPDATE consents SET received_at = updated_at');
-    }
-    db.exec('CREATE INDEX IF NOT EXISTS consents_owner_received ON consents (owner, received_at)');
-    // `/me` no longer orders by the client's updatedAt; the index on it only cost every write.
-    db.exec('DROP INDEX IF EXISTS consents_owner');
-  }).immediate();
 }
