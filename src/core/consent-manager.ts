@@ -146,11 +146,8 @@ export class ConsentManager {
 
   /** Forgets the decision on this device (the stored cookie too), so the visitor is asked again. */
   reset(): void {
-    if (this.configError) {
-      this.#refuse('reset');
-      return;
-    }
-    this.#keeper.forget();
+    if (this.configError) this.#refuse('reset');
+    else this.#keeper.forget();
   }
 
   /**

@@ -34,16 +34,16 @@ function formatUrl(result: UrlResult): string {
 function formatPhase(phase: PhaseResult): string {
   const title = `  ${phase.phase}${phase.skipped ? ` (skipped: ${phase.skipped})` : ''}`;
   const rows = [
-    ...phase.hosts.map((h) => ['host', h.host, '', ...describe(h)]),
-    ...phase.cookies.map((c) => ['cookie', c.name, `${c.domain}${c.path === '/' ? '' : c.path}, set by ${c.setBy}`, ...describe(c)]),
-    ...phase.storage.map((s) => [s.kind, s.name, s.origin, ...describe(s)]),
+    ...phase.hosts.map((h) => ['host', h.host, '', ...coverageColumns(h)]),
+    ...phase.cookies.map((c) => ['cookie', c.name, `${c.domain}${c.path === '/' ? '' : c.path}, set by ${c.setBy}`, ...coverageColumns(c)]),
+    ...phase.storage.map((s) => [s.kind, s.name, s.origin, ...coverageColumns(s)]),
   ];
   if (rows.length === 0) return phase.skipped ? title : `${title}\n    (nothing)`;
   return `${title}\n${columns(rows).map((line) => `    ${line}`).join('\n')}`;
 }
 
 /** The "covered by" and "finding" cells of an item. */
-function describe(item: Classified): [string, string] {
+function coverageColumns(item: Classified): [string, string] {
   const covered = item.consentKit
     ? 'consent-kit itself'
     : item.coveredBy.map((c) => `${c.category}${c.required ? ' (required)' : ''}${c.presets.length ? ` [${c.presets.join(', ')}]` : ''}`).join(', ');

@@ -76,24 +76,29 @@ function render(report: ScanReport, output: ScanRequest['output']): string {
   return JSON.stringify(suggestion, null, 2);
 }
 
+/** The command line as `parseArgs` reads it; throws on an unknown option or a missing value. */
+function parseScanArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      config: { type: 'string' },
+      allow: { type: 'string', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+      suggest: { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '15000' },
+      idle: { type: 'string', default: '5000' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+}
+
 /** The parsed command line, or the exit code after explaining what is wrong with it. */
 async function readRequest(args: string[]): Promise<ScanRequest | number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseScanArgs>;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        config: { type: 'string' },
-        allow: { type: 'string', multiple: true, default: [] },
-        json: { type: 'boolean', default: false },
-        suggest: { type: 'boolean', default: false },
-        timeout: { type: 'string', default: '15000' },
-        idle: { type: 'string', default: '5000' },
-        help: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseScanArgs(args);
   } catch (error) {
     return usageError((error as Error).message);
   }

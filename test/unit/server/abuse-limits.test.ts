@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { ConsentConfigError } from '../../../src/core/errors.js';
+import type { ConsentConfigError } from '../../../src/core/errors.js';
 import { issueSubjectToken } from '../../../src/server/subject-token.js';
 import { RECORD_ID_A, RECORD_ID_B, putBody, record } from '../../fixtures/consent-bodies.js';
 import { SECRET, testEndpoint } from '../../fixtures/endpoint.js';
