@@ -4,7 +4,7 @@ import type { SignedReceipt } from '../schema/receipt.js';
 import { unknownId, validateChoices } from './choices-validation.js';
 import type { ConsentChoices, ConsentEvents } from './consent-types.js';
 import { DecisionKeeper } from './decision-keeper.js';
-import { keepEveryChoice, nextRecord, type DecisionChange } from './decision-record.js';
+import { gpcOverride, keepEveryChoice, nextRecord, type DecisionChange } from './decision-record.js';
 import { staleReason, toTimestamp, type StaleReason } from './decision-rules.js';
 import { DEV_MODE } from './dev-mode.js';
 import { Emitter } from './emitter.js';
@@ -31,7 +31,7 @@ export class ConsentManager {
    */
   readonly configError: ConsentConfigError | null;
 
-  #env: Required<Omit<ConsentEnvironment, 'tabs' | 'events' | 'gate' | 'sync'>> & Pick<ConsentEnvironment, 'tabs' | 'events' | 'gate' | 'sync'>;
+  #env: ConsentEnvironment & Required<Pick<ConsentEnvironment, 'now' | 'randomId' | 'gpc' | 'warn'>>;
   #emitter = new Emitter<ConsentEvents>();
   /** The decision in force and where it lives (the cookie, the other tabs, the endpoint). */
   #keeper: DecisionKeeper;
@@ -46,20 +46,15 @@ export class ConsentManager {
   constructor(config: ConsentConfig, env: ConsentEnvironment, configError: ConsentConfigError | null = null) {
     this.config = config;
     this.configError = configError;
-    this.#env = {
-      now: Date.now,
-      randomId,
-      gpc: false,
-      warn: (message) => console.warn(message),
-      ...env,
-    };
+    this.#env = { now: Date.now, randomId, gpc: false, warn: (message) => console.warn(message), ...env };
     this.#keeper = new DecisionKeeper(config, this.#env, () => {
       this.#emitter.emit('change', this.state);
       this.#dispatch('consent:change');
     });
     if (!configError) {
       this.#keeper.adoptStored();
-      this.#applyGpcToBulkGrant();
+      const override = gpcOverride(this.#keeper.inForce, this.config, this.#env.gpc);
+      if (override) this.#decide(override);
       this.#unsubscribeTabs = env.tabs?.subscribe((decision) => this.#keeper.hearTab(decision)) ?? (() => {});
     }
     this.#isReady = true;
@@ -156,7 +151,7 @@ export class ConsentManager {
    */
   whenGranted(category: string): Promise<void> {
     if (!this.configError && !this.#category(category)) {
-      return Promise.reject(unknownId('category', category, this.config.categories.map((c) => c.id)));
+      return Promise.reject(this.#unknownCategory(category));
     }
     if (this.has(category)) return Promise.resolve();
     return new Promise((resolve) => {
@@ -185,7 +180,7 @@ export class ConsentManager {
    */
   beacon(category: string, url: string, data?: BodyInit | null): boolean {
     if (!this.configError && !this.#category(category)) {
-      throw unknownId('category', category, this.config.categories.map((c) => c.id));
+      throw this.#unknownCategory(category);
     }
     if (this.#env.gate) return this.#env.gate.beacon(category, url, data);
     return this.has(category) && typeof navigator !== 'undefined' && navigator.sendBeacon(url, data);
@@ -261,20 +256,19 @@ export class ConsentManager {
       return null;
     }
     const { inForce, previous } = this.#keeper;
-    this.#keeper.save(nextRecord(this.config, inForce, previous, change, toTimestamp(this.#env.now()), this.#env.randomId), true);
+    this.#keeper.save(
+      nextRecord(this.config, inForce, previous, change, toTimestamp(this.#env.now()), this.#env.randomId),
+      true,
+    );
     return this.state;
   }
 
-  /**
-   * Global Privacy Control is a standing opt-out: a decision that granted `honorGpc` categories only through
-   * the banner's "Accept all" gives way to it. An explicit per-category choice stands.
-   */
-  #applyGpcToBulkGrant(): void {
-    const state = this.#keeper.inForce;
-    if (!this.#env.gpc || state?.method !== 'banner-accept-all') return;
-    const overridden = this.config.categories.filter((c) => c.honorGpc && state.categories[c.id]);
-    if (overridden.length === 0) return;
-    this.#decide({ ...keepEveryChoice('gpc'), category: (id, current) => current && !overridden.some((c) => c.id === id) });
+  #unknownCategory(id: string) {
+    return unknownId(
+      'category',
+      id,
+      this.config.categories.map((c) => c.id),
+    );
   }
 
   #dispatch(type: 'consent:ready' | 'consent:change'): void {
@@ -283,17 +277,22 @@ export class ConsentManager {
 
   #syncFor(action: string): ConsentSync {
     if (!this.#env.sync) {
-      throw new ConsentUsageError('no-endpoint', DEV_MODE
-        ? `consent-kit: ${action}() needs the preferences endpoint: set "endpoint" in the config`
-          + (this.configError ? ' and fix the configuration errors reported above' : '')
-        : '');
+      throw new ConsentUsageError(
+        'no-endpoint',
+        DEV_MODE
+          ? `consent-kit: ${action}() needs the preferences endpoint: set "endpoint" in the config` +
+              (this.configError ? ' and fix the configuration errors reported above' : '')
+          : '',
+      );
     }
     return this.#env.sync;
   }
 
   #refuse(action: string): void {
-    this.#env.warn(DEV_MODE
-      ? `consent-kit: cannot ${action} because the configuration is invalid; fix the errors reported above`
-      : `consent-kit: invalid-config (${action})`);
+    this.#env.warn(
+      DEV_MODE
+        ? `consent-kit: cannot ${action} because the configuration is invalid; fix the errors reported above`
+        : `consent-kit: invalid-config (${action})`,
+    );
   }
 }

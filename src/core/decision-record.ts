@@ -13,7 +13,9 @@ export interface DecisionChange {
 
 /** A change that keeps every choice as it is (a new revision of the same decision). */
 export const keepEveryChoice = (method: ConsentMethod): DecisionChange => ({
-  method, category: (_id, current) => current, contact: (_channel, _topic, current) => current,
+  method,
+  category: (_id, current) => current,
+  contact: (_channel, _topic, current) => current,
 });
 
 /**
@@ -23,8 +25,12 @@ export const keepEveryChoice = (method: ConsentMethod): DecisionChange => ({
  * was asked.
  */
 export function nextRecord(
-  config: ConsentConfig, base: ConsentRecord | null, previous: ConsentRecord | null, change: DecisionChange,
-  now: string, newId: () => string,
+  config: ConsentConfig,
+  base: ConsentRecord | null,
+  previous: ConsentRecord | null,
+  change: DecisionChange,
+  now: string,
+  newId: () => string,
 ): ConsentRecord {
   const isOldEnough = change.ageConfirmed ?? base?.ageConfirmed === true;
   const mayNeedAge = (allowed: boolean) => allowed && (isOldEnough || config.minimumAge <= 0);
@@ -47,4 +53,20 @@ export function nextRecord(
     updatedAt: now,
     revision: (previous?.revision ?? 0) + 1,
   };
+}
+
+/**
+ * Global Privacy Control is a standing opt-out: a decision in force (`state`) that granted `honorGpc`
+ * categories only through the banner's "Accept all" gives way to it, as this change. An explicit
+ * per-category choice stands: `undefined` then, and when the browser sends no GPC (`gpc`).
+ */
+export function gpcOverride(
+  state: ConsentRecord | null,
+  config: ConsentConfig,
+  gpc: boolean,
+): DecisionChange | undefined {
+  if (!gpc || state?.method !== 'banner-accept-all') return undefined;
+  const overridden = config.categories.filter((c) => c.honorGpc && state.categories[c.id]);
+  if (overridden.length === 0) return undefined;
+  return { ...keepEveryChoice('gpc'), category: (id, current) => current && !overridden.some((c) => c.id === id) };
 }

@@ -72,10 +72,11 @@ export class GateKeeper {
     this.#matcher = createHostMatcher(categories);
     this.#cookieNames = createNameMatcher(categories, 'cookies');
     this.#storageNames = createNameMatcher(categories, 'storage');
-    this.#unsubscribe = consent?.on('change', () => {
-      if ([...this.#caughtWhileDenied].some((id) => consent.has(id))) this.#onLateGrant();
-      this.flush();
-    }) ?? (() => {});
+    this.#unsubscribe =
+      consent?.on('change', () => {
+        if ([...this.#caughtWhileDenied].some((id) => consent.has(id))) this.#onLateGrant();
+        this.flush();
+      }) ?? (() => {});
     const size = consent?.config.requestQueueSize ?? DEFAULT_QUEUE_SIZE;
     for (const evicted of this.#queue.resize(size)) this.#overflow(evicted);
     this.flush();
@@ -99,6 +100,23 @@ export class GateKeeper {
     if (consent === undefined) return { verdict: 'hold', url, ...match };
     if (match.categories.length === 0 || match.categories.every((id) => this.has(id))) return PASS;
     return { verdict: consent?.hasDecision ? 'drop' : 'hold', url, ...match };
+  }
+
+  /**
+   * A beacon through the gate, for `fixed` categories or those listing its host: `send` (which says whether
+   * the browser queued it) runs now or on release. Returns what `sendBeacon` promises: `true` when sent or
+   * held (a held beacon is queued for sending), `false` when refused.
+   */
+  beacon(url: string, send: () => boolean, fixed?: string[]): boolean {
+    let sent = false;
+    const verdict = this.admit(
+      url,
+      'beacon',
+      () => (sent = send()),
+      () => {},
+      fixed,
+    );
+    return verdict === 'hold' || sent;
   }
 
   /**
@@ -128,14 +146,20 @@ export class GateKeeper {
     }
     const categories = (kind === 'cookie' ? this.#cookieNames : this.#storageNames)(name);
     // The consent cookie is the decision itself: no category's pattern can hold it back.
-    if (!categories || (kind === 'cookie' && name === consent?.config.cookie.name) || categories.every((id) => this.has(id))) {
+    if (
+      !categories ||
+      (kind === 'cookie' && name === consent?.config.cookie.name) ||
+      categories.every((id) => this.has(id))
+    ) {
       write();
       return true;
     }
     this.#log.count(categories, `${kind}:${name}`, 'dropped');
     const reason = consent?.hasDecision ? 'denied' : 'undecided';
     this.#catch(categories);
-    this.#events.dispatchEvent(new CustomEvent('consent:blocked', { detail: { categories, host: '', url: '', kind, name, reason } }));
+    this.#events.dispatchEvent(
+      new CustomEvent('consent:blocked', { detail: { categories, host: '', url: '', kind, name, reason } }),
+    );
     return false;
   }
 
@@ -189,7 +213,12 @@ export class GateKeeper {
 
   #overflow(held: Held): void {
     const categories = held.isCounted ? this.#categoriesOf(held) : [];
-    this.drop({ verdict: 'drop', url: held.url, host: hostOf(held.url, this.#base()), categories }, held.kind, held.refuse, 'overflow');
+    this.drop(
+      { verdict: 'drop', url: held.url, host: hostOf(held.url, this.#base()), categories },
+      held.kind,
+      held.refuse,
+      'overflow',
+    );
   }
 
   #categoriesOf(held: Held): string[] {
@@ -204,7 +233,8 @@ export class GateKeeper {
     } catch {
       return undefined;
     }
-    const isOtherHost = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.host !== this.#pageHost();
+    const isOtherHost =
+      (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.host !== this.#pageHost();
     return isOtherHost ? { host: parsed.host, categories: [] } : undefined;
   }
 }

@@ -36,59 +36,86 @@ export function installGate(options: GateOptions = {}): RequestGate {
   const existing = pageEntry('gate');
   if (existing) return existing;
   if (typeof document === 'undefined') {
-    throw new ConsentUsageError('no-document', DEV_MODE ? 'consent-kit: installGate() runs in a browser page, before init()' : '');
+    throw new ConsentUsageError(
+      'no-document',
+      DEV_MODE ? 'consent-kit: installGate() runs in a browser page, before init()' : '',
+    );
   }
-  const page = window as Window & typeof globalThis & GoogleTagGlobals;
-  let hasReloaded = false;
-  const reload = () => {
-    if (hasReloaded) return;
-    hasReloaded = true;
-    (options.reload ?? (() => location.reload()))();
-  };
+  const page = window as PageGlobals;
+  const reload = reloadOnce(options.reload ?? (() => location.reload()));
   // A grant after a denial that untagged scripts outlived takes effect from the next load: reload into it.
   let connected: ConsentManager | null = null;
-  const keeper = new GateKeeper(document, () => document.baseURI, () => location.host, () => connected?.config.reloadOnWithdraw && reload());
+  const keeper = new GateKeeper(
+    document,
+    () => document.baseURI,
+    () => location.host,
+    () => connected?.config.reloadOnWithdraw && reload(),
+  );
   patchNetwork(page, keeper);
-  const elements = new ElementGate(document, (id) => keeper.has(id), (url) => keeper.judge(url).verdict === 'pass');
+  const elements = new ElementGate(
+    document,
+    (id) => keeper.has(id),
+    (url) => keeper.judge(url).verdict === 'pass',
+  );
   let unsubscribe: (() => void)[] = [];
 
   const gate: RequestGate = {
     connect(consent) {
       connected = consent;
       for (const stop of unsubscribe) stop();
-      unsubscribe = [];
-      if (consent && !consent.configError) {
-        // Consent Mode first, so Google tags hear of a grant before their held requests go out.
-        if (usesConsentMode(consent, page)) unsubscribe.push(followConsentMode(consent, page));
-        const { domain, name } = consent.config.cookie;
-        const scope = { hostname: location.hostname, pathname: location.pathname, domain, keep: name, isSecure: location.protocol === 'https:' };
-        unsubscribe.push(followWithdrawals(consent, {
-          deleteCookies: (patterns) => deleteCookies(document, patterns, scope),
-          // In the entry, not a chunk: the reload after a withdrawal would come before a chunk arrived, and
-          // the next page's trackers would read their keys before it did.
-          deleteStorage: (patterns) => deleteStorage(page, patterns),
-          reload,
-        }));
-        unsubscribe.push(consent.on('change', () => elements.activate()));
-      }
+      unsubscribe = consent && !consent.configError ? followDecisions(consent, page, elements, reload) : [];
       keeper.connect(consent);
       elements.activate();
     },
     blocked: () => keeper.blocked(),
-    beacon(category, url, data) {
-      let sent = false;
-      const verdict = keeper.admit(url, 'beacon', () => (sent = navigator.sendBeacon(url, data)), () => {}, [category]);
-      return verdict === 'hold' || sent;
-    },
+    beacon: (category, url, data) => keeper.beacon(url, () => navigator.sendBeacon(url, data), [category]),
   };
   setPageEntry('gate', gate);
 
   const manager = get();
   if (manager) {
-    console.warn(DEV_MODE
-      ? 'consent-kit: installGate() ran after init(); requests made before it were not gated, and manager.blocked() stays empty. Call installGate() first.'
-      : 'consent-kit: gate-after-init');
+    console.warn(
+      DEV_MODE
+        ? 'consent-kit: installGate() ran after init(); requests made before it were not gated, and manager.blocked() stays empty. Call installGate() first.'
+        : 'consent-kit: gate-after-init',
+    );
     gate.connect(manager);
   }
   return gate;
+}
+
+type PageGlobals = Window & typeof globalThis & GoogleTagGlobals;
+
+/**
+ * What the gate does with each decision of a connected manager besides deciding requests and writes: tells
+ * Google's tags (Consent Mode), cleans up after denials, and lets waiting scripts and elements load. Returns
+ * the functions that stop each.
+ */
+function followDecisions(consent: ConsentManager, page: PageGlobals, elements: ElementGate, reload: () => void) {
+  // Consent Mode first, so Google tags hear of a grant before their held requests go out.
+  const stops = usesConsentMode(consent, page) ? [followConsentMode(consent, page)] : [];
+  const { domain, name } = consent.config.cookie;
+  const { hostname, pathname, protocol } = location;
+  const scope = { hostname, pathname, domain, keep: name, isSecure: protocol === 'https:' };
+  stops.push(
+    followWithdrawals(consent, {
+      deleteCookies: (patterns) => deleteCookies(document, patterns, scope),
+      // In the entry, not a chunk: the reload after a withdrawal would come before a chunk arrived, and
+      // the next page's trackers would read their keys before it did.
+      deleteStorage: (patterns) => deleteStorage(page, patterns),
+      reload,
+    }),
+  );
+  stops.push(consent.on('change', () => elements.activate()));
+  return stops;
+}
+
+/** `reload`, at most once per page: a withdrawal and a late grant may both ask for it. */
+function reloadOnce(reload: () => void): () => void {
+  let hasReloaded = false;
+  return () => {
+    if (hasReloaded) return;
+    hasReloaded = true;
+    reload();
+  };
 }

@@ -69,7 +69,9 @@ function patchFetch(win: PageWindow, keeper: GateKeeper): void {
   }
   if (win.fetch !== gated) {
     // A site owner meets this one in production, on the page that locks fetch: it keeps its words everywhere.
-    console.warn('consent-kit: this page made window.fetch read-only, so fetch() requests to the categories\' hosts cannot be held until consent. Load consent-kit before the script that locks fetch.');
+    console.warn(
+      "consent-kit: this page made window.fetch read-only, so fetch() requests to the categories' hosts cannot be held until consent. Load consent-kit before the script that locks fetch.",
+    );
   }
 }
 
@@ -86,9 +88,10 @@ function patchXhr(win: PageWindow, keeper: GateKeeper): void {
   proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const url = urls.get(this);
     if (url === undefined) return send.call(this, body);
-    const fail = () => setTimeout(() => {
-      for (const type of ['error', 'loadend']) this.dispatchEvent(new ProgressEvent(type));
-    });
+    const fail = () =>
+      setTimeout(() => {
+        for (const type of ['error', 'loadend']) this.dispatchEvent(new ProgressEvent(type));
+      });
     keeper.admit(url, 'xhr', () => send.call(this, body), fail);
   };
 }
@@ -99,10 +102,7 @@ function patchBeacon(win: PageWindow, keeper: GateKeeper): void {
   const original = proto?.sendBeacon;
   if (typeof original !== 'function') return;
   proto.sendBeacon = function sendBeacon(this: Navigator, url: string | URL, data?: BodyInit | null): boolean {
-    let sent = false;
-    const verdict = keeper.admit(String(url), 'beacon', () => (sent = original.call(this, url, data)), () => {});
-    // A held beacon is queued for sending, which is what `true` promises.
-    return verdict === 'hold' || sent;
+    return keeper.beacon(String(url), () => original.call(this, url, data));
   };
 }
 
@@ -125,7 +125,9 @@ function patchElements(win: PageWindow, keeper: GateKeeper): void {
   const { setAttribute } = win.Element.prototype;
   win.Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
     const lower = String(name).toLowerCase();
-    const loading = LOADING_ATTRIBUTES.find(([className, attribute]) => attribute === lower && this instanceof win[className]);
+    const loading = LOADING_ATTRIBUTES.find(
+      ([className, attribute]) => attribute === lower && this instanceof win[className],
+    );
     if (!loading) return setAttribute.call(this, name, value);
     guard(this, loading[2], String(value), () => setAttribute.call(this, name, value));
   };
@@ -142,7 +144,8 @@ function patchFrames(win: PageWindow, keeper: GateKeeper): void {
       get(this: HTMLIFrameElement) {
         const value = get.call(this) as Window | Document | null;
         try {
-          const frame = property === 'contentDocument' ? (value as Document | null)?.defaultView : (value as Window | null);
+          const frame =
+            property === 'contentDocument' ? (value as Document | null)?.defaultView : (value as Window | null);
           if (frame) patchNetwork(frame as PageWindow, keeper);
         } catch {
           // Another origin: the page cannot reach into it, and its requests belong to that origin's page.

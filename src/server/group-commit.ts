@@ -22,36 +22,27 @@ export function groupCommit(
     syncing = true;
     const batch = committed;
     committed = [];
-    sync().then(
-      () => {
-        for (const { entry, outcome } of batch) {
-          if (outcome.ok) entry.resolve(outcome.value);
-          else entry.reject(outcome.error);
-        }
-      },
-      // Nothing of these commits is known to be on disk.
-      (error: unknown) => {
-        for (const { entry } of batch) entry.reject(error);
-      },
-    ).finally(() => {
-      syncing = false;
-      if (committed.length > 0) startSync();
-    });
+    sync()
+      .then(
+        () => settle(batch),
+        // Nothing of these commits is known to be on disk.
+        (error: unknown) => {
+          for (const { entry } of batch) entry.reject(error);
+        },
+      )
+      .finally(() => {
+        syncing = false;
+        if (committed.length > 0) startSync();
+      });
   };
 
   const flush = () => {
     const batch = queue;
     queue = [];
-    const done: Done[] = [];
+    let done: Done[] = [];
     try {
       runBatch(() => {
-        for (const entry of batch) {
-          try {
-            done.push({ entry, outcome: { ok: true, value: entry.work() } });
-          } catch (error) {
-            done.push({ entry, outcome: { ok: false, error } });
-          }
-        }
+        done = batch.map(runOne);
       });
     } catch (error) {
       // The transaction itself failed: none of it was committed.
@@ -62,9 +53,27 @@ export function groupCommit(
     if (!syncing) startSync();
   };
 
-  return <T>(work: Work<T>) => new Promise<T>((resolve, reject) => {
-    queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-    // The first write of a batch waits one turn of the event loop, so the requests already read join it.
-    if (queue.length === 1) setImmediate(flush);
-  });
+  return <T>(work: Work<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      // The first write of a batch waits one turn of the event loop, so the requests already read join it.
+      if (queue.length === 1) setImmediate(flush);
+    });
+}
+
+/** Runs one unit of work inside the batch's transaction; a failing one is settled alone. */
+function runOne(entry: Entry): Done {
+  try {
+    return { entry, outcome: { ok: true, value: entry.work() } };
+  } catch (error) {
+    return { entry, outcome: { ok: false, error } };
+  }
+}
+
+/** Answers each caller of a batch now on disk with its own outcome. */
+function settle(batch: Done[]): void {
+  for (const { entry, outcome } of batch) {
+    if (outcome.ok) entry.resolve(outcome.value);
+    else entry.reject(outcome.error);
+  }
 }
