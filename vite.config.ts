@@ -21,7 +21,11 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: true,
       minify: false,
-      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      lib: {
+        entry: { index: 'src/index.ts', define: 'src/define.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
       rolldownOptions: {
         external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, 'js-cookie'],
       },
@@ -51,7 +55,8 @@ const scriptTagBuild: UserConfig = {
         // The index of the languages keeps one name: it lists the languages' hashed file names, so a hash of its
         // own would change with every wording and, through its path, the script's bytes with it. Like the
         // script, it is served to be revalidated; it reads nothing of the script's (see classic-script-entry.ts).
-        chunkFileNames: (chunk) => (chunk.name === 'built-in-languages' ? 'consent-kit-language-index.js' : 'consent-kit-[name]-[hash].js'),
+        chunkFileNames: (chunk) =>
+          chunk.name === 'built-in-languages' ? 'consent-kit-language-index.js' : 'consent-kit-[name]-[hash].js',
         // What the config validator and the endpoint client share (zod) in one chunk named for what it is,
         // rather than in chunks named after whichever module came first.
         codeSplitting: { groups: [{ name: 'validation', test: /node_modules[\\/]zod[\\/]/ }] },
@@ -68,7 +73,11 @@ const serverBuild: UserConfig = {
     emptyOutDir: true,
     sourcemap: true,
     minify: false,
-    lib: { entry: { index: 'src/server/index.ts', cli: 'src/server/cli.ts' }, formats: ['es' as const], fileName: (_format: string, name: string) => `${name}.js` },
+    lib: {
+      entry: { index: 'src/server/index.ts', cli: 'src/server/cli.ts' },
+      formats: ['es' as const],
+      fileName: (_format: string, name: string) => `${name}.js`,
+    },
     rolldownOptions: {
       external: [/^node:/, /^hono($|\/)/, '@hono/node-server', 'better-sqlite3', 'pg', 'jose', /^zod($|\/)/],
     },

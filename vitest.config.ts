@@ -2,8 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 /** Unit tests that read what `npm run build` writes to dist/: they run after the build. */
 export const NEEDS_BUILD = [
-  'test/unit/build/**/*.test.ts', 'test/unit/server/crash.test.ts', 'test/unit/server/multi-process.test.ts',
-  'test/unit/server/cli-token-scope.test.ts', 'test/unit/server/scan.test.ts',
+  'test/unit/build/**/*.test.ts',
+  'test/unit/server/crash.test.ts',
+  'test/unit/server/multi-process.test.ts',
+  'test/unit/server/cli-token-scope.test.ts',
+  'test/unit/server/scan.test.ts',
 ];
 
 /*

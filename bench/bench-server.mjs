@@ -14,12 +14,17 @@ function responses() {
   if (compressed) return compressed;
   const template = readFileSync('bench/pages/content.html', 'utf8');
   const files = {
-    ...Object.fromEntries(Object.entries(variants).map(([variant, head]) => [
-      `/${variant}.html`, ['text/html; charset=utf-8', Buffer.from(template.replace('<!--CONSENT-->', head))],
-    ])),
+    ...Object.fromEntries(
+      Object.entries(variants).map(([variant, head]) => [
+        `/${variant}.html`,
+        ['text/html; charset=utf-8', Buffer.from(template.replace('<!--CONSENT-->', head))],
+      ]),
+    ),
     ...assets(),
   };
-  compressed = Object.fromEntries(Object.entries(files).map(([path, [type, body]]) => [path, [type, brotli(Buffer.from(body)), body]]));
+  compressed = Object.fromEntries(
+    Object.entries(files).map(([path, [type, body]]) => [path, [type, brotli(Buffer.from(body)), body]]),
+  );
   return compressed;
 }
 
@@ -37,11 +42,16 @@ export function serveVariants() {
     if (!/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) return res.writeHead(200, headers).end(plain);
     res.writeHead(200, { ...headers, 'content-encoding': 'br' }).end(br);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((done) => {
-      server.close(done);
-      server.closeAllConnections();
-    }),
-  })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        origin: `http://127.0.0.1:${server.address().port}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(done);
+            server.closeAllConnections();
+          }),
+      }),
+    ),
+  );
 }

@@ -8,7 +8,9 @@ import { putBody } from './put-body.mjs';
 /** Starts `endpoint-server.mjs <args…>` with an IPC channel and resolves with its URL once it listens. */
 export async function startServer(args, env = {}) {
   const child = fork(fileURLToPath(new URL('./endpoint-server.mjs', import.meta.url)), args, {
-    execArgv: ['--expose-gc'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { ...process.env, ...env },
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   child.stdout.setEncoding('utf8');
@@ -29,13 +31,21 @@ export async function startServer(args, env = {}) {
  */
 export function cannon(url, { seconds, connections, next, rate }) {
   const options = { url, duration: seconds, connections, overallRate: rate, requests: [{ setupRequest: next }] };
-  return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+  return new Promise((resolve, reject) =>
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result))),
+  );
 }
 
 /** A PUT of a new record, as a visitor's first decision sends it. */
 export const newRecordPut = (req) => {
   const id = crypto.randomUUID();
-  return { ...req, method: 'PUT', path: `/v1/consents/${id}`, headers: { 'content-type': 'application/json' }, body: putBody(id, 1) };
+  return {
+    ...req,
+    method: 'PUT',
+    path: `/v1/consents/${id}`,
+    headers: { 'content-type': 'application/json' },
+    body: putBody(id, 1),
+  };
 };
 
 /** GETs cycling over `ids`. */
@@ -48,10 +58,16 @@ export const storedRecordGets = (ids) => {
 export async function seed(url, count, connections) {
   const ids = Array.from({ length: count }, () => crypto.randomUUID());
   for (let i = 0; i < count; i += connections) {
-    await Promise.all(ids.slice(i, i + connections).map(async (id) => {
-      const response = await fetch(`${url}/v1/consents/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: putBody(id, 1) });
-      if (response.status !== 201) throw new Error(`seeding failed with HTTP ${response.status}`);
-    }));
+    await Promise.all(
+      ids.slice(i, i + connections).map(async (id) => {
+        const response = await fetch(`${url}/v1/consents/${id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: putBody(id, 1),
+        });
+        if (response.status !== 201) throw new Error(`seeding failed with HTTP ${response.status}`);
+      }),
+    );
   }
   return ids;
 }

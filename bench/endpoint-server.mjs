@@ -9,14 +9,25 @@ if (mode === 'bare') {
   const server = createServer((_req, res) => res.writeHead(204).end());
   server.listen(0, '127.0.0.1', () => console.log(`listening http://127.0.0.1:${server.address().port}`));
 } else {
-  const { createConsentHandler, createPostgresStore, createSqliteStore, serveEndpoint } = await import('../dist/server/index.js');
-  const store = mode === 'postgres'
-    ? createPostgresStore({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${process.env.BENCH_PG_SCHEMA}` })
-    : createSqliteStore(file);
+  const { createConsentHandler, createPostgresStore, createSqliteStore, serveEndpoint } = await import(
+    '../dist/server/index.js'
+  );
+  const store =
+    mode === 'postgres'
+      ? createPostgresStore({
+          connectionString: process.env.DATABASE_URL,
+          options: `-c search_path=${process.env.BENCH_PG_SCHEMA}`,
+        })
+      : createSqliteStore(file);
   const unlimited = 1e9;
   const handler = await createConsentHandler({
-    store, controller: { name: 'Benchmark' }, log: () => {},
-    writesPerMinute: unlimited, clientWritesPerMinute: unlimited, readsPerMinute: unlimited, clientReadsPerMinute: unlimited,
+    store,
+    controller: { name: 'Benchmark' },
+    log: () => {},
+    writesPerMinute: unlimited,
+    clientWritesPerMinute: unlimited,
+    readsPerMinute: unlimited,
+    clientReadsPerMinute: unlimited,
   });
   const endpoint = await serveEndpoint(handler, { port: 0 });
   console.log(`listening ${endpoint.url}`);

@@ -45,12 +45,13 @@ async function besideBare(bareUrl, url, next, target) {
 }
 
 /** PUT-only then GET-only against one endpoint process, each beside the bare server. */
-const putAndGet = (bareUrl, args, env) => withServer(args, env, async (url) => {
-  const put = await besideBare(bareUrl, url, newRecordPut, TARGET.put);
-  const ids = await seed(url, SEEDED, CONNECTIONS);
-  const get = await besideBare(bareUrl, url, storedRecordGets(ids), TARGET.get);
-  return { put, get };
-});
+const putAndGet = (bareUrl, args, env) =>
+  withServer(args, env, async (url) => {
+    const put = await besideBare(bareUrl, url, newRecordPut, TARGET.put);
+    const ids = await seed(url, SEEDED, CONNECTIONS);
+    const get = await besideBare(bareUrl, url, storedRecordGets(ids), TARGET.get);
+    return { put, get };
+  });
 
 /** A fresh schema on DATABASE_URL for the PostgreSQL run, or `undefined` (with the reason) when there is none. */
 async function postgresSchema() {
@@ -63,7 +64,13 @@ async function postgresSchema() {
   }
   const schema = `bench_${process.pid}_${Date.now()}`;
   await client.query(`CREATE SCHEMA ${schema}`);
-  return { schema, drop: async () => { await client.query(`DROP SCHEMA ${schema} CASCADE`); await client.end(); } };
+  return {
+    schema,
+    drop: async () => {
+      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.end();
+    },
+  };
 }
 
 function rows(store, { put, get }) {
@@ -71,17 +78,36 @@ function rows(store, { put, get }) {
     const kind = i === 0 ? 'PUT (new record)' : 'GET (stored record)';
     const target = i === 0 ? TARGET.put : TARGET.get;
     return [
-      { metric: `${store} ${kind}: throughput`, value: Math.round(result.requests.average), unit: 'req/s', note: `${result.requests.total} requests` },
       {
-        metric: `${store} ${kind}: / bare node:http`, value: +(result.requests.average / bare).toFixed(3), unit: 'ratio',
+        metric: `${store} ${kind}: throughput`,
+        value: Math.round(result.requests.average),
+        unit: 'req/s',
+        note: `${result.requests.total} requests`,
+      },
+      {
+        metric: `${store} ${kind}: / bare node:http`,
+        value: +(result.requests.average / bare).toFixed(3),
+        unit: 'ratio',
         note: `bare ${Math.round(bare)} req/s just before; target ≥ ${target} on SQLite`,
       },
       {
-        metric: `${store} ${kind}: p99 latency at ${target} × bare`, value: atRate.latency.p99, unit: 'ms',
+        metric: `${store} ${kind}: p99 latency at ${target} × bare`,
+        value: atRate.latency.p99,
+        unit: 'ms',
         note: `${rate} req/s held for ${AT_RATE_SECONDS} s (${Math.round(atRate.requests.average)} answered a second), p50 ${atRate.latency.p50} ms; target p99 < 20 ms`,
       },
-      { metric: `${store} ${kind}: p99 latency at full speed`, value: result.latency.p99, unit: 'ms', note: `p50 ${result.latency.p50} ms; ${CONNECTIONS} connections always waiting: mostly their own queue` },
-      { metric: `${store} ${kind}: failed requests`, value: failures(result) + failures(atRate), unit: 'requests', note: 'errors, timeouts, non-2xx, both runs; must be 0' },
+      {
+        metric: `${store} ${kind}: p99 latency at full speed`,
+        value: result.latency.p99,
+        unit: 'ms',
+        note: `p50 ${result.latency.p50} ms; ${CONNECTIONS} connections always waiting: mostly their own queue`,
+      },
+      {
+        metric: `${store} ${kind}: failed requests`,
+        value: failures(result) + failures(atRate),
+        unit: 'requests',
+        note: 'errors, timeouts, non-2xx, both runs; must be 0',
+      },
     ];
   });
 }
@@ -108,7 +134,9 @@ export async function run() {
       ...rows('SQLite', sqlite),
       ...postgresRows,
       {
-        metric: 'settings', value: SECONDS, unit: 's per run',
+        metric: 'settings',
+        value: SECONDS,
+        unit: 's per run',
         note: `${CONNECTIONS} connections; bare node:http measured ${BARE_SECONDS} s before each run; GETs over ${SEEDED} stored records`,
       },
     ];

@@ -37,10 +37,13 @@ export async function firstVisit({ context, page, variant }, origin) {
   // Waited for with a plain evaluate: waitForFunction would put Playwright's injected script (over 300 KiB of
   // strings) into the page's heap, counted as the variant's own, and only for variants with a banner.
   if (bannerVisible[variant]) {
-    await page.evaluate(() => new Promise((resolve) => {
-      const wait = () => (window.__bannerAt !== undefined ? resolve() : requestAnimationFrame(wait));
-      wait();
-    }));
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const wait = () => (window.__bannerAt !== undefined ? resolve() : requestAnimationFrame(wait));
+          wait();
+        }),
+    );
   }
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return page.evaluate(() => window.__bannerAt ?? 0);

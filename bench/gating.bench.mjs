@@ -19,7 +19,10 @@ const { checkedConfigTag } = await import('../dist/server/index.js');
 const config = {
   policy: { version: '1', url: '/privacy' },
   // The bench server's own host is listed, so every measured fetch takes the full gated path: match, then pass.
-  categories: [{ id: 'necessary', required: true }, { id: 'analytics', hosts: ['stats.example.com', '*.clarity.ms', '127.0.0.1'], cookies: ['/^_ga/', '_gid'] }],
+  categories: [
+    { id: 'necessary', required: true },
+    { id: 'analytics', hosts: ['stats.example.com', '*.clarity.ms', '127.0.0.1'], cookies: ['/^_ga/', '_gid'] },
+  ],
 };
 const pages = {
   '/plain.html': '<!doctype html><title>plain</title>',
@@ -31,7 +34,8 @@ function serve() {
   const bundle = readFileSync('dist/consent-kit.iife.js');
   const server = createServer((req, res) => {
     if (req.url === '/ping') return res.writeHead(204).end();
-    if (req.url === '/consent-kit.iife.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    if (req.url === '/consent-kit.iife.js')
+      return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
     const page = pages[req.url];
     if (page) return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
     res.writeHead(404).end();
@@ -41,15 +45,18 @@ function serve() {
 
 /** Microseconds per sequential same-origin fetch, the median of several rounds. */
 async function fetchMicros(page) {
-  return page.evaluate(async ({ fetches, rounds }) => {
-    const perCall = [];
-    for (let round = 0; round <= rounds; round++) {
-      const started = performance.now();
-      for (let i = 0; i < fetches; i++) await fetch('/ping');
-      if (round > 0) perCall.push(((performance.now() - started) * 1000) / fetches); // round 0 warms up
-    }
-    return perCall.sort((a, b) => a - b)[Math.floor(perCall.length / 2)];
-  }, { fetches: FETCHES, rounds: ROUNDS });
+  return page.evaluate(
+    async ({ fetches, rounds }) => {
+      const perCall = [];
+      for (let round = 0; round <= rounds; round++) {
+        const started = performance.now();
+        for (let i = 0; i < fetches; i++) await fetch('/ping');
+        if (round > 0) perCall.push(((performance.now() - started) * 1000) / fetches); // round 0 warms up
+      }
+      return perCall.sort((a, b) => a - b)[Math.floor(perCall.length / 2)];
+    },
+    { fetches: FETCHES, rounds: ROUNDS },
+  );
 }
 
 /**
@@ -77,12 +84,15 @@ async function stubbedFetchNanos(browser, url) {
 
 /** Nanoseconds per `document.cookie` assignment of `name`, a fresh value each time so the browser stores each. */
 async function cookieWriteNanos(page, name) {
-  return page.evaluate(({ calls, cookie }) => {
-    for (let i = 0; i < 1000; i++) document.cookie = `${cookie}=${i}`;
-    const started = performance.now();
-    for (let i = 0; i < calls; i++) document.cookie = `${cookie}=${i}`;
-    return ((performance.now() - started) * 1e6) / calls;
-  }, { calls: COOKIE_WRITES, cookie: name });
+  return page.evaluate(
+    ({ calls, cookie }) => {
+      for (let i = 0; i < 1000; i++) document.cookie = `${cookie}=${i}`;
+      const started = performance.now();
+      for (let i = 0; i < calls; i++) document.cookie = `${cookie}=${i}`;
+      return ((performance.now() - started) * 1e6) / calls;
+    },
+    { calls: COOKIE_WRITES, cookie: name },
+  );
 }
 
 export async function run() {
@@ -115,15 +125,54 @@ export async function run() {
     await page.goto(`${origin}/plain.html`);
     const cookiePlain = await cookieWriteNanos(page, 'theme');
     return [
-      { metric: 'fetch on a page without consent-kit', value: round(plain), unit: 'µs/call', note: `median of ${ROUNDS} rounds × ${FETCHES} sequential same-origin fetches` },
+      {
+        metric: 'fetch on a page without consent-kit',
+        value: round(plain),
+        unit: 'µs/call',
+        note: `median of ${ROUNDS} rounds × ${FETCHES} sequential same-origin fetches`,
+      },
       { metric: 'fetch through the gate (listed host, granted)', value: round(gated), unit: 'µs/call' },
-      { metric: 'added cost of a gated fetch', value: round(gated - plain), unit: 'µs/call', note: 'within the run-to-run noise of a local round trip' },
-      { metric: 'JavaScript cost of fetch(), network stubbed, no consent-kit', value: round(stubPlain), unit: 'ns/call', note: `${STUB_FETCHES} awaited calls` },
-      { metric: 'JavaScript cost of fetch(), network stubbed, gated', value: round(stubGated), unit: 'ns/call', note: 'listed host, granted' },
-      { metric: 'added cost of the gate per fetch', value: round(stubGated - stubPlain), unit: 'ns/call', note: 'host match and verdict' },
-      { metric: 'document.cookie write on a page without consent-kit', value: round(cookiePlain), unit: 'ns/call', note: `${COOKIE_WRITES} writes` },
-      { metric: 'document.cookie write through the gate (a name no category lists)', value: round(cookieGatedOwn), unit: 'ns/call' },
-      { metric: 'document.cookie write the gate refuses (listed, no decision)', value: round(cookieRefused), unit: 'ns/call', note: 'counted and reported with consent:blocked' },
+      {
+        metric: 'added cost of a gated fetch',
+        value: round(gated - plain),
+        unit: 'µs/call',
+        note: 'within the run-to-run noise of a local round trip',
+      },
+      {
+        metric: 'JavaScript cost of fetch(), network stubbed, no consent-kit',
+        value: round(stubPlain),
+        unit: 'ns/call',
+        note: `${STUB_FETCHES} awaited calls`,
+      },
+      {
+        metric: 'JavaScript cost of fetch(), network stubbed, gated',
+        value: round(stubGated),
+        unit: 'ns/call',
+        note: 'listed host, granted',
+      },
+      {
+        metric: 'added cost of the gate per fetch',
+        value: round(stubGated - stubPlain),
+        unit: 'ns/call',
+        note: 'host match and verdict',
+      },
+      {
+        metric: 'document.cookie write on a page without consent-kit',
+        value: round(cookiePlain),
+        unit: 'ns/call',
+        note: `${COOKIE_WRITES} writes`,
+      },
+      {
+        metric: 'document.cookie write through the gate (a name no category lists)',
+        value: round(cookieGatedOwn),
+        unit: 'ns/call',
+      },
+      {
+        metric: 'document.cookie write the gate refuses (listed, no decision)',
+        value: round(cookieRefused),
+        unit: 'ns/call',
+        note: 'counted and reported with consent:blocked',
+      },
       { metric: 'has() in Chromium', value: round(hasInBrowser.ns), unit: 'ns/call', note: `${HAS_CALLS} calls` },
       { metric: 'has() in Node', value: round(await hasInNode()), unit: 'ns/call', note: `${HAS_CALLS} calls` },
     ];
@@ -135,7 +184,17 @@ export async function run() {
 
 async function hasInNode() {
   const { ConsentManager, parseConfig } = await import('../dist/index.js');
-  const store = { value: undefined, read() { return this.value; }, write(v) { this.value = v; return true; }, remove() {} };
+  const store = {
+    value: undefined,
+    read() {
+      return this.value;
+    },
+    write(v) {
+      this.value = v;
+      return true;
+    },
+    remove() {},
+  };
   const manager = new ConsentManager(parseConfig(config), { store });
   manager.update({ categories: { analytics: true } });
   let granted = 0;

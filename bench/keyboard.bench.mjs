@@ -20,15 +20,18 @@ async function tabStops(page, { banner, accept, reject }) {
   const stops = [];
   for (let i = 0; i < GIVE_UP_AFTER; i++) {
     await page.keyboard.press('Tab');
-    const stop = await page.evaluate(({ banner, accept, reject }) => {
-      let focused = document.activeElement;
-      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-      let container = null;
-      for (let node = focused; node && !container; node = node.parentElement ?? node.getRootNode().host) {
-        if (node.matches?.(banner)) container = node;
-      }
-      return [!!container, !!container && focused.matches(accept), !!container && focused.matches(reject)];
-    }, { banner, accept, reject });
+    const stop = await page.evaluate(
+      ({ banner, accept, reject }) => {
+        let focused = document.activeElement;
+        while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+        let container = null;
+        for (let node = focused; node && !container; node = node.parentElement ?? node.getRootNode().host) {
+          if (node.matches?.(banner)) container = node;
+        }
+        return [!!container, !!container && focused.matches(accept), !!container && focused.matches(reject)];
+      },
+      { banner, accept, reject },
+    );
     stops.push(stop);
     if (stops.some(([, isAccept]) => isAccept) && stops.some(([, , isReject]) => isReject)) break;
   }
@@ -47,13 +50,26 @@ export async function run() {
         await tab.page.waitForTimeout(LOOK_MS);
         const stops = await tabStops(tab.page, controls[variant]);
         const tabsTo = (which) => stops.findIndex((stop) => stop[which]) + 1 || null;
-        const reached = (tabs) => `${tabs !== null && tabs <= MOST_TABS ? '✓ met' : '✗ MISSED'} (target ≤ ${MOST_TABS})`;
+        const reached = (tabs) =>
+          `${tabs !== null && tabs <= MOST_TABS ? '✓ met' : '✗ MISSED'} (target ≤ ${MOST_TABS})`;
         const isOurs = variant !== 'reference';
-        rows.push({ metric: `${variantName}: first Tab lands in the banner`, value: stops[0]?.[0] ? 'yes' : 'no', unit: '',
-          note: isOurs ? `${stops[0]?.[0] ? '✓ met' : '✗ MISSED'} (target yes)` : '' });
-        for (const [label, which] of [['Tabs to "Accept all"', 1], ['Tabs to "Reject all"', 2]]) {
+        rows.push({
+          metric: `${variantName}: first Tab lands in the banner`,
+          value: stops[0]?.[0] ? 'yes' : 'no',
+          unit: '',
+          note: isOurs ? `${stops[0]?.[0] ? '✓ met' : '✗ MISSED'} (target yes)` : '',
+        });
+        for (const [label, which] of [
+          ['Tabs to "Accept all"', 1],
+          ['Tabs to "Reject all"', 2],
+        ]) {
           const tabs = tabsTo(which);
-          rows.push({ metric: `${variantName}: ${label}`, value: tabs ?? `over ${GIVE_UP_AFTER}`, unit: '', note: isOurs ? reached(tabs) : '' });
+          rows.push({
+            metric: `${variantName}: ${label}`,
+            value: tabs ?? `over ${GIVE_UP_AFTER}`,
+            unit: '',
+            note: isOurs ? reached(tabs) : '',
+          });
         }
       } finally {
         await tab.context.close();

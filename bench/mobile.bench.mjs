@@ -42,11 +42,15 @@ export async function run() {
       visit: (tab) => firstVisit(tab, server.origin),
     });
     const bannerMs = Object.fromEntries(Object.entries(runs).map(([variant, times]) => [variant, median(times)]));
-    const rows = Object.entries(variantNames).map(([variant, variantName]) => (
-      { metric: `${variantName}: time to banner visible`, value: round(bannerMs[variant]), unit: 'ms' }
-    ));
+    const rows = Object.entries(variantNames).map(([variant, variantName]) => ({
+      metric: `${variantName}: time to banner visible`,
+      value: round(bannerMs[variant]),
+      unit: 'ms',
+    }));
     for (const variant of Object.keys(variantNames).filter((v) => v !== 'reference')) {
-      rows.push(ratioRow(`time to banner visible, ${variantNames[variant]}`, bannerMs[variant], bannerMs.reference, TARGET));
+      rows.push(
+        ratioRow(`time to banner visible, ${variantNames[variant]}`, bannerMs[variant], bannerMs.reference, TARGET),
+      );
     }
     return rows;
   } finally {

@@ -47,9 +47,12 @@ export async function run() {
       },
       visit: (tab) => measuredVisit(tab, server.origin),
     });
-    const results = Object.fromEntries(Object.entries(runs).map(([variant, visits]) => [
-      variant, Object.fromEntries(Object.keys(visits[0]).map((key) => [key, median(visits.map((v) => v[key]))])),
-    ]));
+    const results = Object.fromEntries(
+      Object.entries(runs).map(([variant, visits]) => [
+        variant,
+        Object.fromEntries(Object.keys(visits[0]).map((key) => [key, median(visits.map((v) => v[key]))])),
+      ]),
+    );
     const rows = [];
     for (const [label, key, unit, isAdded] of [
       ['time to banner visible', 'bannerMs', 'ms', false],
@@ -66,7 +69,9 @@ export async function run() {
       }
       if (key === 'cls') continue;
       for (const variant of Object.keys(TARGETS)) {
-        rows.push(ratioRow(`${label}, ${variantNames[variant]}`, figure(variant), figure('reference'), TARGETS[variant][key]));
+        rows.push(
+          ratioRow(`${label}, ${variantNames[variant]}`, figure(variant), figure('reference'), TARGETS[variant][key]),
+        );
       }
     }
     return rows;

@@ -30,7 +30,12 @@ function trackRequests(page) {
       if (pending.size === 0) onSettled();
     });
   }
-  const settled = () => (pending.size === 0 ? Promise.resolve() : new Promise((resolve) => { onSettled = resolve; }));
+  const settled = () =>
+    pending.size === 0
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          onSettled = resolve;
+        });
   return {
     async quiet() {
       do {
@@ -43,12 +48,20 @@ function trackRequests(page) {
 
 /** The body bytes of every response of the document so far, as transferred. Throws for one that was not compressed. */
 async function transferred(page) {
-  const entries = (await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-    .map((e) => ({ path: new URL(e.name).pathname, encoded: e.encodedBodySize, decoded: e.decodedBodySize }))))
+  const entries = (
+    await page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+        path: new URL(e.name).pathname,
+        encoded: e.encodedBodySize,
+        decoded: e.decodedBodySize,
+      })),
+    )
+  )
     // Empty answers (the browser's own favicon request, a 404 here) transfer no body.
     .filter((e) => e.decoded > 0);
   const plain = entries.find((e) => e.encoded >= e.decoded);
-  if (plain) throw new Error(`${plain.path} arrived uncompressed (${plain.encoded} B): the payload figures assume brotli`);
+  if (plain)
+    throw new Error(`${plain.path} arrived uncompressed (${plain.encoded} B): the payload figures assume brotli`);
   return { bytes: entries.reduce((sum, e) => sum + e.encoded, 0), page: entries[0].encoded, files: entries.length - 1 };
 }
 
@@ -63,9 +76,13 @@ async function visits(browser, origin, variant) {
     const steps = controls[variant];
     if (!steps) return { banner };
     await firstVisit(tab, origin);
-    const saved = tab.page.evaluate(({ target, event }) => new Promise((resolve) => {
-      (target === 'window' ? window : document).addEventListener(event, () => resolve(), { once: true });
-    }), steps.saved);
+    const saved = tab.page.evaluate(
+      ({ target, event }) =>
+        new Promise((resolve) => {
+          (target === 'window' ? window : document).addEventListener(event, () => resolve(), { once: true });
+        }),
+      steps.saved,
+    );
     await tab.page.locator(`${steps.banner} ${steps.manage}`).click();
     await tab.page.locator(`${steps.panel} ${steps.save}`).click();
     await saved;
@@ -84,14 +101,24 @@ export async function run() {
     for (const variant of Object.keys(variants)) results[variant] = await visits(browser, server.origin, variant);
     const added = (variant, kind) => results[variant][kind].bytes - results.none.banner.bytes;
     const rows = [];
-    for (const [kind, label] of [['banner', 'banner-only visit'], ['panel', 'panel visit (opens the preferences, saves)']]) {
+    for (const [kind, label] of [
+      ['banner', 'banner-only visit'],
+      ['panel', 'panel visit (opens the preferences, saves)'],
+    ]) {
       for (const [variant, variantName] of Object.entries(variantNames)) {
         const { files, page } = results[variant][kind];
         const note = `${files} file${files === 1 ? '' : 's'} and ${page - results.none.banner.page} B more page`;
         rows.push({ metric: `${variantName}, ${label}`, value: added(variant, kind), unit: 'B', note });
       }
       for (const variant of Object.keys(TARGETS)) {
-        rows.push(ratioRow(`${label}, ${variantNames[variant]}`, added(variant, kind), added('reference', kind), TARGETS[variant][kind]));
+        rows.push(
+          ratioRow(
+            `${label}, ${variantNames[variant]}`,
+            added(variant, kind),
+            added('reference', kind),
+            TARGETS[variant][kind],
+          ),
+        );
       }
     }
     return rows;

@@ -62,7 +62,9 @@ function selfTimes(profile) {
     const interval = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     times.set(id, (times.get(id) ?? 0) + interval);
   });
-  return profile.nodes.filter((node) => node.callFrame.functionName !== '(idle)').map((node) => ({ node, ms: times.get(node.id) ?? 0 }));
+  return profile.nodes
+    .filter((node) => node.callFrame.functionName !== '(idle)')
+    .map((node) => ({ node, ms: times.get(node.id) ?? 0 }));
 }
 
 /** The page's JS heap in use after a full garbage collection, in KiB. */
@@ -97,8 +99,14 @@ async function profiledVisit(browser, origin, name) {
 }
 
 /** Prints [what, ms] pairs, largest first, leaving out what took no time. */
-const table = (entries, limit = Infinity) => console.table(entries.filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]).slice(0, limit)
-  .map(([what, ms]) => ({ what, 'self ms': Number(ms.toFixed(2)) })));
+const table = (entries, limit = Infinity) =>
+  console.table(
+    entries
+      .filter(([, ms]) => ms > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([what, ms]) => ({ what, 'self ms': Number(ms.toFixed(2)) })),
+  );
 
 const server = await serveVariants();
 try {
@@ -121,22 +129,30 @@ try {
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     const origin = originOf(node.callFrame);
     add(byScript, scriptOf(node.callFrame), ms);
-    const where = origin ? ` ${origin.source}:${origin.line}` : url ? ` ${basename(new URL(url).pathname)}:${lineNumber + 1}:${columnNumber + 1}` : '';
+    const where = origin
+      ? ` ${origin.source}:${origin.line}`
+      : url
+        ? ` ${basename(new URL(url).pathname)}:${lineNumber + 1}:${columnNumber + 1}`
+        : '';
     add(byFunction, `${functionName || '(anonymous)'}${where}`, ms);
     if (origin) add(bySource, dirname(origin.source), ms);
   }
 
   console.log(`\n${variant}: first visit, banner visible after ${visit.bannerMs.toFixed(1)} ms`);
-  console.log(`JS heap after GC: ${visit.heapKiB.toFixed(0)} KiB, ${(visit.heapKiB - plain.heapKiB).toFixed(0)} KiB more than the page without a consent tool (${plain.heapKiB.toFixed(0)} KiB)`);
+  console.log(
+    `JS heap after GC: ${visit.heapKiB.toFixed(0)} KiB, ${(visit.heapKiB - plain.heapKiB).toFixed(0)} KiB more than the page without a consent tool (${plain.heapKiB.toFixed(0)} KiB)`,
+  );
   console.log('\nSelf time by script (idle left out):');
   table([...byScript]);
-  console.log('\nTop 15 functions by self time (consent-kit\'s placed by its source maps):');
+  console.log("\nTop 15 functions by self time (consent-kit's placed by its source maps):");
   table([...byFunction], 15);
   if (bySource.size > 0) {
     console.log("\nconsent-kit's self time by source folder:");
     table([...bySource]);
   }
-  console.log(`\nwrote ${files.profile}, ${files.snapshot} and ${join(OUT_DIR, 'none.heapsnapshot')} (open them in DevTools: Performance and Memory panels)`);
+  console.log(
+    `\nwrote ${files.profile}, ${files.snapshot} and ${join(OUT_DIR, 'none.heapsnapshot')} (open them in DevTools: Performance and Memory panels)`,
+  );
 } finally {
   await closeSharedBrowser();
   await server.close();

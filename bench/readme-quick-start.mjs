@@ -12,7 +12,8 @@ const CONFIG_TAG = /<script type="application\/json" data-consent-kit>([\s\S]*?)
  */
 export function quickStartConfig(readme = readFileSync('README.md', 'utf8')) {
   const start = readme.search(new RegExp(`^${SECTION}$`, 'm'));
-  if (start === -1) throw new Error(`README.md has no "${SECTION}" section: the bench reads the quick-start config from it`);
+  if (start === -1)
+    throw new Error(`README.md has no "${SECTION}" section: the bench reads the quick-start config from it`);
   const next = readme.indexOf('\n## ', start + SECTION.length + 1);
   const section = readme.slice(start, next === -1 ? undefined : next);
   const tag = CONFIG_TAG.exec(section);

@@ -19,7 +19,8 @@ const referenceConfig = {
       en: {
         consentModal: {
           title: 'Your privacy choices',
-          description: 'We use cookies and similar technologies to store your preferences, prevent fraud and collect operational data.',
+          description:
+            'We use cookies and similar technologies to store your preferences, prevent fraud and collect operational data.',
           acceptAllBtn: 'Accept all',
           acceptNecessaryBtn: 'Reject all',
           showPreferencesBtn: 'Manage preferences',
@@ -30,9 +31,17 @@ const referenceConfig = {
           acceptNecessaryBtn: 'Reject all',
           savePreferencesBtn: 'Save choices',
           sections: [
-            { title: 'Strictly necessary', description: 'Authentication, fraud prevention, preferences.', linkedCategory: 'necessary' },
+            {
+              title: 'Strictly necessary',
+              description: 'Authentication, fraud prevention, preferences.',
+              linkedCategory: 'necessary',
+            },
             { title: 'Analytics', description: 'Operational data and site analytics.', linkedCategory: 'analytics' },
-            { title: 'Marketing', description: 'Offers about other products and services.', linkedCategory: 'marketing' },
+            {
+              title: 'Marketing',
+              description: 'Offers about other products and services.',
+              linkedCategory: 'marketing',
+            },
           ],
         },
       },
@@ -71,11 +80,16 @@ export function assets() {
   return {
     '/consent-kit.iife.js': ['text/javascript', readFileSync('dist/consent-kit.iife.js')],
     // The chunks it fetches on demand sit next to it.
-    ...Object.fromEntries(filesOf('dist/consent-kit-*.js').map((file) => [`/${basename(file)}`, ['text/javascript', readFileSync(file)]])),
+    ...Object.fromEntries(
+      filesOf('dist/consent-kit-*.js').map((file) => [`/${basename(file)}`, ['text/javascript', readFileSync(file)]]),
+    ),
     '/reference.js': ['text/javascript', readFileSync(REFERENCE_JS)],
     '/reference.css': ['text/css', readFileSync(REFERENCE_CSS)],
     // As its documentation shows it: run once the page has parsed.
-    '/reference-init.js': ['text/javascript', `window.addEventListener('DOMContentLoaded', () => CookieConsent.run(${JSON.stringify(referenceConfig)}));`],
+    '/reference-init.js': [
+      'text/javascript',
+      `window.addEventListener('DOMContentLoaded', () => CookieConsent.run(${JSON.stringify(referenceConfig)}));`,
+    ],
   };
 }
 

@@ -43,6 +43,8 @@ results.buildSeconds = buildSeconds;
 results.totalSeconds = seconds(started);
 results.finishedAt = new Date().toISOString();
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-const groupTimes = Object.entries(results.groups).map(([name, group]) => `${name} ${group.seconds.toFixed(1)} s`).join(', ');
+const groupTimes = Object.entries(results.groups)
+  .map(([name, group]) => `${name} ${group.seconds.toFixed(1)} s`)
+  .join(', ');
 console.log(`\ntotal ${results.totalSeconds.toFixed(1)} s (build ${buildSeconds.toFixed(1)} s; ${groupTimes})`);
 console.log('wrote bench/results.json');

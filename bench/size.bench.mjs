@@ -19,7 +19,11 @@ const TARGET = 0.8;
 async function coreImport() {
   const result = await build({
     stdin: { contents: "export { init } from './dist/index.js';", resolveDir: process.cwd(), loader: 'js' },
-    bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
   });
   return Buffer.from(result.outputFiles[0].contents);
 }
@@ -34,13 +38,36 @@ export async function run() {
   const sum = (values) => values.reduce((a, b) => a + b, 0);
   return [
     { metric: `${initial.name}, minified`, value: sum(initialBytes.map((b) => b.length)), unit: 'B' },
-    { metric: `${initial.name}, gzip -9`, value: sum(initialBytes.map((b) => gzipSync(b, { level: 9 }).length)), unit: 'B' },
+    {
+      metric: `${initial.name}, gzip -9`,
+      value: sum(initialBytes.map((b) => gzipSync(b, { level: 9 }).length)),
+      unit: 'B',
+    },
     { metric: `${initial.name}, brotli 11`, value: initial.bytes, unit: 'B', note: `budget ${initial.budget}` },
-    { metric: `${inPage.name}, brotli 11`, value: inPage.bytes, unit: 'B', note: `budget ${inPage.budget}; ${inPage.files.length} files` },
-    { metric: `${total.name}, brotli 11`, value: total.bytes, unit: 'B', note: `budget ${total.budget}; ${total.files.length} files` },
-    { metric: `${inFetchedLanguage.name}, brotli 11`, value: inFetchedLanguage.bytes, unit: 'B', note: `budget ${inFetchedLanguage.budget}; ${inFetchedLanguage.files.length} files` },
+    {
+      metric: `${inPage.name}, brotli 11`,
+      value: inPage.bytes,
+      unit: 'B',
+      note: `budget ${inPage.budget}; ${inPage.files.length} files`,
+    },
+    {
+      metric: `${total.name}, brotli 11`,
+      value: total.bytes,
+      unit: 'B',
+      note: `budget ${total.budget}; ${total.files.length} files`,
+    },
+    {
+      metric: `${inFetchedLanguage.name}, brotli 11`,
+      value: inFetchedLanguage.bytes,
+      unit: 'B',
+      note: `budget ${inFetchedLanguage.budget}; ${inFetchedLanguage.files.length} files`,
+    },
     { metric: 'npm import of the core only, brotli 11', value: brotliSize(core), unit: 'B' },
-    { metric: `${REFERENCE_NAME} (JS + CSS), gzip -9`, value: sum(reference.map((bytes) => gzipSync(bytes, { level: 9 }).length)), unit: 'B' },
+    {
+      metric: `${REFERENCE_NAME} (JS + CSS), gzip -9`,
+      value: sum(reference.map((bytes) => gzipSync(bytes, { level: 9 }).length)),
+      unit: 'B',
+    },
     { metric: `${REFERENCE_NAME} (JS + CSS), brotli 11`, value: referenceBrotli, unit: 'B' },
     ratioRow(`payload brotli, ${initial.name}`, initial.bytes, referenceBrotli, TARGET),
     ratioRow(`payload brotli, ${inPage.name}`, inPage.bytes, referenceBrotli),

@@ -53,7 +53,12 @@ export async function soak({ seconds = 120, warmUpSeconds = WARM_UP_SECONDS, see
     const before = await memoryOf(child);
     const result = await cannon(url, { seconds, connections: CONNECTIONS, rate: RATE, next: halfAndHalf(ids) });
     const after = await memoryOf(child);
-    return { result, before, after, settings: { seconds, connections: CONNECTIONS, rate: RATE, seeded, warmUpSeconds } };
+    return {
+      result,
+      before,
+      after,
+      settings: { seconds, connections: CONNECTIONS, rate: RATE, seeded, warmUpSeconds },
+    };
   } finally {
     child.kill();
     await once(child, 'exit').catch(() => {});

@@ -33,10 +33,14 @@ const CHUNK_URL = 'consentKitChunkUrl';
 
 /** The names of `{a as b, c}` in order: [['a', 'b'], ['c', 'c']]. */
 function parseSpecifiers(list: string): [string, string][] {
-  return list.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-    const [first, second = first] = s.split(/\s+as\s+/) as [string, string?];
-    return [first, second];
-  });
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [first, second = first] = s.split(/\s+as\s+/) as [string, string?];
+      return [first, second];
+    });
 }
 
 /** Vite plugin for an ES build with one entry: see above. */
@@ -58,7 +62,9 @@ export function classicScriptEntry(): Plugin {
         source.appendLeft(at, `${CHUNK_URL}(`).appendRight(at + match[1]!.length, ')');
       }
       if (!source.hasChanged()) return null;
-      source.prepend(`const ${SCRIPT_URL}=document.currentScript?.src;const ${CHUNK_URL}=(path)=>${SCRIPT_URL}?new URL(path,${SCRIPT_URL}).href:path;\n`);
+      source.prepend(
+        `const ${SCRIPT_URL}=document.currentScript?.src;const ${CHUNK_URL}=(path)=>${SCRIPT_URL}?new URL(path,${SCRIPT_URL}).href:path;\n`,
+      );
       return { code: source.toString(), map: source.generateMap({ hires: true }) };
     },
     generateBundle(_options, bundle) {
@@ -66,16 +72,21 @@ export function classicScriptEntry(): Plugin {
       const entries = chunks.filter((chunk) => chunk.isEntry);
       if (entries.length !== 1) this.error(`expected one entry chunk, found ${entries.length}`);
       const entry = entries[0]!;
-      if (entry.imports.length > 0) this.error(`the entry ${entry.fileName} must not import chunks statically: ${entry.imports.join(', ')}`);
+      if (entry.imports.length > 0)
+        this.error(`the entry ${entry.fileName} must not import chunks statically: ${entry.imports.join(', ')}`);
       const meta = chunks.find((chunk) => chunk.code.includes('import.meta'));
       if (meta) this.error(`import.meta has no meaning in a classic script, and ${meta.fileName} uses it`);
 
       if (!entry.code.startsWith(OPENING)) this.error(`${entry.fileName} lacks its opening`);
       const tail = EXPORTS.exec(entry.code);
       const body = tail ? entry.code.slice(0, tail.index) : entry.code;
-      if (/^\s*(import|export)\b|[;}]\s*(import\s*[{*"`]|export\s*[{*])/m.test(body)) this.error(`${entry.fileName} has import or export statements left`);
+      if (/^\s*(import|export)\b|[;}]\s*(import\s*[{*"`]|export\s*[{*])/m.test(body))
+        this.error(`${entry.fileName} has import or export statements left`);
 
-      const fromEntry = new RegExp(`import\\s*(\\{[^}]*\\})?\\s*(?:from\\s*)?["']\\./${entry.fileName.replace(/\./g, '\\.')}["'];?`, 'g');
+      const fromEntry = new RegExp(
+        `import\\s*(\\{[^}]*\\})?\\s*(?:from\\s*)?["']\\./${entry.fileName.replace(/\./g, '\\.')}["'];?`,
+        'g',
+      );
       const keys: string[] = [];
       for (const chunk of chunks) {
         if (chunk === entry) continue;
@@ -91,13 +102,19 @@ export function classicScriptEntry(): Plugin {
           }
           return ' '.repeat(match.length);
         });
-        if (code.includes(`./${entry.fileName}`)) this.error(`${chunk.fileName} imports the entry in a form this build cannot rewrite`);
+        if (code.includes(`./${entry.fileName}`))
+          this.error(`${chunk.fileName} imports the entry in a form this build cannot rewrite`);
         if (!code.startsWith(BINDINGS)) this.error(`${chunk.fileName} lacks its banner`);
         if (bindings.length > 0) keys.push(key);
-        chunk.code = (bindings.length > 0 ? `const{${bindings.join(',')}}=globalThis[${key}];` : '') + code.slice(BINDINGS.length);
+        chunk.code =
+          (bindings.length > 0 ? `const{${bindings.join(',')}}=globalThis[${key}];` : '') + code.slice(BINDINGS.length);
       }
 
-      const shared = tail ? parseSpecifiers(tail[1]!).map(([local, exported]) => `${exported}:${local}`).join(',') : '';
+      const shared = tail
+        ? parseSpecifiers(tail[1]!)
+            .map(([local, exported]) => `${exported}:${local}`)
+            .join(',')
+        : '';
       // No new names here: one could shadow a binding of the entry that the object refers to.
       const publish = shared ? keys.map((key) => `globalThis[${key}]??={${shared}};`).join('') : '';
       if (tail) entry.code = body + publish + entry.code.slice(tail.index + tail[0].length);

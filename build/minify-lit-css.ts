@@ -17,11 +17,15 @@ export function minifyCss(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(QUOTED)
-    .map((part, i) => (i % 2 === 1 ? part : part
-      .replace(/\s+/g, ' ')
-      .replace(/ ?([{};,]) ?/g, '$1')
-      .replace(/(^ ?|[{;])([\w-]+): /g, '$1$2:')
-      .replace(/;}/g, '}')))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\s+/g, ' ')
+            .replace(/ ?([{};,]) ?/g, '$1')
+            .replace(/(^ ?|[{;])([\w-]+): /g, '$1$2:')
+            .replace(/;}/g, '}'),
+    )
     .join('');
 }
 

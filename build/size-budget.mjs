@@ -19,7 +19,9 @@ export function filesOf(pattern) {
   const dir = dirname(pattern);
   const [head, tail = ''] = pattern.slice(dir.length + 1).split('*');
   const names = pattern.includes('*')
-    ? readdirSafe(dir).filter((name) => name.startsWith(head) && name.endsWith(tail) && name.length >= head.length + tail.length)
+    ? readdirSafe(dir).filter(
+        (name) => name.startsWith(head) && name.endsWith(tail) && name.length >= head.length + tail.length,
+      )
     : readdirSafe(dir).filter((name) => name === head);
   if (names.length === 0) throw new Error(`${pattern} matches no file: run "npm run build" first`);
   return names.sort().map((name) => join(dir, name));

@@ -13,10 +13,14 @@ function show(): void {
   const blocked = output('blocked');
   if (blocked) blocked.textContent = JSON.stringify(manager?.blocked() ?? {}, null, 2);
   // Refused writes are the report's `<kind>:<name>` entries; the others are request hosts.
-  const writes = Object.entries(manager?.blocked() ?? {}).flatMap(([category, entries]) => Object.entries(entries)
-    .filter(([key]) => /^(cookie|localStorage|sessionStorage|indexedDB):/.test(key))
-    .map(([key, { dropped }]) => `${key.replace(':', ' ')} (${category}, refused ${dropped}×)`));
-  output('refused-writes')?.replaceChildren(...writes.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  const writes = Object.entries(manager?.blocked() ?? {}).flatMap(([category, entries]) =>
+    Object.entries(entries)
+      .filter(([key]) => /^(cookie|localStorage|sessionStorage|indexedDB):/.test(key))
+      .map(([key, { dropped }]) => `${key.replace(':', ' ')} (${category}, refused ${dropped}×)`),
+  );
+  output('refused-writes')?.replaceChildren(
+    ...writes.map((text) => Object.assign(document.createElement('li'), { textContent: text })),
+  );
 }
 
 document.addEventListener('consent:ready', show);
@@ -25,7 +29,10 @@ document.addEventListener('consent:blocked', show);
 
 output('reset')?.addEventListener('click', () => get()?.reset());
 output('beacon')?.addEventListener('click', () => {
-  navigator.sendBeacon(`${COLLECTOR_HITS}/beacon?event=click`, JSON.stringify({ event: 'click', page: location.pathname }));
+  navigator.sendBeacon(
+    `${COLLECTOR_HITS}/beacon?event=click`,
+    JSON.stringify({ event: 'click', page: location.pathname }),
+  );
   show();
 });
 output('lang')?.addEventListener('click', () => {
@@ -40,5 +47,5 @@ if (document.querySelector('consent-preferences[inline]')) {
   fetch('/demo-account/subject-token')
     .then((response) => response.text())
     .then(async (token) => (await whenReady()).identify(token))
-    .catch((error) => console.warn('consent-kit demo: could not load the account\'s choices', error));
+    .catch((error) => console.warn("consent-kit demo: could not load the account's choices", error));
 }

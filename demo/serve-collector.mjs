@@ -35,7 +35,9 @@ export async function serveCollector({ port, siteOrigin }) {
     }
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (chunk) => { body += chunk; });
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
     req.on('end', () => {
       const hit = {
         n: hits.length + 1,
@@ -49,7 +51,8 @@ export async function serveCollector({ port, siteOrigin }) {
       hits.push(hit);
       for (const stream of streams) stream.write(`data: ${JSON.stringify(hit)}\n\n`);
       if (url.pathname === '/pixel.gif') res.writeHead(200, { 'Content-Type': 'image/gif' }).end(PIXEL);
-      else if (url.pathname === '/tag.js') res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(TAG);
+      else if (url.pathname === '/tag.js')
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(TAG);
       else res.writeHead(204).end();
     });
   });
@@ -59,10 +62,11 @@ export async function serveCollector({ port, siteOrigin }) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      server.close(resolve);
-      // Open log streams would keep the server from closing.
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        // Open log streams would keep the server from closing.
+        server.closeAllConnections();
+      }),
   };
 }

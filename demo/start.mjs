@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { serveCollector } from './serve-collector.mjs';
 
-const { values: options } = parseArgs({ options: { preview: { type: 'boolean', default: false }, data: { type: 'string' } } });
+const { values: options } = parseArgs({
+  options: { preview: { type: 'boolean', default: false }, data: { type: 'string' } },
+});
 const SITE_PORT = 5173;
 const ENDPOINT_PORT = 8787;
 const COLLECTOR_PORT = 8790;
@@ -30,9 +32,13 @@ const dataDir = resolve(options.data ?? fileURLToPath(new URL('./data/', import.
 mkdirSync(dataDir, { recursive: true });
 
 if (options.preview) {
-  const missing = ['consent-kit.iife.js', 'index.js', 'define.js', 'server/index.js'].filter((file) => !existsSync(dist(file)));
+  const missing = ['consent-kit.iife.js', 'index.js', 'define.js', 'server/index.js'].filter(
+    (file) => !existsSync(dist(file)),
+  );
   if (missing.length) {
-    console.error(`consent-kit demo: --preview serves the built files, and dist/ lacks ${missing.join(', ')}: run "npm run build" first`);
+    console.error(
+      `consent-kit demo: --preview serves the built files, and dist/ lacks ${missing.join(', ')}: run "npm run build" first`,
+    );
     process.exit(1);
   }
 }
@@ -68,50 +74,68 @@ const vite = await createServer({
     // lit's production build, as a site's bundle would have it: its development build warns on every page.
     conditions: ['module', 'browser', 'production'],
   },
-  server: { host: '127.0.0.1', port: SITE_PORT, strictPort: true, open: false, headers: { 'Content-Security-Policy': DEMO_CSP } },
-  plugins: [{
-    name: 'demo-account-backend',
-    // Stands in for the site's own backend: the signed-in demo account gets a subject token for the endpoint.
-    configureServer(dev) {
-      dev.middlewares.use('/demo-account/subject-token', async (_req, res) => {
-        const token = await server.issueSubjectToken(secret, 'demo-account', { ttlSeconds: 3600 });
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.setHeader('Cache-Control', 'no-store');
-        res.end(token);
-      });
+  server: {
+    host: '127.0.0.1',
+    port: SITE_PORT,
+    strictPort: true,
+    open: false,
+    headers: { 'Content-Security-Policy': DEMO_CSP },
+  },
+  plugins: [
+    {
+      name: 'demo-account-backend',
+      // Stands in for the site's own backend: the signed-in demo account gets a subject token for the endpoint.
+      configureServer(dev) {
+        dev.middlewares.use('/demo-account/subject-token', async (_req, res) => {
+          const token = await server.issueSubjectToken(secret, 'demo-account', { ttlSeconds: 3600 });
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(token);
+        });
+      },
     },
-  }, options.preview && {
-    name: 'demo-built-script-tag',
-    // The script-tag pages load the SDK from source as a module in development; in preview, the one built
-    // file a site would put in its script tag, with the chunks it fetches on demand next to it. The pages'
-    // configs are then checked ahead of time, as a site's deploy step does with `consent-kit config`; in
-    // development they are validated in the page, and the console shows the checked tag to use.
-    configureServer(dev) {
-      dev.middlewares.use((req, res, next) => {
-        const file = /^\/(consent-kit(?:\.iife|-[\w-]+)\.js)$/.exec(req.url ?? '')?.[1];
-        if (!file || !existsSync(dist(file))) return next();
-        res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-        res.end(readFileSync(dist(file)));
-      });
+    options.preview && {
+      name: 'demo-built-script-tag',
+      // The script-tag pages load the SDK from source as a module in development; in preview, the one built
+      // file a site would put in its script tag, with the chunks it fetches on demand next to it. The pages'
+      // configs are then checked ahead of time, as a site's deploy step does with `consent-kit config`; in
+      // development they are validated in the page, and the console shows the checked tag to use.
+      configureServer(dev) {
+        dev.middlewares.use((req, res, next) => {
+          const file = /^\/(consent-kit(?:\.iife|-[\w-]+)\.js)$/.exec(req.url ?? '')?.[1];
+          if (!file || !existsSync(dist(file))) return next();
+          res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+          res.end(readFileSync(dist(file)));
+        });
+      },
+      transformIndexHtml: (html) =>
+        server.checkConfigTagsIn(
+          html.replace(
+            '<script type="module" src="./script-tag.ts"></script>',
+            '<script src="/consent-kit.iife.js"></script>',
+          ),
+        ),
     },
-    transformIndexHtml: (html) => server.checkConfigTagsIn(
-      html.replace('<script type="module" src="./script-tag.ts"></script>', '<script src="/consent-kit.iife.js"></script>'),
-    ),
-  }],
+  ],
 });
 server = options.preview ? await import(dist('server/index.js')) : await vite.ssrLoadModule('/../src/server/index.ts');
 
 const db = resolve(dataDir, 'consent.db');
 const store = server.createSqliteStore(db);
 const handler = await server.createConsentHandler({
-  store, controller: { name: 'Online Services (demo)' }, origins: [siteOrigin], secret,
+  store,
+  controller: { name: 'Online Services (demo)' },
+  origins: [siteOrigin],
+  secret,
 });
 const endpoint = await server.serveEndpoint(handler, { port: ENDPOINT_PORT });
 const collector = await serveCollector({ port: COLLECTOR_PORT, siteOrigin });
 await vite.listen();
 
 console.log(`\n  consent-kit demo${options.preview ? ' (preview: the built files in dist/)' : ''}`);
-console.log(`  Site:       ${siteOrigin}/  (account page: ${siteOrigin}/account.html, npm import: ${siteOrigin}/plans.html)`);
+console.log(
+  `  Site:       ${siteOrigin}/  (account page: ${siteOrigin}/account.html, npm import: ${siteOrigin}/plans.html)`,
+);
 console.log(`  Collector:  ${collectorHits} receives the analytics hits; its log: ${collector.url}/log`);
 console.log(`  Endpoint:   ${endpoint.url}  (SQLite ${db}; try ${endpoint.url}/v1/keys)\n`);
 

@@ -34,7 +34,9 @@ api.installSync();
 (globalThis as { ConsentKit?: typeof api }).ConsentKit = { ...api };
 
 defineElement('consent-banner', ConsentBanner);
-definePreferencesOnDemand(async () => (await import('./ui/consent-preferences/consent-preferences.js')).ConsentPreferences);
+definePreferencesOnDemand(
+  async () => (await import('./ui/consent-preferences/consent-preferences.js')).ConsentPreferences,
+);
 
 function boot(): void {
   if (get() || pageEntry('booted')) return; // loaded twice, or the page called init() itself
@@ -44,7 +46,12 @@ function boot(): void {
     gate.connect(null); // no consent config on this page: stop holding requests to other hosts
     return;
   }
-  if (tags.length > 1) console.warn(DEV_MODE ? 'consent-kit: the page has more than one config tag; using the first' : 'consent-kit: several-config-tags');
+  if (tags.length > 1)
+    console.warn(
+      DEV_MODE
+        ? 'consent-kit: the page has more than one config tag; using the first'
+        : 'consent-kit: several-config-tags',
+    );
   const tag = tags[0]!;
   const text = tag.textContent ?? '';
   // A checked config, or one of the common fields only, starts at once; any other needs the validator.
@@ -90,9 +97,9 @@ async function validateInPage(text: string): Promise<void> {
     validator = await import('./script-tag-validator.js');
   } catch (error) {
     console.error(
-      'consent-kit: the config validator could not be loaded, so no optional category is granted on this page. '
-      + 'Publish the consent-kit-*.js files next to the script (from another origin they need Access-Control-Allow-Origin), '
-      + 'or check the config ahead of time with "consent-kit config".',
+      'consent-kit: the config validator could not be loaded, so no optional category is granted on this page. ' +
+        'Publish the consent-kit-*.js files next to the script (from another origin they need Access-Control-Allow-Origin), ' +
+        'or check the config ahead of time with "consent-kit config".',
       error,
     );
     return;

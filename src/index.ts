@@ -9,13 +9,21 @@ export { parseConfig, parseConfigJson } from './core/config.js';
 export { ConsentError, ConsentConfigError, ConsentSyncError, ConsentUsageError } from './core/errors.js';
 export { encodeRecord, decodeRecord } from './core/cookie-codec.js';
 export type {
-  BlockedReport, ConsentEnvironment, ConsentSync, DecisionStore, RequestGate, TabChannel,
+  BlockedReport,
+  ConsentEnvironment,
+  ConsentSync,
+  DecisionStore,
+  RequestGate,
+  TabChannel,
 } from './core/environment.js';
 export { installGate, type GateOptions } from './gate/install-gate.js';
 export type { BlockedDetail, GateKind } from './gate/blocked-log.js';
 export { installSync } from './sync/install-sync.js';
 export type { SignedReceipt, Receipt } from './schema/receipt.js';
 export type {
-  ConsentConfig, ConsentConfigInput, CategoryConfig, LocalizedText,
+  ConsentConfig,
+  ConsentConfigInput,
+  CategoryConfig,
+  LocalizedText,
 } from './schema/config.js';
 export type { ConsentRecord, ConsentMethod, ContactChoices } from './schema/consent-record.js';

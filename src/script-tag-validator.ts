@@ -24,8 +24,8 @@ export function startFromTag(text: string): void {
   try {
     const manager = initFromJson(text);
     console.info(
-      'consent-kit: this page\'s config was validated in the browser, which costs every visitor the validator\'s '
-      + `download. Put this checked config tag in place of the page's own to skip it:\n${checkedTagOf(manager.config)}`,
+      "consent-kit: this page's config was validated in the browser, which costs every visitor the validator's " +
+        `download. Put this checked config tag in place of the page's own to skip it:\n${checkedTagOf(manager.config)}`,
     );
   } catch (error) {
     // initFromJson has already put a manager that grants nothing in place; the page only needs to hear why.

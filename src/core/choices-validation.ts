@@ -13,26 +13,43 @@ export function validateChoices(choices: ConsentChoices, config: ConsentConfig, 
   const categoryOf = (id: string) => config.categories.find((c) => c.id === id);
   for (const [id, value] of Object.entries(choices.categories ?? {})) {
     const category = categoryOf(id);
-    if (!category) throw unknownId('category', id, config.categories.filter((c) => !c.required).map((c) => c.id));
+    if (!category)
+      throw unknownId(
+        'category',
+        id,
+        config.categories.filter((c) => !c.required).map((c) => c.id),
+      );
     assertBoolean(value, `categories.${id}`);
     if (category.required && value === false) {
-      throw new ConsentUsageError('required-category', DEV_MODE ? `consent-kit: "${id}" is a required category and is always on; leave it out of update()` : '');
+      throw new ConsentUsageError(
+        'required-category',
+        DEV_MODE ? `consent-kit: "${id}" is a required category and is always on; leave it out of update()` : '',
+      );
     }
   }
   for (const [channel, topics] of Object.entries(choices.contact ?? {})) {
     if (!config.contact.channels.some((c) => c.id === channel)) {
-      throw unknownId('contact channel', channel, config.contact.channels.map((c) => c.id));
+      throw unknownId(
+        'contact channel',
+        channel,
+        config.contact.channels.map((c) => c.id),
+      );
     }
     for (const [topic, value] of Object.entries(topics ?? {})) {
       if (!config.contact.topics.some((t) => t.id === topic)) {
-        throw unknownId('contact topic', topic, config.contact.topics.map((t) => t.id));
+        throw unknownId(
+          'contact topic',
+          topic,
+          config.contact.topics.map((t) => t.id),
+        );
       }
       assertBoolean(value, `contact.${channel}.${topic}`);
     }
   }
   if (choices.ageConfirmed !== undefined) assertBoolean(choices.ageConfirmed, 'ageConfirmed');
   const isOldEnough = choices.ageConfirmed ?? wasOldEnough;
-  const needsAge = Object.entries(choices.categories ?? {}).some(([id, on]) => on && categoryOf(id)?.separate) ||
+  const needsAge =
+    Object.entries(choices.categories ?? {}).some(([id, on]) => on && categoryOf(id)?.separate) ||
     Object.values(choices.contact ?? {}).some((topics) => Object.values(topics ?? {}).some(Boolean));
   if (needsAge && config.minimumAge > 0 && !isOldEnough) {
     throw new ConsentUsageError(
@@ -53,6 +70,9 @@ export function unknownId(kind: string, id: string, known: string[]): ConsentUsa
 
 function assertBoolean(value: unknown, path: string): void {
   if (typeof value !== 'boolean') {
-    throw new ConsentUsageError('invalid-choice', DEV_MODE ? `consent-kit: ${path} must be true or false, got ${JSON.stringify(value)}` : '');
+    throw new ConsentUsageError(
+      'invalid-choice',
+      DEV_MODE ? `consent-kit: ${path} must be true or false, got ${JSON.stringify(value)}` : '',
+    );
   }
 }

@@ -1,11 +1,21 @@
 import type { CategoryConfig, ConsentConfig, LocalizedText } from '../schema/config.js';
 import {
-  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, GPC_BY_DEFAULT, KNOWN_CATEGORY_IDS, MAX_COOKIE_DAYS,
+  BUILT_IN_LOCALES,
+  DEFAULT_CATEGORIES,
+  GPC_BY_DEFAULT,
+  KNOWN_CATEGORY_IDS,
+  MAX_COOKIE_DAYS,
 } from '../schema/config-defaults.js';
 import { MAX_CATEGORIES } from '../schema/record-fields.js';
 import { compileCookiePattern } from '../schema/cookie-pattern.js';
 import {
-  COOKIE_DOMAIN, COOKIE_NAME, HOST_PATTERN, ISO_DATE, LOCALE, POLICY_VERSION, SLUG,
+  COOKIE_DOMAIN,
+  COOKIE_NAME,
+  HOST_PATTERN,
+  ISO_DATE,
+  LOCALE,
+  POLICY_VERSION,
+  SLUG,
 } from '../schema/patterns.js';
 import type { PRESETS, PresetName } from '../schema/presets.js';
 import { isSafeUrl } from '../schema/safe-url.js';
@@ -23,9 +33,31 @@ import { isSafeUrl } from '../schema/safe-url.js';
 
 type Json = Record<string, unknown>;
 
-const ROOT_FIELDS = ['policy', 'categories', 'cookie', 'endpoint', 'locales', 'layout', 'theme', 'reopenButton', 'reloadOnWithdraw', 'locale'];
+const ROOT_FIELDS = [
+  'policy',
+  'categories',
+  'cookie',
+  'endpoint',
+  'locales',
+  'layout',
+  'theme',
+  'reopenButton',
+  'reloadOnWithdraw',
+  'locale',
+];
 const POLICY_FIELDS = ['version', 'url', 'updated', 'substantial', 'reconsentBefore'];
-const CATEGORY_FIELDS = ['id', 'required', 'label', 'description', 'hosts', 'cookies', 'storage', 'presets', 'honorGpc', 'separate'];
+const CATEGORY_FIELDS = [
+  'id',
+  'required',
+  'label',
+  'description',
+  'hosts',
+  'cookies',
+  'storage',
+  'presets',
+  'honorGpc',
+  'separate',
+];
 const COOKIE_FIELDS = ['name', 'domain', 'path', 'expiresDays'];
 
 /** Thrown inside this module only, to leave the config to the validator. */
@@ -35,7 +67,8 @@ function expect(condition: unknown): asserts condition {
   if (!condition) throw UNSURE;
 }
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The object, when it holds no other fields than `allowed`. */
 function fields(value: unknown, allowed: string[]): Json {
@@ -103,7 +136,12 @@ function category(value: unknown, presetLists: Presets): CategoryConfig {
   const cookies = list(input.cookies, namePattern);
   const storage = list(input.storage, namePattern);
   const result: Json = {
-    id, required, separate, honorGpc, presets, cookieTable: [],
+    id,
+    required,
+    separate,
+    honorGpc,
+    presets,
+    cookieTable: [],
     hosts: [...new Set([...hosts, ...expand('hosts')])],
     cookies: [...new Set([...cookies, ...expand('cookies')])],
     storage: [...new Set([...storage, ...expand('storage')])],
@@ -144,11 +182,14 @@ function read(value: unknown, presetLists: Presets): ConsentConfig {
   };
   optional(cookie, 'domain', cookieInput.domain, (domain) => text(domain, COOKIE_DOMAIN));
 
-  const locales = input.locales === undefined ? [...BUILT_IN_LOCALES] : list(input.locales, (locale) => {
-    // Another language needs its strings under `texts`, which only the validator reads.
-    expect((BUILT_IN_LOCALES as readonly unknown[]).includes(locale));
-    return locale as string;
-  });
+  const locales =
+    input.locales === undefined
+      ? [...BUILT_IN_LOCALES]
+      : list(input.locales, (locale) => {
+          // Another language needs its strings under `texts`, which only the validator reads.
+          expect((BUILT_IN_LOCALES as readonly unknown[]).includes(locale));
+          return locale as string;
+        });
   expect(locales.length > 0);
   const locale = input.locale === undefined ? 'auto' : input.locale;
   expect(locale === 'auto' || (typeof locale === 'string' && LOCALE.test(locale)));

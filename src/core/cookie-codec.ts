@@ -21,7 +21,11 @@ const MAX_LENGTH = 4096;
 /** The last second whose ISO 8601 form keeps a four-digit year; later ones print as "+010000-…", no valid timestamp. */
 const LAST_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 const METHOD_CODES: Record<ConsentMethod, string> = {
-  'banner-accept-all': 'a', 'banner-reject-all': 'r', 'preferences-save': 'p', api: 'i', gpc: 'g',
+  'banner-accept-all': 'a',
+  'banner-reject-all': 'r',
+  'preferences-save': 'p',
+  api: 'i',
+  gpc: 'g',
 };
 
 /** Writes a record in the compact cookie form. */
@@ -54,8 +58,19 @@ export function decodeRecord(value: string | undefined | null): ConsentRecord | 
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return null;
   const fields = value.split(FIELD);
   if (fields.length !== FIELD_COUNT || fields[0] !== FORMAT) return null;
-  const [, hexId, policyVersion, categoryList, contactList, methodCode, flags, decidedText, updatedText, revisionText, sum] =
-    fields as [string, string, string, string, string, string, string, string, string, string, string];
+  const [
+    ,
+    hexId,
+    policyVersion,
+    categoryList,
+    contactList,
+    methodCode,
+    flags,
+    decidedText,
+    updatedText,
+    revisionText,
+    sum,
+  ] = fields as [string, string, string, string, string, string, string, string, string, string, string];
   if (checksum(fields.slice(0, -1).join(FIELD)) !== sum) return null;
 
   const id = `${hexId.slice(0, 8)}-${hexId.slice(8, 12)}-${hexId.slice(12, 16)}-${hexId.slice(16, 20)}-${hexId.slice(20)}`;
@@ -65,7 +80,8 @@ export function decodeRecord(value: string | undefined | null): ConsentRecord | 
   const decided = readBase36(decidedText, 0, LAST_SECOND);
   const updated = readBase36(updatedText, 0, LAST_SECOND);
   const revision = readBase36(revisionText, 1, Number.MAX_SAFE_INTEGER);
-  if (!RECORD_ID.test(id) || !POLICY_VERSION.test(policyVersion) || (flags !== '' && flags !== AGE_CONFIRMED)) return null;
+  if (!RECORD_ID.test(id) || !POLICY_VERSION.test(policyVersion) || (flags !== '' && flags !== AGE_CONFIRMED))
+    return null;
   if (!categories || !contact || !method || revision === undefined) return null;
   if (decided === undefined || updated === undefined || decided > updated) return null;
   return {
@@ -84,8 +100,9 @@ export function decodeRecord(value: string | undefined | null): ConsentRecord | 
 /** "a.!b" -> [{ name: "a", granted: true }, { name: "b", granted: false }]. */
 function readItems(list: string): { name: string; granted: boolean }[] {
   if (list === '') return [];
-  return list.split(ITEM).map((item) =>
-    item.startsWith(DENIED) ? { name: item.slice(1), granted: false } : { name: item, granted: true });
+  return list
+    .split(ITEM)
+    .map((item) => (item.startsWith(DENIED) ? { name: item.slice(1), granted: false } : { name: item, granted: true }));
 }
 
 /** Undefined when an item is not a valid id or repeats (valid ids also keep out `__proto__`). */

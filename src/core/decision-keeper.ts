@@ -62,8 +62,9 @@ export class DecisionKeeper {
       this.#hasWarnedStore = true;
       const { name, domain } = this.#config.cookie;
       this.#env.warn(
-        `consent-kit: the browser did not keep the "${name}" cookie` + (domain ? ` for domain "${domain}"` : '') +
-          '; the choice holds for this page only. Check that cookies are enabled and that cookie.domain is the page\'s own domain or a parent of it.',
+        `consent-kit: the browser did not keep the "${name}" cookie` +
+          (domain ? ` for domain "${domain}"` : '') +
+          "; the choice holds for this page only. Check that cookies are enabled and that cookie.domain is the page's own domain or a parent of it.",
       );
     }
     this.previous = record;

@@ -21,7 +21,10 @@ export class ConsentConfigError extends ConsentError {
   readonly problems: readonly string[];
 
   constructor(code: 'invalid-config' | 'invalid-json' | 'missing-config', problems: readonly string[]) {
-    super(code, `consent-kit: the configuration is invalid, so no optional category will be granted.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      code,
+      `consent-kit: the configuration is invalid, so no optional category will be granted.\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.problems = problems;
   }
 }

@@ -22,15 +22,19 @@ import { createTabChannel } from './tab-channel.js';
 export function start(load: () => ConsentConfig, fallback?: () => ConsentConfig): ConsentManager {
   const existing = get();
   if (existing) {
-    console.warn(DEV_MODE
-      ? 'consent-kit: init() was called more than once; the first configuration stays in force. Use get() to reach the manager.'
-      : 'consent-kit: init-twice');
+    console.warn(
+      DEV_MODE
+        ? 'consent-kit: init() was called more than once; the first configuration stays in force. Use get() to reach the manager.'
+        : 'consent-kit: init-twice',
+    );
     return existing;
   }
   if (typeof document === 'undefined') {
     throw new ConsentUsageError(
       'no-document',
-      DEV_MODE ? 'consent-kit: init() runs in a browser page; in Node, construct ConsentManager with an environment of your own' : '',
+      DEV_MODE
+        ? 'consent-kit: init() runs in a browser page; in Node, construct ConsentManager with an environment of your own'
+        : '',
     );
   }
   let config: ConsentConfig;

@@ -30,7 +30,11 @@ export function reconcile(local: ConsentRecord, remote: ConsentRecord): Reconcil
  * missing ones off, as a decision made here would have them.
  */
 export function fitToConfig(record: ConsentRecord, config: ConsentConfig): ConsentRecord {
-  const choices = choiceGrid(config, (c) => record.categories[c.id] === true, (channel, topic) => record.contact[channel]?.[topic] === true);
+  const choices = choiceGrid(
+    config,
+    (c) => record.categories[c.id] === true,
+    (channel, topic) => record.contact[channel]?.[topic] === true,
+  );
   return { ...record, ...choices };
 }
 
@@ -53,11 +57,16 @@ export type IdentifyStep =
   | { do: 'continue'; from: ConsentRecord; previous: ConsentRecord };
 
 export function planIdentify(
-  found: ConsentRecord | null, isStale: boolean, local: ConsentRecord | null, previous: ConsentRecord | null, config: ConsentConfig,
+  found: ConsentRecord | null,
+  isStale: boolean,
+  local: ConsentRecord | null,
+  previous: ConsentRecord | null,
+  config: ConsentConfig,
 ): IdentifyStep {
   const remote = found && !isStale ? fitToConfig(found, config) : null;
   if (!remote) return { do: 'resend' };
-  if (local?.id === remote.id && local.revision === remote.revision && sameChoices(local, remote)) return { do: 'nothing' };
+  if (local?.id === remote.id && local.revision === remote.revision && sameChoices(local, remote))
+    return { do: 'nothing' };
   const verdict = local ? reconcile(local, remote) : 'adopt-remote';
   const revision = Math.max(remote.revision, previous?.id === remote.id ? previous.revision : 0);
   const next = { ...remote, revision };
@@ -78,7 +87,10 @@ export function sameChoices(a: ConsentRecord, b: ConsentRecord): boolean {
  * every new revision made by `decide` (the manager's, which stores it and sends it with the token).
  */
 export function identifyOnDevice(
-  found: ConsentRecord | null, isStale: boolean, config: ConsentConfig, keeper: DecisionKeeper,
+  found: ConsentRecord | null,
+  isStale: boolean,
+  config: ConsentConfig,
+  keeper: DecisionKeeper,
   decide: (change: DecisionChange) => void,
 ): void {
   const local = keeper.inForce;

@@ -22,7 +22,11 @@ export const DEFAULT_SIGNAL_CATEGORIES: Record<ConsentModeSignal, string[]> = {
 export function usesConsentMode(consent: ConsentManager, page: GoogleTagGlobals): boolean {
   const { enabled } = consent.config.consentMode;
   if (enabled !== 'auto') return enabled;
-  return consent.config.categories.some((c) => c.presets.includes('ga4')) || 'dataLayer' in page || typeof page.gtag === 'function';
+  return (
+    consent.config.categories.some((c) => c.presets.includes('ga4')) ||
+    'dataLayer' in page ||
+    typeof page.gtag === 'function'
+  );
 }
 
 /**
@@ -36,8 +40,11 @@ export function followConsentMode(consent: ConsentManager, page: GoogleTagGlobal
   const signals = (isGranted: (signal: ConsentModeSignal) => boolean) =>
     Object.fromEntries(CONSENT_MODE_SIGNALS.map((s) => [s, isGranted(s) ? 'granted' : 'denied']));
   const { mapping, waitForUpdate } = consent.config.consentMode;
-  const updateCommand = () =>
-    ['consent', 'update', signals((s) => (mapping[s] ?? DEFAULT_SIGNAL_CATEGORIES[s]).every((id) => consent.has(id)))];
+  const updateCommand = () => [
+    'consent',
+    'update',
+    signals((s) => (mapping[s] ?? DEFAULT_SIGNAL_CATEGORIES[s]).every((id) => consent.has(id))),
+  ];
   putFirst(page, [
     ['consent', 'default', { ...signals(() => false), wait_for_update: waitForUpdate }],
     ...(consent.hasDecision ? [updateCommand()] : []),

@@ -21,7 +21,14 @@ export interface CookieScope {
  */
 export function deleteCookies(document: Document, patterns: readonly string[], scope: CookieScope): string[] {
   const tests = patterns.map(compileCookiePattern).filter((test) => test !== undefined);
-  const names = [...new Set(document.cookie.split(';').map((pair) => pair.split('=')[0]!.trim()).filter(Boolean))];
+  const names = [
+    ...new Set(
+      document.cookie
+        .split(';')
+        .map((pair) => pair.split('=')[0]!.trim())
+        .filter(Boolean),
+    ),
+  ];
   const doomed = names.filter((name) => name !== scope.keep && tests.some((test) => test(name)));
   for (const name of doomed) {
     for (const domain of reachableDomains(scope)) {

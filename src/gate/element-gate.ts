@@ -57,21 +57,25 @@ export class ElementGate {
 
   #isGranted(element: HTMLElement): boolean {
     const categories = (element.dataset.consent ?? '').split(/\s+/).filter(Boolean);
-    const isScriptAllowed = !(element instanceof HTMLScriptElement && element.hasAttribute('src')) || this.#isAllowed(element.src);
+    const isScriptAllowed =
+      !(element instanceof HTMLScriptElement && element.hasAttribute('src')) || this.#isAllowed(element.src);
     return categories.length > 0 && categories.every((id) => this.#has(id)) && isScriptAllowed;
   }
 
   #run(placeholder: HTMLScriptElement): void {
-    this.#queue = this.#queue.then(() => new Promise<void>((done) => {
-      if (!placeholder.isConnected) return done();
-      try {
-        this.#replace(placeholder, done);
-      } catch (error) {
-        // One script that cannot be put in place must not hold back the ones after it.
-        console.error('consent-kit: could not run a consented script', error);
-        done();
-      }
-    }));
+    this.#queue = this.#queue.then(
+      () =>
+        new Promise<void>((done) => {
+          if (!placeholder.isConnected) return done();
+          try {
+            this.#replace(placeholder, done);
+          } catch (error) {
+            // One script that cannot be put in place must not hold back the ones after it.
+            console.error('consent-kit: could not run a consented script', error);
+            done();
+          }
+        }),
+    );
   }
 
   #replace(placeholder: HTMLScriptElement, done: () => void): void {

@@ -45,11 +45,13 @@ export function createHostMatcher(categories: readonly { id: string; hosts: read
     let categories: string[] | undefined;
     const collect = (rules: Rule[] | undefined) => {
       for (const rule of rules ?? []) {
-        if ((rule.port === undefined || rule.port === port) && !categories?.includes(rule.category)) (categories ??= []).push(rule.category);
+        if ((rule.port === undefined || rule.port === port) && !categories?.includes(rule.category))
+          (categories ??= []).push(rule.category);
       }
     };
     collect(exact.get(hostname));
-    for (let dot = hostname.indexOf('.'); dot !== -1; dot = hostname.indexOf('.', dot + 1)) collect(wildcard.get(hostname.slice(dot + 1)));
+    for (let dot = hostname.indexOf('.'); dot !== -1; dot = hostname.indexOf('.', dot + 1))
+      collect(wildcard.get(hostname.slice(dot + 1)));
     return categories && { host: url.host.replace(/\.(?=:|$)/, ''), categories };
   };
 }

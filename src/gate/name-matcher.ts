@@ -11,7 +11,9 @@ export function createNameMatcher(
   categories: readonly { id: string; required: boolean; cookies: readonly string[]; storage: readonly string[] }[],
   kind: 'cookies' | 'storage',
 ): NameMatcher {
-  const rules = categories.filter((c) => !c.required).flatMap((c) => c[kind].map((p) => [c.id, compileCookiePattern(p)] as const));
+  const rules = categories
+    .filter((c) => !c.required)
+    .flatMap((c) => c[kind].map((p) => [c.id, compileCookiePattern(p)] as const));
   return (name) => {
     const ids = rules.filter(([, test]) => test?.(name)).map(([id]) => id);
     return ids.length > 0 ? [...new Set(ids)] : undefined;

@@ -32,10 +32,12 @@ export function deleteStorage(page: PageStorage, patterns: readonly string[]): s
     const idb = page.indexedDB;
     if (idb) {
       const literal = patterns.filter((p) => !/^\/.+\/i?$/.test(p));
-      void (idb.databases?.() ?? Promise.resolve(literal.map((name) => ({ name }))))
-        .then((list) => {
+      void (idb.databases?.() ?? Promise.resolve(literal.map((name) => ({ name })))).then(
+        (list) => {
           for (const { name } of list) if (name && matches(name)) idb.deleteDatabase(name);
-        }, () => {});
+        },
+        () => {},
+      );
     }
   } catch {
     // IndexedDB is off for the page.

@@ -51,9 +51,16 @@ export const ErrorBodySchema = z.strictObject({
 
 /** `GET /v1/keys`: the Ed25519 public keys receipts are signed with, as a JSON Web Key Set. */
 export const JwksSchema = z.object({
-  keys: z.array(z.object({
-    kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string(), alg: z.string(), use: z.optional(z.literal('sig')),
-  })),
+  keys: z.array(
+    z.object({
+      kty: z.literal('OKP'),
+      crv: z.literal('Ed25519'),
+      x: z.string(),
+      kid: z.string(),
+      alg: z.string(),
+      use: z.optional(z.literal('sig')),
+    }),
+  ),
 });
 
 export type PutConsentBody = z.output<typeof PutConsentBodySchema>;

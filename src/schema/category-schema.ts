@@ -6,9 +6,12 @@ import { HOST_PATTERN } from './patterns.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 
 /** A cookie or storage name pattern: the name itself, or a `/regular expression/`. */
-const namePattern = (what: string) => z.string().check(
-  z.refine((p) => compileCookiePattern(p) !== undefined, `expected a ${what} or a valid /regular expression/`),
-);
+const namePattern = (what: string) =>
+  z
+    .string()
+    .check(
+      z.refine((p) => compileCookiePattern(p) !== undefined, `expected a ${what} or a valid /regular expression/`),
+    );
 
 /** One row of a category's cookie table in the preferences panel. */
 export const CookieDisclosureSchema = z.strictObject({
@@ -31,7 +34,11 @@ export const CategorySchema = z.pipe(
     description: z.optional(LocalizedTextSchema),
     /** Hosts this category's requests go to (`stats.example.com`, `*.example.com`). */
     hosts: z._default(
-      z.array(z.string().check(z.regex(HOST_PATTERN, 'expected a lowercase host such as "stats.example.com" or "*.example.com"'))),
+      z.array(
+        z
+          .string()
+          .check(z.regex(HOST_PATTERN, 'expected a lowercase host such as "stats.example.com" or "*.example.com"')),
+      ),
       [],
     ),
     /** Cookies this category sets: names or `/regular expressions/`. */
@@ -49,7 +56,10 @@ export const CategorySchema = z.pipe(
      */
     honorGpc: z.optional(z.boolean()),
     /** Ready host, cookie and storage lists by name (`baidu-tongji`, `ga4`, `clarity`), added to `hosts`, `cookies` and `storage`. */
-    presets: z._default(z.array(z.enum(PRESET_NAMES, { error: `unknown preset: expected one of ${PRESET_NAMES.join(', ')}` })), []),
+    presets: z._default(
+      z.array(z.enum(PRESET_NAMES, { error: `unknown preset: expected one of ${PRESET_NAMES.join(', ')}` })),
+      [],
+    ),
     /**
      * Needs its own explicit consent (e.g. transfer to the licensor in the United States, sensitive personal
      * information): never granted by "Accept all" or any bulk action, shown with its own notice text.

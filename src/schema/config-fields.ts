@@ -5,7 +5,8 @@ import { isSafeUrl } from './safe-url.js';
 // The field schemas several parts of the config share. Their hints are said in the validator's errors only;
 // the patterns themselves are shared (patterns.ts).
 
-export const SLUG_HINT = 'a lowercase id: a letter, then letters, digits or "-", at most 32 characters (e.g. "analytics")';
+export const SLUG_HINT =
+  'a lowercase id: a letter, then letters, digits or "-", at most 32 characters (e.g. "analytics")';
 export const POLICY_VERSION_HINT = 'letters, digits, ".", "_" or "-", at most 32 characters (e.g. "2024-06")';
 
 /** An id of a category, contact channel or topic. */

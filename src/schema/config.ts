@@ -2,15 +2,31 @@ import * as z from 'zod/mini';
 import { CONSENT_MODE_SIGNALS } from './consent-mode-signals.js';
 import { COOKIE_DOMAIN, COOKIE_NAME, ISO_DATE, LOCALE, POLICY_VERSION } from './patterns.js';
 import {
-  BUILT_IN_LOCALES, DEFAULT_CATEGORIES, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_COOKIE_DAYS,
+  BUILT_IN_LOCALES,
+  DEFAULT_CATEGORIES,
+  KNOWN_CATEGORY_IDS,
+  KNOWN_CONTACT_CHANNELS,
+  KNOWN_CONTACT_TOPICS,
+  MAX_COOKIE_DAYS,
 } from './config-defaults.js';
 import { MAX_CATEGORIES, MAX_CONTACT_CHANNELS, MAX_CONTACT_TOPICS } from './record-fields.js';
 import { TEXT_KEYS } from './text-keys.js';
-import { LocalizedTextSchema, POLICY_VERSION_HINT, safeUrl, slug, SLUG_HINT, type LocalizedText } from './config-fields.js';
+import {
+  LocalizedTextSchema,
+  POLICY_VERSION_HINT,
+  safeUrl,
+  slug,
+  SLUG_HINT,
+  type LocalizedText,
+} from './config-fields.js';
 import { CategorySchema } from './category-schema.js';
 
 export {
-  BUILT_IN_LOCALES, KNOWN_CATEGORY_IDS, KNOWN_CONTACT_CHANNELS, KNOWN_CONTACT_TOPICS, MAX_COOKIE_DAYS,
+  BUILT_IN_LOCALES,
+  KNOWN_CATEGORY_IDS,
+  KNOWN_CONTACT_CHANNELS,
+  KNOWN_CONTACT_TOPICS,
+  MAX_COOKIE_DAYS,
 } from './config-defaults.js';
 export { MAX_CATEGORIES } from './record-fields.js';
 export { LocalizedTextSchema, type LocalizedText } from './config-fields.js';
@@ -53,35 +69,54 @@ export const ConsentModeSchema = z.strictObject({
     {},
   ),
   /** Milliseconds Google tags wait for the `consent update` before they send anything. */
-  waitForUpdate: z._default(z.number().check(z.int('expected a whole number of milliseconds'), z.gte(0), z.lte(10_000)), 500),
+  waitForUpdate: z._default(
+    z.number().check(z.int('expected a whole number of milliseconds'), z.gte(0), z.lte(10_000)),
+    500,
+  ),
 });
 
 /** A contact channel or topic: a built-in id, or a custom one with its label. */
 const ContactOptionSchema = z.pipe(
-  z.union(
-    [slug(), z.strictObject({ id: slug(), label: z.optional(LocalizedTextSchema) })],
-    { error: `expected ${SLUG_HINT}, or {"id": …, "label": …}` },
+  z.union([slug(), z.strictObject({ id: slug(), label: z.optional(LocalizedTextSchema) })], {
+    error: `expected ${SLUG_HINT}, or {"id": …, "label": …}`,
+  }),
+  z.transform((option): { id: string; label?: LocalizedText } =>
+    typeof option === 'string' ? { id: option } : option,
   ),
-  z.transform((option): { id: string; label?: LocalizedText } => (typeof option === 'string' ? { id: option } : option)),
 );
 
 export const ContactSchema = z.strictObject({
-  channels: z.prefault(z.array(ContactOptionSchema).check(z.maxLength(MAX_CONTACT_CHANNELS, `expected at most ${MAX_CONTACT_CHANNELS} channels`)), [...KNOWN_CONTACT_CHANNELS]),
-  topics: z.prefault(z.array(ContactOptionSchema).check(z.maxLength(MAX_CONTACT_TOPICS, `expected at most ${MAX_CONTACT_TOPICS} topics`)), [...KNOWN_CONTACT_TOPICS]),
+  channels: z.prefault(
+    z
+      .array(ContactOptionSchema)
+      .check(z.maxLength(MAX_CONTACT_CHANNELS, `expected at most ${MAX_CONTACT_CHANNELS} channels`)),
+    [...KNOWN_CONTACT_CHANNELS],
+  ),
+  topics: z.prefault(
+    z
+      .array(ContactOptionSchema)
+      .check(z.maxLength(MAX_CONTACT_TOPICS, `expected at most ${MAX_CONTACT_TOPICS} topics`)),
+    [...KNOWN_CONTACT_TOPICS],
+  ),
 });
 
 export const CookieSettingsSchema = z.strictObject({
-  name: z._default(z.string().check(z.regex(COOKIE_NAME, 'expected a cookie name of letters, digits and _.-, at most 64 characters')), 'consent'),
+  name: z._default(
+    z.string().check(z.regex(COOKIE_NAME, 'expected a cookie name of letters, digits and _.-, at most 64 characters')),
+    'consent',
+  ),
   /** Share the decision across subdomains, e.g. ".example.com". Default: the page's own host. */
   domain: z.optional(z.string().check(z.regex(COOKIE_DOMAIN, 'expected a domain such as ".example.com"'))),
   path: z._default(z.string().check(z.regex(/^\/[^;\s]*$/, 'expected a path starting with "/"')), '/'),
   /** Days a decision is kept before the visitor is asked again. */
   expiresDays: z._default(
-    z.number().check(
-      z.int('expected a whole number of days'),
-      z.gte(1, 'expected at least 1 day'),
-      z.lte(MAX_COOKIE_DAYS, `expected at most ${MAX_COOKIE_DAYS} days: browsers cap cookie lifetime there`),
-    ),
+    z
+      .number()
+      .check(
+        z.int('expected a whole number of days'),
+        z.gte(1, 'expected at least 1 day'),
+        z.lte(MAX_COOKIE_DAYS, `expected at most ${MAX_COOKIE_DAYS} days: browsers cap cookie lifetime there`),
+      ),
     365,
   ),
 });
@@ -90,10 +125,12 @@ export const ConfigSchema = z
   .strictObject({
     policy: PolicySchema,
     categories: z.prefault(
-      z.array(CategorySchema).check(
-        z.minLength(1, 'expected at least one category'),
-        z.maxLength(MAX_CATEGORIES, `expected at most ${MAX_CATEGORIES} categories`),
-      ),
+      z
+        .array(CategorySchema)
+        .check(
+          z.minLength(1, 'expected at least one category'),
+          z.maxLength(MAX_CATEGORIES, `expected at most ${MAX_CATEGORIES} categories`),
+        ),
       () => DEFAULT_CATEGORIES.map((category) => ({ ...category })),
     ),
     contact: z.prefault(ContactSchema, {}),
@@ -105,17 +142,16 @@ export const ConfigSchema = z
      * fallback. Every built-in language unless the config limits them.
      */
     locales: z._default(
-      z.array(z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"'))).check(z.minLength(1, 'expected at least one locale')),
+      z
+        .array(z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"')))
+        .check(z.minLength(1, 'expected at least one locale')),
       () => [...BUILT_IN_LOCALES],
     ),
     /** Replacements for built-in strings, or strings for another language: locale -> text key -> text. */
     texts: z._default(
       z.record(
         z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"')),
-        z.partialRecord(
-          z.enum(TEXT_KEYS),
-          z.string().check(z.minLength(1, 'expected a non-empty text')),
-        ),
+        z.partialRecord(z.enum(TEXT_KEYS), z.string().check(z.minLength(1, 'expected a non-empty text'))),
       ),
       {},
     ),
@@ -148,19 +184,27 @@ export const ConfigSchema = z
       config.categories.forEach((c, i) => {
         if (c.required && c.honorGpc) {
           ctx.issues.push({
-            code: 'custom', input: c.honorGpc, path: ['categories', i, 'honorGpc'],
-            message: 'a required category is always on, so it cannot honour Global Privacy Control: remove "honorGpc" or "required"',
+            code: 'custom',
+            input: c.honorGpc,
+            path: ['categories', i, 'honorGpc'],
+            message:
+              'a required category is always on, so it cannot honour Global Privacy Control: remove "honorGpc" or "required"',
           });
         }
         if (c.separate && c.required) {
           ctx.issues.push({
-            code: 'custom', input: c.separate, path: ['categories', i, 'separate'],
-            message: 'a required category is always on, so it cannot ask for separate consent: remove "separate" or "required"',
+            code: 'custom',
+            input: c.separate,
+            path: ['categories', i, 'separate'],
+            message:
+              'a required category is always on, so it cannot ask for separate consent: remove "separate" or "required"',
           });
         }
         if (c.separate && c.description === undefined) {
           ctx.issues.push({
-            code: 'custom', input: undefined, path: ['categories', i, 'description'],
+            code: 'custom',
+            input: undefined,
+            path: ['categories', i, 'description'],
             message: `separate consent needs its own notice text: add a "description" to "${c.id}" saying what the visitor agrees to`,
           });
         }
@@ -169,7 +213,9 @@ export const ConfigSchema = z
         ids?.forEach((id, i) => {
           if (!config.categories.some((c) => c.id === id)) {
             ctx.issues.push({
-              code: 'custom', input: id, path: ['consentMode', 'mapping', signal, i],
+              code: 'custom',
+              input: id,
+              path: ['consentMode', 'mapping', signal, i],
               message: `unknown category "${id}": expected one of ${config.categories.map((c) => c.id).join(', ')}`,
             });
           }
@@ -182,7 +228,9 @@ export const ConfigSchema = z
       config.locales.forEach((locale, i) => {
         if (!(BUILT_IN_LOCALES as readonly string[]).includes(locale) && !config.texts[locale]) {
           ctx.issues.push({
-            code: 'custom', input: locale, path: ['locales', i],
+            code: 'custom',
+            input: locale,
+            path: ['locales', i],
             message: `"${locale}" is not built in (${BUILT_IN_LOCALES.join(', ')}): add its strings under texts["${locale}"] or remove it`,
           });
         }
@@ -196,18 +244,28 @@ function reportDuplicates(items: { id: string }[], path: (string | number)[], ct
   const ids = items.map((item) => item.id);
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i) {
-      ctx.issues.push({ code: 'custom', input: id, path: [...path, i], message: `duplicate id "${id}": each id may appear once` });
+      ctx.issues.push({
+        code: 'custom',
+        input: id,
+        path: [...path, i],
+        message: `duplicate id "${id}": each id may appear once`,
+      });
     }
   });
 }
 
 function reportMissingLabels(
-  items: { id: string; label?: unknown }[], known: readonly string[], path: (string | number)[], ctx: RefinementContext,
+  items: { id: string; label?: unknown }[],
+  known: readonly string[],
+  path: (string | number)[],
+  ctx: RefinementContext,
 ): void {
   items.forEach((item, i) => {
     if (item.label === undefined && !known.includes(item.id)) {
       ctx.issues.push({
-        code: 'custom', input: undefined, path: [...path, i, 'label'],
+        code: 'custom',
+        input: undefined,
+        path: [...path, i, 'label'],
         message: `"${item.id}" has no built-in label: give it one, e.g. {"id": "${item.id}", "label": …} (built in: ${known.join(', ')})`,
       });
     }

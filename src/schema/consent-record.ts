@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { POLICY_VERSION, SLUG } from './patterns.js';
-import { CONSENT_METHODS, MAX_CATEGORIES, MAX_CONTACT_CHANNELS, MAX_CONTACT_TOPICS, RECORD_ID } from './record-fields.js';
+import {
+  CONSENT_METHODS,
+  MAX_CATEGORIES,
+  MAX_CONTACT_CHANNELS,
+  MAX_CONTACT_TOPICS,
+  RECORD_ID,
+} from './record-fields.js';
 
 export { CONSENT_METHODS, RECORD_ID, type ConsentMethod } from './record-fields.js';
 
@@ -17,7 +23,8 @@ export const ConsentRecordSchema = z.strictObject({
   /** Each optional category the visitor was asked about: granted or not. Required ones are implied. */
   categories: z.record(slug, z.boolean()).check(atMost(MAX_CATEGORIES, 'categories')),
   /** Marketing contact, channel then topic: `contact.email.offers`. Absent means not chosen, i.e. off. */
-  contact: z.record(slug, z.record(slug, z.boolean()).check(atMost(MAX_CONTACT_TOPICS, 'topics')))
+  contact: z
+    .record(slug, z.record(slug, z.boolean()).check(atMost(MAX_CONTACT_TOPICS, 'topics')))
     .check(atMost(MAX_CONTACT_CHANNELS, 'channels')),
   method: z.enum(CONSENT_METHODS),
   /**

@@ -17,7 +17,9 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
  */
 export const NoticeSchema = z.strictObject({
   language: z.string().check(z.regex(LOCALE, 'expected a locale such as "zh-CN"')),
-  policyUrl: z.string().check(z.maxLength(2048), z.refine(isSafeUrl, 'expected an https:, http: or relative URL without spaces')),
+  policyUrl: z
+    .string()
+    .check(z.maxLength(2048), z.refine(isSafeUrl, 'expected an https:, http: or relative URL without spaces')),
   textHash: z.optional(z.string().check(z.regex(SHA256_HEX, 'expected a SHA-256 digest as 64 lowercase hex digits'))),
   /** Categories the page asked for separately (config `separate`), flagged as such in the receipt. */
   separateConsent: z.optional(z.array(z.string().check(z.regex(SLUG))).check(z.maxLength(32))),
@@ -54,7 +56,10 @@ export const ReceiptSchema = z.strictObject({
   jurisdiction: text(16),
   controller: ControllerSchema,
   policy: z.strictObject({ version: z.string().check(z.regex(POLICY_VERSION)), url: NoticeSchema.shape.policyUrl }),
-  notice: z.strictObject({ language: NoticeSchema.shape.language, textHash: z.optional(z.string().check(z.regex(SHA256_HEX))) }),
+  notice: z.strictObject({
+    language: NoticeSchema.shape.language,
+    textHash: z.optional(z.string().check(z.regex(SHA256_HEX))),
+  }),
   collectionMethod: z.enum(CONSENT_METHODS),
   revision: z.number().check(z.int(), z.gte(1)),
   /** The visitor confirmed the minimum age or a guardian's consent (Protection of Minors). */

@@ -44,4 +44,3 @@ export const TEXT_KEYS = [
 ] as const;
 
 export type TextKey = (typeof TEXT_KEYS)[number];
-

@@ -23,7 +23,11 @@ export function json(body: unknown, status = 200, extra?: Record<string, string>
 
 /** A refusal: a stable `error` code, a message saying what to do, and the bad fields as `problems` when known. */
 export function fail(
-  status: ErrorStatus, error: string, message: string, problems?: string[], extra?: Record<string, string>,
+  status: ErrorStatus,
+  error: string,
+  message: string,
+  problems?: string[],
+  extra?: Record<string, string>,
 ): Response {
   return json({ error, message, ...(problems ? { problems } : {}) } satisfies ErrorBody, status, extra);
 }

@@ -1,5 +1,11 @@
 import type { ConsentRecord } from '../schema/consent-record.js';
-import { RECEIPT_VERSION, type Notice, type Receipt, type ReceiptController, type ReceiptPurpose } from '../schema/receipt.js';
+import {
+  RECEIPT_VERSION,
+  type Notice,
+  type Receipt,
+  type ReceiptController,
+  type ReceiptPurpose,
+} from '../schema/receipt.js';
 
 /** What a receipt needs besides the record: who controls the data, under which law, and what was shown. */
 export interface ReceiptContext {
@@ -32,7 +38,10 @@ export function buildReceipt(record: ConsentRecord, context: ReceiptContext): Re
     jurisdiction: context.jurisdiction,
     controller: context.controller,
     policy: { version: record.policyVersion, url: context.notice.policyUrl },
-    notice: { language: context.notice.language, ...(context.notice.textHash ? { textHash: context.notice.textHash } : {}) },
+    notice: {
+      language: context.notice.language,
+      ...(context.notice.textHash ? { textHash: context.notice.textHash } : {}),
+    },
     collectionMethod: record.method,
     revision: record.revision,
     ...(record.ageConfirmed === undefined ? {} : { ageConfirmed: record.ageConfirmed }),
@@ -40,14 +49,23 @@ export function buildReceipt(record: ConsentRecord, context: ReceiptContext): Re
     purposes: [
       ...Object.entries(record.categories).map(([id, granted]) => purpose(id, granted)),
       ...Object.entries(record.contact).flatMap(([channel, topics]) =>
-        Object.entries(topics).map(([topic, granted]) => purpose(`contact:${channel}:${topic}`, granted))),
+        Object.entries(topics).map(([topic, granted]) => purpose(`contact:${channel}:${topic}`, granted)),
+      ),
     ],
   };
 }
 
 /** Receipt fields an erasure may keep: none of them names the person or the record. */
 export const RETAINABLE_FIELDS = [
-  'receiptId', 'timestamp', 'jurisdiction', 'controller', 'policy', 'notice', 'collectionMethod', 'revision', 'purposes',
+  'receiptId',
+  'timestamp',
+  'jurisdiction',
+  'controller',
+  'policy',
+  'notice',
+  'collectionMethod',
+  'revision',
+  'purposes',
 ] as const satisfies readonly (keyof Receipt)[];
 export type RetainableField = (typeof RETAINABLE_FIELDS)[number];
 

@@ -22,7 +22,10 @@ type TokenSettings = Pick<ConsentHandlerOptions, 'secret' | 'tokenAudience' | 't
 export function createCallerOf(settings: TokenSettings, now: () => number): CallerOf {
   const { secret } = settings;
   const tokenScope = { audience: settings.tokenAudience, issuer: settings.tokenIssuer };
-  const problem = tokenSettingsProblem({ secret, ...tokenScope }, { secret: 'secret', audience: 'tokenAudience', issuer: 'tokenIssuer' });
+  const problem = tokenSettingsProblem(
+    { secret, ...tokenScope },
+    { secret: 'secret', audience: 'tokenAudience', issuer: 'tokenIssuer' },
+  );
   if (problem) throw new TypeError(`consent-kit: ${problem}`);
   return async (c) => {
     const header = c.req.header('Authorization');
@@ -35,9 +38,15 @@ export function createCallerOf(settings: TokenSettings, now: () => number): Call
 
 /** The answer to a caller whose token does not hold (`undefined`). */
 export function invalidToken(): Response {
-  return fail(401, 'invalid-token', 'the subject token is malformed, forged or expired: ask the site for a new one', undefined, {
-    'WWW-Authenticate': 'Bearer',
-  });
+  return fail(
+    401,
+    'invalid-token',
+    'the subject token is malformed, forged or expired: ask the site for a new one',
+    undefined,
+    {
+      'WWW-Authenticate': 'Bearer',
+    },
+  );
 }
 
 /** The answer to an anonymous caller asking for what only an account has (its own record). */

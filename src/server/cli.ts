@@ -10,6 +10,8 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'config') return configCommand(rest);
   if (command === 'scan') return scanCommand(rest);
   if (command === 'serve') return serveCommand(rest);
-  console.error(command === undefined || command === '--help' ? USAGE : `consent-kit: unknown command "${command}"\n\n${USAGE}`);
+  console.error(
+    command === undefined || command === '--help' ? USAGE : `consent-kit: unknown command "${command}"\n\n${USAGE}`,
+  );
   return command === '--help' ? 0 : 2;
 }

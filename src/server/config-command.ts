@@ -15,14 +15,18 @@ export const CONFIG_USAGE = `Usage: consent-kit config <config.json>
  */
 export async function configCommand(args: string[]): Promise<number> {
   if (args.length !== 1 || args[0]!.startsWith('-')) {
-    console.error(args[0] === '--help' ? CONFIG_USAGE : `consent-kit config: expected one config file\n\n${CONFIG_USAGE}`);
+    console.error(
+      args[0] === '--help' ? CONFIG_USAGE : `consent-kit config: expected one config file\n\n${CONFIG_USAGE}`,
+    );
     return args[0] === '--help' ? 0 : 2;
   }
   let text: string;
   try {
     text = await readFile(args[0]!, 'utf8');
   } catch (error) {
-    console.error(`consent-kit config: cannot read ${args[0]} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    console.error(
+      `consent-kit config: cannot read ${args[0]} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
     return 1;
   }
   try {

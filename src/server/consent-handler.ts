@@ -34,12 +34,24 @@ export async function createConsentHandler(options: ConsentHandlerOptions): Prom
   const app = new Hono<HandlerEnv>();
   addHeaderMiddleware(app, options.origins);
   app.route('/', readRoutes({ store, signer, callerOf, overBudget, receiptsPageMax: options.receiptsPageMax }));
-  app.route('/', writeRoutes({
-    store, callerOf, overBudget, now, log,
-    receipts: { signer, controller: options.controller, jurisdiction: options.jurisdiction ?? 'CN', separateConsent: options.separateConsent ?? [] },
-    retainOnErase: options.retainOnErase,
-    pruneNowAndThen: createKeyPruning(store, log),
-  }));
+  app.route(
+    '/',
+    writeRoutes({
+      store,
+      callerOf,
+      overBudget,
+      now,
+      log,
+      receipts: {
+        signer,
+        controller: options.controller,
+        jurisdiction: options.jurisdiction ?? 'CN',
+        separateConsent: options.separateConsent ?? [],
+      },
+      retainOnErase: options.retainOnErase,
+      pruneNowAndThen: createKeyPruning(store, log),
+    }),
+  );
   addFallbackAnswers(app, log);
 
   return (request, connection) => Promise.resolve(app.fetch(request, { connection }));

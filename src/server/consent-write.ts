@@ -22,16 +22,28 @@ export const CLOCK_TOLERANCE_MS = 5 * 60_000;
  * allows, and its signed receipt, received at `receivedAt` (the endpoint's clock) from `owner`.
  */
 export function consentWriteOf(
-  body: PutConsentBody, bodyText: string, owner: string | null, receivedAt: number, settings: ReceiptSettings,
+  body: PutConsentBody,
+  bodyText: string,
+  owner: string | null,
+  receivedAt: number,
+  settings: ReceiptSettings,
 ): ConsentWrite {
   const record = clampedToNow(body.record, receivedAt);
   const timestamp = new Date(receivedAt).toISOString();
   const receipt = buildReceipt(record, {
-    receiptId: randomUUID(), timestamp, owner, notice: body.notice, controller: settings.controller,
-    jurisdiction: settings.jurisdiction, separateConsent: settings.separateConsent,
+    receiptId: randomUUID(),
+    timestamp,
+    owner,
+    notice: body.notice,
+    controller: settings.controller,
+    jurisdiction: settings.jurisdiction,
+    separateConsent: settings.separateConsent,
   });
   return {
-    record, owner, idempotencyKey: body.idempotencyKey, receivedAt: timestamp,
+    record,
+    owner,
+    idempotencyKey: body.idempotencyKey,
+    receivedAt: timestamp,
     requestHash: createHash('sha256').update(bodyText).digest('hex'),
     receipt: { receiptId: receipt.receiptId, jws: settings.signer.sign(receipt), receipt },
   };

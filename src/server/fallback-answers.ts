@@ -11,9 +11,15 @@ import { StoreFailure } from './store-failure.js';
 export function addFallbackAnswers(app: Hono<HandlerEnv>, log: HandlerLog): void {
   for (const [path, methods] of methodsByPath(app)) {
     app.all(path, (c) => {
-      return fail(405, 'method-not-allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, undefined, {
-        Allow: methods.join(', '),
-      });
+      return fail(
+        405,
+        'method-not-allowed',
+        `${c.req.method} is not allowed here; use ${methods.join(', ')}`,
+        undefined,
+        {
+          Allow: methods.join(', '),
+        },
+      );
     });
   }
   app.notFound(() => fail(404, 'not-found', 'no such route; the API is under /v1'));

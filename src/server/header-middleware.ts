@@ -12,16 +12,20 @@ export function addHeaderMiddleware(app: Hono<HandlerEnv>, origins: readonly str
   // made by the CORS middleware, so it gets them here.
   app.use('*', async (c, next) => {
     await next();
-    if (c.req.method === 'OPTIONS') for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    if (c.req.method === 'OPTIONS')
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
   if (origins?.length) {
-    app.use('*', cors({
-      origin: [...origins],
-      allowMethods: ['GET', 'PUT', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Authorization'],
-      // The SDK's back-off reads Retry-After, and a receipts download follows Link; cross-origin, both must be exposed.
-      exposeHeaders: ['Retry-After', 'Link'],
-      maxAge: 600,
-    }));
+    app.use(
+      '*',
+      cors({
+        origin: [...origins],
+        allowMethods: ['GET', 'PUT', 'DELETE'],
+        allowHeaders: ['Content-Type', 'Authorization'],
+        // The SDK's back-off reads Retry-After, and a receipts download follows Link; cross-origin, both must be exposed.
+        exposeHeaders: ['Retry-After', 'Link'],
+        maxAge: 600,
+      }),
+    );
   }
 }

@@ -7,7 +7,12 @@
  * await serveEndpoint(handler, { port: 8787 });
  * ```
  */
-export { createConsentHandler, type ConsentHandler, type ConsentHandlerOptions, type ConnectionInfo } from './consent-handler.js';
+export {
+  createConsentHandler,
+  type ConsentHandler,
+  type ConsentHandlerOptions,
+  type ConnectionInfo,
+} from './consent-handler.js';
 export { serveEndpoint, type RunningEndpoint } from './serve-endpoint.js';
 export { createSqliteStore } from './sqlite-store.js';
 export { createPostgresStore } from './postgres-store.js';

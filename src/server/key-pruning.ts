@@ -19,6 +19,8 @@ export function createKeyPruning(store: ConsentStore, log: HandlerLog): PruneNow
     const before = new Date(at - IDEMPOTENCY_WINDOW_MS).toISOString();
     void (async () => {
       while ((await store.pruneKeys(before, PRUNE_BATCH)) === PRUNE_BATCH);
-    })().catch((error: unknown) => log('consent-kit: the store failed (pruning expired idempotency keys)', (error as Error).cause ?? error));
+    })().catch((error: unknown) =>
+      log('consent-kit: the store failed (pruning expired idempotency keys)', (error as Error).cause ?? error),
+    );
   };
 }

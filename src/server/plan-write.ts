@@ -14,7 +14,14 @@ export function storedConsentOf(row: StoredRow | undefined): StoredConsent | nul
  * A stored idempotency key: the hash of the request it was first used with, when, and what the answer was
  * made of (the record stored then, and the receipt it points at).
  */
-export type StoredKey = { request_hash: string; status: 200 | 201; record: string; created_at: string; receipt_id: string; jws: string };
+export type StoredKey = {
+  request_hash: string;
+  status: 200 | 201;
+  record: string;
+  created_at: string;
+  receipt_id: string;
+  jws: string;
+};
 
 /** The write may go ahead: store `record` with this owner, answer `status` with `response`. */
 export type WritePlan = { kind: 'store'; status: 200 | 201; response: PutConsentResponse; owner: string | null };
@@ -25,13 +32,20 @@ export type WritePlan = { kind: 'store'; status: 200 | 201; response: PutConsent
  * nothing); a repeated request replays its first answer and a reused key with another body is refused;
  * revisions only move forward. Returns the outcome to answer with, or the plan to store.
  */
-export function planWrite(change: ConsentWrite, existing: StoredRow | undefined, key: StoredKey | undefined): WriteOutcome | WritePlan {
+export function planWrite(
+  change: ConsentWrite,
+  existing: StoredRow | undefined,
+  key: StoredKey | undefined,
+): WriteOutcome | WritePlan {
   const { record, owner } = change;
   if (existing && existing.owner !== null && existing.owner !== owner) return { kind: 'not-found' };
   // A key older than the window is forgotten, whether or not it was pruned yet.
   if (key && Date.parse(key.created_at) > Date.parse(change.receivedAt) - IDEMPOTENCY_WINDOW_MS) {
     if (key.request_hash !== change.requestHash) return { kind: 'key-reused' };
-    const response: PutConsentResponse = { record: JSON.parse(key.record) as ConsentRecord, receipt: signedReceiptOf(key.receipt_id, key.jws) };
+    const response: PutConsentResponse = {
+      record: JSON.parse(key.record) as ConsentRecord,
+      receipt: signedReceiptOf(key.receipt_id, key.jws),
+    };
     return { kind: 'replayed', status: key.status, response };
   }
   if (existing) {

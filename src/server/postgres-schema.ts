@@ -39,7 +39,8 @@ const STORE_RECEIPTS_ONCE = [
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   for (const statement of SCHEMA) await idempotentDdl(() => pool.query(statement));
   const { rows } = await pool.query<{ is_nullable: string }>(
-    `SELECT is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'receipts' AND column_name = 'receipt'`);
+    `SELECT is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'receipts' AND column_name = 'receipt'`,
+  );
   if (rows[0]?.is_nullable === 'NO') for (const statement of STORE_RECEIPTS_ONCE) await pool.query(statement);
 }
 
@@ -54,7 +55,8 @@ async function idempotentDdl(run: () => Promise<unknown>): Promise<void> {
       await run();
       return;
     } catch (error) {
-      if (attempt >= 5 || !['23505', '42P07', '42710', '40P01'].includes((error as { code?: string }).code ?? '')) throw error;
+      if (attempt >= 5 || !['23505', '42P07', '42710', '40P01'].includes((error as { code?: string }).code ?? ''))
+        throw error;
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 4)));
     }
   }

@@ -15,7 +15,10 @@ export const retryDelayMs = (attempt: number) => Math.random() * Math.min(500, 2
  * {@link retryDelayMs} pause) when PostgreSQL refuses it for a serialisation failure, a deadlock or a
  * unique-key race; any other error, or the 30th refusal, is thrown.
  */
-export async function serializableTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function serializableTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {

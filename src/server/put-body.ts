@@ -28,6 +28,7 @@ export function putBodyOf(text: string, id: string): PutConsentBody | Response {
 function recordProblems(record: ConsentRecord, id: string): string[] {
   const problems: string[] = [];
   if (record.id !== id) problems.push('record.id: expected the same id as in the URL');
-  if (Date.parse(record.decidedAt) > Date.parse(record.updatedAt)) problems.push('record.updatedAt: expected a time at or after decidedAt');
+  if (Date.parse(record.decidedAt) > Date.parse(record.updatedAt))
+    problems.push('record.updatedAt: expected a time at or after decidedAt');
   return problems;
 }

@@ -23,12 +23,22 @@ export interface ReadRoutesContext {
  * The GET routes: `/healthz`, `/v1/keys`, `/v1/consents/me`, `/v1/consents/:id` and its receipts. Each spends
  * the client's read budget; one that takes a token checks it first, so a bad token answers 401 for free.
  */
-export function readRoutes({ store, signer, callerOf, overBudget, receiptsPageMax }: ReadRoutesContext): Hono<HandlerEnv> {
+export function readRoutes({
+  store,
+  signer,
+  callerOf,
+  overBudget,
+  receiptsPageMax,
+}: ReadRoutesContext): Hono<HandlerEnv> {
   const pageMax = Math.min(receiptsPageMax ?? RECEIPTS_PAGE_MAX, RECEIPTS_PAGE_MAX);
   const routes = new Hono<HandlerEnv>();
 
-  routes.get('/healthz', async (c) => overBudget(c, 'read')
-    ?? ((await store.ping()) ? json({ status: 'ok' }) : fail(503, 'unavailable', 'the database does not answer')));
+  routes.get(
+    '/healthz',
+    async (c) =>
+      overBudget(c, 'read') ??
+      ((await store.ping()) ? json({ status: 'ok' }) : fail(503, 'unavailable', 'the database does not answer')),
+  );
 
   routes.get('/v1/keys', async (c) => overBudget(c, 'read') ?? json(await signer.jwks()));
 
@@ -62,7 +72,9 @@ export function readRoutes({ store, signer, callerOf, overBudget, receiptsPageMa
     if (Array.isArray(page)) return fail(400, 'invalid-query', 'the receipts page asked for does not exist', page);
     const { receipts, next } = await store.receipts(id, page);
     if (next === undefined) return json({ receipts });
-    return json({ receipts, next: String(next) }, 200, { Link: `</v1/consents/${id}/receipts?after=${next}&limit=${page.limit}>; rel="next"` });
+    return json({ receipts, next: String(next) }, 200, {
+      Link: `</v1/consents/${id}/receipts?after=${next}&limit=${page.limit}>; rel="next"`,
+    });
   });
 
   return routes;

@@ -10,5 +10,7 @@ export function signedReceiptOf(receiptId: string, jws: string): SignedReceipt {
 
 /** The receipt a compact JWS carries (its payload, base64url JSON); the signature is not checked here. */
 export function receiptOfJws(jws: string): Receipt {
-  return JSON.parse(Buffer.from(jws.slice(jws.indexOf('.') + 1, jws.lastIndexOf('.')), 'base64url').toString('utf8')) as Receipt;
+  return JSON.parse(
+    Buffer.from(jws.slice(jws.indexOf('.') + 1, jws.lastIndexOf('.')), 'base64url').toString('utf8'),
+  ) as Receipt;
 }

@@ -23,10 +23,12 @@ export interface ReceiptSigner {
 /** Thrown on start when the store holds receipts but no key to sign new ones with. */
 export class SigningKeyMissingError extends Error {
   constructor() {
-    super('consent-kit: the database holds receipts but no signing key: it was lost or removed, so new receipts '
-      + 'cannot be signed with the key the old ones were. Restore the signing_keys table from a backup, or start '
-      + 'once with --rotate-signing-key (rotateSigningKey: true) to make a new key; receipts signed with a lost key '
-      + 'can then no longer be verified.');
+    super(
+      'consent-kit: the database holds receipts but no signing key: it was lost or removed, so new receipts ' +
+        'cannot be signed with the key the old ones were. Restore the signing_keys table from a backup, or start ' +
+        'once with --rotate-signing-key (rotateSigningKey: true) to make a new key; receipts signed with a lost key ' +
+        'can then no longer be verified.',
+    );
     this.name = 'SigningKeyMissingError';
   }
 }
@@ -39,7 +41,10 @@ export class SigningKeyMissingError extends Error {
  * key with its private part is refused with a {@link SigningKeyMissingError} unless `rotate` is set: a key
  * silently replaced would leave earlier receipts unverifiable without anyone noticing.
  */
-export async function loadReceiptSigner(store: ConsentStore, options: { rotate?: boolean } = {}): Promise<ReceiptSigner> {
+export async function loadReceiptSigner(
+  store: ConsentStore,
+  options: { rotate?: boolean } = {},
+): Promise<ReceiptSigner> {
   if (options.rotate) await store.retireSigningKeys();
   let keys = await store.signingKeys();
   if (!keys.some((key) => key.privateJwk !== null)) {
@@ -49,14 +54,23 @@ export async function loadReceiptSigner(store: ConsentStore, options: { rotate?:
   }
   const active = keys.find((key) => key.privateJwk !== null)!;
   const privateKey = createPrivateKey({ key: active.privateJwk as JsonWebKey, format: 'jwk' });
-  const header = Buffer.from(JSON.stringify({ alg: ALG, kid: active.kid, typ: 'consent-receipt+jws' })).toString('base64url');
+  const header = Buffer.from(JSON.stringify({ alg: ALG, kid: active.kid, typ: 'consent-receipt+jws' })).toString(
+    'base64url',
+  );
   return {
     sign: (receipt) => {
       const input = `${header}.${Buffer.from(JSON.stringify(receipt)).toString('base64url')}`;
       return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
     },
     jwks: async () => ({
-      keys: (await store.signingKeys()).map((k) => ({ kty: 'OKP', crv: 'Ed25519', x: k.publicJwk.x!, kid: k.kid, alg: ALG, use: 'sig' })),
+      keys: (await store.signingKeys()).map((k) => ({
+        kty: 'OKP',
+        crv: 'Ed25519',
+        x: k.publicJwk.x!,
+        kid: k.kid,
+        alg: ALG,
+        use: 'sig',
+      })),
     }),
   };
 }

@@ -13,7 +13,11 @@ export async function mayWrite(store: ConsentStore, id: string, subject: KnownCa
 }
 
 /** The record if it exists and the caller may see it; unknown and other-owner ids alike give `null`. */
-export async function readAllowed(store: ConsentStore, id: string, subject: KnownCaller): Promise<StoredConsent | null> {
+export async function readAllowed(
+  store: ConsentStore,
+  id: string,
+  subject: KnownCaller,
+): Promise<StoredConsent | null> {
   if (!RECORD_ID.test(id)) return null;
   const stored = await store.read(id);
   return stored && (stored.owner === null || stored.owner === subject) ? stored : null;

@@ -10,7 +10,10 @@ import { RateLimiter } from './rate-limiter.js';
  */
 export type OverBudget = (c: Context<HandlerEnv>, kind: 'read' | 'write', id?: string) => Response | undefined;
 
-type BudgetSettings = Pick<ConsentHandlerOptions, 'writesPerMinute' | 'clientWritesPerMinute' | 'readsPerMinute' | 'clientAddress'>;
+type BudgetSettings = Pick<
+  ConsentHandlerOptions,
+  'writesPerMinute' | 'clientWritesPerMinute' | 'readsPerMinute' | 'clientAddress'
+>;
 
 /** The budgets of one handler, counted in memory (see {@link RateLimiter}), with the defaults the options name. */
 export function createOverBudget(settings: BudgetSettings, now: () => number): OverBudget {
@@ -22,7 +25,12 @@ export function createOverBudget(settings: BudgetSettings, now: () => number): O
   return (c, kind, id) => {
     const client = clientAddress(c.req.raw, c.env?.connection);
     const keys = id === undefined ? [] : [{ key: `id:${id}`, limit: perId }];
-    if (client) keys.push(kind === 'read' ? { key: `read:${client}`, limit: readsPerClient } : { key: `write:${client}`, limit: perClient });
+    if (client)
+      keys.push(
+        kind === 'read'
+          ? { key: `read:${client}`, limit: readsPerClient }
+          : { key: `write:${client}`, limit: perClient },
+      );
     const verdict = limiter.take(keys);
     if (verdict.ok) return undefined;
     return fail(429, 'rate-limited', `too many ${kind}s; retry in ${verdict.retryAfterSeconds} s`, undefined, {

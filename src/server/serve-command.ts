@@ -51,10 +51,13 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
 
   if (values.postgres && new URL(values.postgres).password) {
-    console.error('consent-kit: --postgres: the password in this URL is visible to every user of the machine; put the URL in DATABASE_URL or a file (--postgres-file)');
+    console.error(
+      'consent-kit: --postgres: the password in this URL is visible to every user of the machine; put the URL in DATABASE_URL or a file (--postgres-file)',
+    );
   }
   // An explicit --db wins over DATABASE_URL, so a shell that has one set cannot redirect a named file.
-  const postgres = values.postgres ?? postgresFile?.url ?? (values.db === undefined ? process.env.DATABASE_URL : undefined);
+  const postgres =
+    values.postgres ?? postgresFile?.url ?? (values.db === undefined ? process.env.DATABASE_URL : undefined);
   const db = values.db ?? './consent.db';
   const store = postgres ? createPostgresStore(postgres) : createSqliteStore(db);
   const handler = await handlerOn(store, values, secret, writesPerMinute);
@@ -100,7 +103,12 @@ function parseServeArgs(args: string[]) {
 /** Every option that does not hold, each named with what it expects. */
 function serveProblems(
   values: ServeValues,
-  read: { port: number; writesPerMinute: number; secret: string | undefined; postgresFile: { problem?: string } | undefined },
+  read: {
+    port: number;
+    writesPerMinute: number;
+    secret: string | undefined;
+    postgresFile: { problem?: string } | undefined;
+  },
 ): string[] {
   const { port, writesPerMinute } = read;
   const badOrigin = values.origin.find((o) => !isOrigin(o));
@@ -109,11 +117,17 @@ function serveProblems(
     !Number.isInteger(port) || port < 0 || port > 65535 ? `--port: expected a port number, got "${values.port}"` : '',
     !Number.isInteger(writesPerMinute) || writesPerMinute < 1 ? '--writes-per-minute: expected a whole number ≥ 1' : '',
     badOrigin ? `--origin: expected an origin such as https://www.example.com (no path), got "${badOrigin}"` : '',
-    tokenSettingsProblem({ secret: read.secret, ...tokenScope }, { secret: 'CONSENT_KIT_SECRET', audience: '--token-audience', issuer: '--token-issuer' }) ?? '',
+    tokenSettingsProblem(
+      { secret: read.secret, ...tokenScope },
+      { secret: 'CONSENT_KIT_SECRET', audience: '--token-audience', issuer: '--token-issuer' },
+    ) ?? '',
     read.postgresFile?.problem ?? '',
-    values.postgres !== undefined && !isPostgresUrl(values.postgres) ? '--postgres: expected a URL such as postgres://user@host/db' : '',
+    values.postgres !== undefined && !isPostgresUrl(values.postgres)
+      ? '--postgres: expected a URL such as postgres://user@host/db'
+      : '',
     [values.db, values.postgres, values['postgres-file']].filter((v) => v !== undefined).length > 1
-      ? '--db, --postgres and --postgres-file: expected one of them' : '',
+      ? '--db, --postgres and --postgres-file: expected one of them'
+      : '',
   ].filter(Boolean);
 }
 
@@ -121,11 +135,18 @@ function serveProblems(
  * The handler on the store, as the options set it up; or, when the store holds receipts but lost its signing
  * key, exit code 1 with the error's advice printed (the store closed either way a start fails).
  */
-async function handlerOn(store: ConsentStore, values: ServeValues, secret: string | undefined, writesPerMinute: number): Promise<ConsentHandler | number> {
+async function handlerOn(
+  store: ConsentStore,
+  values: ServeValues,
+  secret: string | undefined,
+  writesPerMinute: number,
+): Promise<ConsentHandler | number> {
   try {
     return await createConsentHandler({
       store,
-      controller: { name: values.controller ?? (values.origin[0] ? new URL(values.origin[0]).host : 'consent-kit endpoint') },
+      controller: {
+        name: values.controller ?? (values.origin[0] ? new URL(values.origin[0]).host : 'consent-kit endpoint'),
+      },
       origins: values.origin,
       secret,
       tokenAudience: values['token-audience'],
@@ -176,7 +197,9 @@ function readPostgresUrl(file: string): { url?: string; problem?: string } {
       ? { url }
       : { problem: `--postgres-file: ${file} does not hold a URL such as postgres://user:pass@host/db` };
   } catch (error) {
-    return { problem: `--postgres-file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return {
+      problem: `--postgres-file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
   }
 }
 

@@ -13,7 +13,10 @@ export interface RunningEndpoint {
  * Serves a {@link ConsentHandler} over HTTP on Node (`@hono/node-server`), passing each socket's address on
  * for the per-client rate limit. Port 0 picks a free port; the promise resolves once it listens.
  */
-export function serveEndpoint(handler: ConsentHandler, options: { port?: number; hostname?: string } = {}): Promise<RunningEndpoint> {
+export function serveEndpoint(
+  handler: ConsentHandler,
+  options: { port?: number; hostname?: string } = {},
+): Promise<RunningEndpoint> {
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve(
@@ -27,10 +30,11 @@ export function serveEndpoint(handler: ConsentHandler, options: { port?: number;
         resolve({
           url: `http://${host}:${info.port}`,
           port: info.port,
-          close: () => new Promise<void>((done) => {
-            server.close(() => done());
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }),
         });
       },
     );

@@ -27,7 +27,8 @@ const SCHEMA = `
 /** Creates the SQLite store's tables, and brings databases made by earlier versions to this layout. */
 export function migrateSqlite(db: Database.Database): void {
   db.transaction(() => {
-    const columns = (table: string) => db.prepare<[], { name: string; notnull: number }>(`PRAGMA table_info(${table})`).all();
+    const columns = (table: string) =>
+      db.prepare<[], { name: string; notnull: number }>(`PRAGMA table_info(${table})`).all();
     const receiptsBefore = columns('receipts');
     const consentsBefore = columns('consents');
     db.exec(SCHEMA);

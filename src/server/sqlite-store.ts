@@ -30,14 +30,11 @@ export function createSqliteStore(path: string): ConsentStore {
   const { select, selectOwned, selectReceipts, pruneKeys } = statements;
   const { writeOne, eraseOne, erasedSinceLastAsked } = changeTransactions(db, statements);
   const wal = walOf(path, inMemory);
-  const commit = groupCommit(
-    (batch) => {
-      db.transaction(batch).immediate();
-      // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
-      if (erasedSinceLastAsked()) db.pragma('wal_checkpoint(TRUNCATE)');
-    },
-    wal.sync,
-  );
+  const commit = groupCommit((batch) => {
+    db.transaction(batch).immediate();
+    // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
+    if (erasedSinceLastAsked()) db.pragma('wal_checkpoint(TRUNCATE)');
+  }, wal.sync);
 
   return {
     async migrate() {
@@ -64,7 +61,9 @@ export function createSqliteStore(path: string): ConsentStore {
       return commit(() => pruneKeys.run(before, limit).changes);
     },
     async erasedTrail() {
-      return db.prepare<[], { receipt: string }>('SELECT receipt FROM receipts WHERE erased = 1 ORDER BY seq').all()
+      return db
+        .prepare<[], { receipt: string }>('SELECT receipt FROM receipts WHERE erased = 1 ORDER BY seq')
+        .all()
         .map((row) => JSON.parse(row.receipt) as Record<string, unknown>);
     },
     ...signingKeyMethods(db, commit),
@@ -100,23 +99,29 @@ function prepareStatements(db: Database.Database) {
   return {
     select: db.prepare<[string], StoredRow>('SELECT record, owner FROM consents WHERE id = ?'),
     selectOwned: db.prepare<[string], StoredRow>(
-      'SELECT record, owner FROM consents WHERE owner = ? ORDER BY received_at DESC, revision DESC LIMIT 1'),
+      'SELECT record, owner FROM consents WHERE owner = ? ORDER BY received_at DESC, revision DESC LIMIT 1',
+    ),
     selectKey: db.prepare<[string, string], StoredKey>(
       `SELECT k.request_hash, k.status, k.record, k.created_at, r.receipt_id, r.jws
-       FROM idempotency_keys k JOIN receipts r ON r.seq = k.receipt_seq WHERE k.record_id = ? AND k.key = ?`),
+       FROM idempotency_keys k JOIN receipts r ON r.seq = k.receipt_seq WHERE k.record_id = ? AND k.key = ?`,
+    ),
     upsert: db.prepare(
       `INSERT INTO consents (id, owner, revision, updated_at, record, received_at)
        VALUES (@id, @owner, @revision, @updatedAt, @record, @receivedAt)
        ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, revision = excluded.revision,
-         updated_at = excluded.updated_at, record = excluded.record, received_at = excluded.received_at`),
+         updated_at = excluded.updated_at, record = excluded.record, received_at = excluded.received_at`,
+    ),
     insertReceipt: db.prepare('INSERT INTO receipts (receipt_id, record_id, jws) VALUES (?, ?, ?)'),
     insertKey: db.prepare(
-      'INSERT OR REPLACE INTO idempotency_keys (record_id, key, request_hash, status, receipt_seq, record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      'INSERT OR REPLACE INTO idempotency_keys (record_id, key, request_hash, status, receipt_seq, record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
     selectReceipts: db.prepare<[string, number, number], { seq: number; receipt_id: string; jws: string }>(
-      'SELECT seq, receipt_id, jws FROM receipts WHERE record_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      'SELECT seq, receipt_id, jws FROM receipts WHERE record_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
     pruneKeys: db.prepare(
       `DELETE FROM idempotency_keys WHERE (record_id, key) IN
-         (SELECT record_id, key FROM idempotency_keys WHERE created_at < ? LIMIT ?)`),
+         (SELECT record_id, key FROM idempotency_keys WHERE created_at < ? LIMIT ?)`,
+    ),
   };
 }
 
@@ -131,26 +136,44 @@ function changeTransactions(db: Database.Database, statements: ReturnType<typeof
     const plan = planWrite(change, select.get(record.id), selectKey.get(record.id, change.idempotencyKey));
     if (plan.kind !== 'store') return plan;
     upsert.run({
-      id: record.id, owner: plan.owner, revision: record.revision, updatedAt: record.updatedAt, record: JSON.stringify(record),
+      id: record.id,
+      owner: plan.owner,
+      revision: record.revision,
+      updatedAt: record.updatedAt,
+      record: JSON.stringify(record),
       receivedAt: change.receivedAt,
     });
     const { lastInsertRowid: receiptSeq } = insertReceipt.run(change.receipt.receiptId, record.id, change.receipt.jws);
-    insertKey.run(record.id, change.idempotencyKey, change.requestHash, plan.status, receiptSeq, JSON.stringify(record), change.receivedAt);
+    insertKey.run(
+      record.id,
+      change.idempotencyKey,
+      change.requestHash,
+      plan.status,
+      receiptSeq,
+      JSON.stringify(record),
+      change.receivedAt,
+    );
     return { kind: 'stored', status: plan.status, response: plan.response };
   });
 
   let erased = false;
-  const eraseOne = db.transaction((id: string, owner: string | null, retain: Parameters<ConsentStore['erase']>[2]): boolean => {
-    const existing = select.get(id);
-    if (!existing || (existing.owner !== null && existing.owner !== owner)) return false;
-    const rows = db.prepare<[string], { seq: number; jws: string }>('SELECT seq, jws FROM receipts WHERE record_id = ?').all(id);
-    const redact = db.prepare('UPDATE receipts SET record_id = NULL, jws = NULL, erased = 1, receipt = ? WHERE seq = ?');
-    for (const row of rows) redact.run(JSON.stringify(retain(receiptOfJws(row.jws))), row.seq);
-    db.prepare('DELETE FROM idempotency_keys WHERE record_id = ?').run(id);
-    db.prepare('DELETE FROM consents WHERE id = ?').run(id);
-    erased = true;
-    return true;
-  });
+  const eraseOne = db.transaction(
+    (id: string, owner: string | null, retain: Parameters<ConsentStore['erase']>[2]): boolean => {
+      const existing = select.get(id);
+      if (!existing || (existing.owner !== null && existing.owner !== owner)) return false;
+      const rows = db
+        .prepare<[string], { seq: number; jws: string }>('SELECT seq, jws FROM receipts WHERE record_id = ?')
+        .all(id);
+      const redact = db.prepare(
+        'UPDATE receipts SET record_id = NULL, jws = NULL, erased = 1, receipt = ? WHERE seq = ?',
+      );
+      for (const row of rows) redact.run(JSON.stringify(retain(receiptOfJws(row.jws))), row.seq);
+      db.prepare('DELETE FROM idempotency_keys WHERE record_id = ?').run(id);
+      db.prepare('DELETE FROM consents WHERE id = ?').run(id);
+      erased = true;
+      return true;
+    },
+  );
 
   const erasedSinceLastAsked = () => {
     const answer = erased;
@@ -167,19 +190,20 @@ function changeTransactions(db: Database.Database, statements: ReturnType<typeof
 function walOf(path: string, inMemory: boolean): { sync: () => Promise<void>; close: () => Promise<void> } {
   let wal: Promise<FileHandle> | undefined;
   /** The WAL, opened once the first commit made it, with its directory entry synced (a new file needs both). */
-  const walFile = () => (wal ??= (async () => {
-    const handle = await open(`${path}-wal`, 'r');
-    const dir = await open(dirname(path), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-    return handle;
-  })().catch((error: unknown) => {
-    wal = undefined;
-    throw error;
-  }));
+  const walFile = () =>
+    (wal ??= (async () => {
+      const handle = await open(`${path}-wal`, 'r');
+      const dir = await open(dirname(path), 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+      return handle;
+    })().catch((error: unknown) => {
+      wal = undefined;
+      throw error;
+    }));
   return {
     // fdatasync, as SQLite itself syncs: the data and the file's size, not its times.
     sync: async () => {
@@ -192,17 +216,31 @@ function walOf(path: string, inMemory: boolean): { sync: () => Promise<void>; cl
 }
 
 /** The signing keys' part of the store: read, added and retired through the group commit like every write. */
-function signingKeyMethods(db: Database.Database, commit: Commit): Pick<ConsentStore, 'signingKeys' | 'addSigningKey' | 'retireSigningKeys'> {
+function signingKeyMethods(
+  db: Database.Database,
+  commit: Commit,
+): Pick<ConsentStore, 'signingKeys' | 'addSigningKey' | 'retireSigningKeys'> {
   return {
     async signingKeys() {
-      return db.prepare<[], { kid: string; private_jwk: string; public_jwk: string; created_at: string }>(
-        'SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid').all()
-        .map((row): SigningKey => ({ kid: row.kid, privateJwk: JSON.parse(row.private_jwk), publicJwk: JSON.parse(row.public_jwk), createdAt: row.created_at }));
+      return db
+        .prepare<[], { kid: string; private_jwk: string; public_jwk: string; created_at: string }>(
+          'SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid',
+        )
+        .all()
+        .map(
+          (row): SigningKey => ({
+            kid: row.kid,
+            privateJwk: JSON.parse(row.private_jwk),
+            publicJwk: JSON.parse(row.public_jwk),
+            createdAt: row.created_at,
+          }),
+        );
     },
     addSigningKey(key) {
       return commit(() => {
-        db.prepare('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kid) DO NOTHING')
-          .run(key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt);
+        db.prepare(
+          'INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kid) DO NOTHING',
+        ).run(key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt);
       });
     },
     retireSigningKeys() {

@@ -2,7 +2,10 @@ import type { ConsentStore } from './consent-store.js';
 
 /** A store call that failed: the one kind of fault the endpoint answers `503` and logs as "the store failed". */
 export class StoreFailure extends Error {
-  constructor(readonly method: string, cause: unknown) {
+  constructor(
+    readonly method: string,
+    cause: unknown,
+  ) {
     super(`the store failed in ${method}(): ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'StoreFailure';
   }
@@ -13,8 +16,20 @@ export class StoreFailure extends Error {
  * method added to the contract and missing here does not compile.
  */
 const STORE_METHODS = Object.keys({
-  migrate: true, read: true, readOwned: true, write: true, receipts: true, erase: true, pruneKeys: true, erasedTrail: true,
-  signingKeys: true, addSigningKey: true, retireSigningKeys: true, hasReceipts: true, ping: true, close: true,
+  migrate: true,
+  read: true,
+  readOwned: true,
+  write: true,
+  receipts: true,
+  erase: true,
+  pruneKeys: true,
+  erasedTrail: true,
+  signingKeys: true,
+  addSigningKey: true,
+  retireSigningKeys: true,
+  hasReceipts: true,
+  ping: true,
+  close: true,
 } satisfies Record<keyof ConsentStore, true>) as (keyof ConsentStore)[];
 
 /**

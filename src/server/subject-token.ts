@@ -44,14 +44,19 @@ export async function issueSubjectToken(
   options: SubjectTokenScope & { ttlSeconds?: number; now?: number } = {},
 ): Promise<string> {
   // Unlike the endpoint, issuing cannot do without a secret: a missing one is reported as too short.
-  const problem = tokenSettingsProblem({ ...options, secret: secret ?? '' }, { secret: 'secret', audience: 'audience', issuer: 'issuer' });
+  const problem = tokenSettingsProblem(
+    { ...options, secret: secret ?? '' },
+    { secret: 'secret', audience: 'audience', issuer: 'issuer' },
+  );
   if (problem) throw new TypeError(`consent-kit: ${problem}`);
   if (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH) {
     throw new TypeError(`consent-kit: subject: expected 1 to ${MAX_SUBJECT_LENGTH} characters (the account's id)`);
   }
   const ttl = options.ttlSeconds ?? 3600;
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TOKEN_LIFETIME_SECONDS) {
-    throw new TypeError(`consent-kit: ttlSeconds: expected a whole number from 1 to ${MAX_TOKEN_LIFETIME_SECONDS} (the endpoint refuses tokens that live longer than 24 hours)`);
+    throw new TypeError(
+      `consent-kit: ttlSeconds: expected a whole number from 1 to ${MAX_TOKEN_LIFETIME_SECONDS} (the endpoint refuses tokens that live longer than 24 hours)`,
+    );
   }
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
   const jwt = new SignJWT()
@@ -104,7 +109,9 @@ let lastKey: { secret: string; key: Promise<CryptoKey> } | undefined;
  */
 function verificationKey(secret: string): Promise<CryptoKey> {
   if (lastKey?.secret !== secret) {
-    const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'verify',
+    ]);
     lastKey = { secret, key };
   }
   return lastKey.key;
@@ -123,7 +130,8 @@ export function tokenSettingsProblem(
   names: TokenSettingNames,
 ): string | undefined {
   if (settings.secret === undefined) {
-    const scoped = settings.audience !== undefined ? names.audience : settings.issuer !== undefined ? names.issuer : undefined;
+    const scoped =
+      settings.audience !== undefined ? names.audience : settings.issuer !== undefined ? names.issuer : undefined;
     return scoped && `${scoped}: needs ${names.secret} (subject tokens are off without it)`;
   }
   return secretProblem(settings.secret, names.secret) ?? scopeProblem(settings, names);

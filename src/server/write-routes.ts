@@ -28,7 +28,13 @@ export interface WriteRoutesContext {
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 /** What an erasure keeps of each receipt by default: when, which policy, how, and what was chosen. */
-const DEFAULT_RETAINED: readonly RetainableField[] = ['receiptId', 'timestamp', 'policy', 'collectionMethod', 'purposes'];
+const DEFAULT_RETAINED: readonly RetainableField[] = [
+  'receiptId',
+  'timestamp',
+  'policy',
+  'collectionMethod',
+  'purposes',
+];
 
 /**
  * `PUT` and `DELETE /v1/consents/:id`. Both ask who calls, then whether the record is theirs to change, and
@@ -46,14 +52,17 @@ export function writeRoutes(context: WriteRoutesContext): Hono<HandlerEnv> {
     const id = c.req.param('id');
     const subject = await callerOf(c);
     if (subject === undefined) return invalidToken();
-    if (!RECORD_ID.test(id)) return fail(400, 'invalid-id', 'id in the URL: expected a random UUID (version 4), lowercase');
+    if (!RECORD_ID.test(id))
+      return fail(400, 'invalid-id', 'id in the URL: expected a random UUID (version 4), lowercase');
     if (!(await mayWrite(store, id, subject))) return overBudget(c, 'write') ?? recordNotFound();
     const limited = overBudget(c, 'write', id);
     if (limited) return limited;
 
     const body = await readBody(c.req.raw, MAX_BODY_BYTES);
-    if (body.kind === 'too-large') return fail(413, 'body-too-large', `the body is over ${MAX_BODY_BYTES} bytes; a consent record needs about 1 kB`);
-    if (body.kind === 'cut-off') return clientFault(log, 'body-cut-off', 'the body ended before it was complete; send it again');
+    if (body.kind === 'too-large')
+      return fail(413, 'body-too-large', `the body is over ${MAX_BODY_BYTES} bytes; a consent record needs about 1 kB`);
+    if (body.kind === 'cut-off')
+      return clientFault(log, 'body-cut-off', 'the body ended before it was complete; send it again');
     const put = putBodyOf(body.text, id);
     if (put instanceof Response) return put;
 
@@ -84,13 +93,20 @@ function answerOf(outcome: WriteOutcome, revision: number): Response {
     case 'replayed':
       return json(outcome.response, outcome.status);
     case 'stale':
-      return json({
-        error: 'stale-revision',
-        message: `revision ${revision} is not newer than the stored revision ${outcome.current.revision}`,
-        record: outcome.current,
-      } satisfies ErrorBody, 409);
+      return json(
+        {
+          error: 'stale-revision',
+          message: `revision ${revision} is not newer than the stored revision ${outcome.current.revision}`,
+          record: outcome.current,
+        } satisfies ErrorBody,
+        409,
+      );
     case 'key-reused':
-      return fail(422, 'idempotency-key-reused', 'this idempotency key was used with another body: use a new key for a new change');
+      return fail(
+        422,
+        'idempotency-key-reused',
+        'this idempotency key was used with another body: use a new key for a new change',
+      );
     case 'not-found':
       return recordNotFound();
   }

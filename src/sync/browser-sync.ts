@@ -18,7 +18,8 @@ const COOKIE_CAPACITY = 2_500;
  * they went away before their client arrived (see `deferredSync`), ahead of this page's own.
  */
 export function createBrowserSync(config: ConsentConfig): ConsentSync {
-  const shelf = localStorageShelf(`consent-kit:${config.cookie.name}-outbox`) ?? cookieShelf(config.cookie, COOKIE_CAPACITY);
+  const shelf =
+    localStorageShelf(`consent-kit:${config.cookie.name}-outbox`) ?? cookieShelf(config.cookie, COOKIE_CAPACITY);
   const claim = webLocksClaim();
   const outbox = new TabOutboxes(shelf, claim ? claim.own(`${shelf.prefix}.${randomId()}`) : shelf.prefix, claim?.gone);
   // Hashing is asynchronous but a change must reach the outbox at once, so the hashes are made up front.
@@ -61,13 +62,14 @@ function webLocksClaim(): { own: (name: string) => string; gone: ClaimOutbox } |
       locks.request(name, holdForever).catch(() => {});
       return name;
     },
-    gone: (name) => new Promise<boolean>((resolve) => {
-      locks
-        .request(name, { ifAvailable: true }, (lock) => {
-          resolve(lock !== null);
-          return lock ? holdForever() : undefined;
-        })
-        .catch(() => resolve(false));
-    }),
+    gone: (name) =>
+      new Promise<boolean>((resolve) => {
+        locks
+          .request(name, { ifAvailable: true }, (lock) => {
+            resolve(lock !== null);
+            return lock ? holdForever() : undefined;
+          })
+          .catch(() => resolve(false));
+      }),
   };
 }

@@ -15,10 +15,15 @@ import { createLocalStorageStore } from './local-storage-store.js';
  */
 export function installSyncOnDemand(): void {
   if (pageEntry('sync')) return;
-  setPageEntry('sync', (config) => deferredSync(import('./browser-sync.js').then((m) => () => m.createBrowserSync(config)), {
-    open: () => createLocalStorageStore(`${handoffPrefix(config.cookie.name)}.${randomId()}`),
-    page: window,
-  }));
+  setPageEntry('sync', (config) =>
+    deferredSync(
+      import('./browser-sync.js').then((m) => () => m.createBrowserSync(config)),
+      {
+        open: () => createLocalStorageStore(`${handoffPrefix(config.cookie.name)}.${randomId()}`),
+        page: window,
+      },
+    ),
+  );
 }
 
 /** Where a page leaves the decisions still waiting for its endpoint client when it goes away. */
@@ -58,7 +63,10 @@ export function deferredSync(load: Promise<() => ConsentSync>, handoff?: Handoff
       return makeClient();
     })
     .catch((error: unknown) => {
-      throw new ConsentSyncError('unavailable', `consent-kit: the preferences endpoint client could not be loaded (${(error as Error).message})`);
+      throw new ConsentSyncError(
+        'unavailable',
+        `consent-kit: the preferences endpoint client could not be loaded (${(error as Error).message})`,
+      );
     });
   let isReported = false;
   const report = (error: ConsentSyncError) => {

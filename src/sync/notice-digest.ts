@@ -8,7 +8,13 @@ import type { ConsentConfig } from '../schema/config.js';
 export function noticeText(config: ConsentConfig, language: string): string {
   return JSON.stringify([
     config.policy,
-    config.categories.map(({ id, required, label, description, cookieTable }) => ({ id, required, label, description, cookieTable })),
+    config.categories.map(({ id, required, label, description, cookieTable }) => ({
+      id,
+      required,
+      label,
+      description,
+      cookieTable,
+    })),
     config.contact,
     language,
     config.texts[language] ?? {},

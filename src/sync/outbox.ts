@@ -51,7 +51,8 @@ export class Outbox {
     }
     let kept = entries;
     // Over capacity (the cookie fallback): keep the newest change of each record, then only the newest.
-    if (JSON.stringify(kept).length > this.#capacity) kept = kept.filter((e, i) => !kept.slice(i + 1).some((later) => idOf(later) === idOf(e)));
+    if (JSON.stringify(kept).length > this.#capacity)
+      kept = kept.filter((e, i) => !kept.slice(i + 1).some((later) => idOf(later) === idOf(e)));
     while (kept.length > 1 && JSON.stringify(kept).length > this.#capacity) kept = kept.slice(1);
     const text = JSON.stringify(kept);
     this.#unsaved = this.#storage.write(text) ? undefined : text;

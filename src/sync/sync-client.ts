@@ -42,7 +42,8 @@ type Verdict = { kind: 'done' } | { kind: 'dropped'; status: number } | { kind: 
  * Never blocks or throws into the page: `push()` returns at once.
  */
 export class SyncClient implements ConsentSync {
-  #options: Required<Omit<SyncClientOptions, 'window' | 'beforeRound'>> & Pick<SyncClientOptions, 'window' | 'beforeRound'>;
+  #options: Required<Omit<SyncClientOptions, 'window' | 'beforeRound'>> &
+    Pick<SyncClientOptions, 'window' | 'beforeRound'>;
   #endpoint: string;
   #token: string | undefined;
   #attempt = 0;
@@ -141,7 +142,9 @@ export class SyncClient implements ConsentSync {
       this.#attempt = 0;
       this.#options.outbox.remove(entry.key);
       if (verdict.kind === 'dropped') {
-        this.#options.warn(`consent-kit: the preferences endpoint refused a change with HTTP ${verdict.status}; it will not be retried. Check the endpoint's log and the page's "endpoint" setting.`);
+        this.#options.warn(
+          `consent-kit: the preferences endpoint refused a change with HTTP ${verdict.status}; it will not be retried. Check the endpoint's log and the page's "endpoint" setting.`,
+        );
       }
     }
   }
@@ -181,10 +184,12 @@ export class SyncClient implements ConsentSync {
     const { status } = response;
     // A 2xx that is not the endpoint's answer came from something in between (a captive portal, a proxy's
     // error page), so the change may not have arrived; its idempotency key makes the retry harmless.
-    if (response.ok && entry.kind === 'put' && !(await confirmsRecord(response, entry.record.id))) return this.#retry(0);
+    if (response.ok && entry.kind === 'put' && !(await confirmsRecord(response, entry.record.id)))
+      return this.#retry(0);
     // 409: the endpoint already has this revision or a newer one, so there is nothing left to deliver.
     if (response.ok || status === 409 || (entry.kind === 'delete' && status === 404)) return { kind: 'done' };
-    if (status === 408 || status === 429 || status >= 500) return this.#retry(retryAfterMs(response.headers.get('Retry-After')));
+    if (status === 408 || status === 429 || status >= 500)
+      return this.#retry(retryAfterMs(response.headers.get('Retry-After')));
     // A stored token that no longer holds: wait for identify() to bring a fresh one rather than lose the change.
     if (status === 401 && token !== this.#token) return this.#retry(0);
     return { kind: 'dropped', status };
@@ -204,11 +209,18 @@ export class SyncClient implements ConsentSync {
         signal: AbortSignal.timeout?.(this.#options.timeoutMs),
       });
     } catch (error) {
-      throw new ConsentSyncError('unreachable', `consent-kit: the preferences endpoint did not answer (${(error as Error).message})`);
+      throw new ConsentSyncError(
+        'unreachable',
+        `consent-kit: the preferences endpoint did not answer (${(error as Error).message})`,
+      );
     }
     if (response.status === 404) return null;
     if (!response.ok) {
-      throw new ConsentSyncError(`http-${response.status}`, `consent-kit: the preferences endpoint answered HTTP ${response.status} to GET ${path}`, response.status);
+      throw new ConsentSyncError(
+        `http-${response.status}`,
+        `consent-kit: the preferences endpoint answered HTTP ${response.status} to GET ${path}`,
+        response.status,
+      );
     }
     return response.json().catch(() => undefined);
   }
@@ -231,6 +243,10 @@ async function confirmsRecord(response: Response, id: string): Promise<boolean> 
 
 function parseOrThrow<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   const parsed = z.safeParse(schema, body);
-  if (!parsed.success) throw new ConsentSyncError('invalid-response', 'consent-kit: the preferences endpoint answered with an unexpected body');
+  if (!parsed.success)
+    throw new ConsentSyncError(
+      'invalid-response',
+      'consent-kit: the preferences endpoint answered with an unexpected body',
+    );
   return parsed.data;
 }

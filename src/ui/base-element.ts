@@ -150,7 +150,8 @@ export class BaseElement extends HTMLElement implements ControllerHost {
     const properties = (this.constructor as ElementClass).properties;
     const name = Object.keys(properties).find((key) => key.toLowerCase() === attribute);
     if (!name) return;
-    (this as unknown as Record<string, unknown>)[name] = properties[name]!.type === Boolean ? value !== null : value ?? undefined;
+    (this as unknown as Record<string, unknown>)[name] =
+      properties[name]!.type === Boolean ? value !== null : (value ?? undefined);
   }
 
   /**

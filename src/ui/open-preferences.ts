@@ -10,8 +10,9 @@ import { whenPreferencesDefined } from './preferences-on-demand.js';
  */
 export function openPreferences(opener?: HTMLElement | null, manager?: ConsentManager): void {
   const returnTo = opener ?? (document.activeElement as HTMLElement | null);
-  const panel = document.querySelector<ConsentPreferences>('consent-preferences:not([inline])')
-    ?? document.body.appendChild(document.createElement('consent-preferences'));
+  const panel =
+    document.querySelector<ConsentPreferences>('consent-preferences:not([inline])') ??
+    document.body.appendChild(document.createElement('consent-preferences'));
   if (manager && !panel.manager) panel.manager = manager;
   whenPreferencesDefined(() => void panel.show(returnTo));
 }

@@ -27,9 +27,11 @@ function watchForPanels(): void {
     return;
   }
   const observer = new MutationObserver((records) => {
-    const isAdded = records.some((record) => [...record.addedNodes].some((node) => (
-      node instanceof Element && (node.localName === TAG || node.getElementsByTagName(TAG).length > 0)
-    )));
+    const isAdded = records.some((record) =>
+      [...record.addedNodes].some(
+        (node) => node instanceof Element && (node.localName === TAG || node.getElementsByTagName(TAG).length > 0),
+      ),
+    );
     if (!isAdded) return;
     observer.disconnect();
     fetchPreferences();
@@ -54,7 +56,10 @@ function fetchPreferences(): void {
     (element) => defineElement(TAG, element),
     (error: unknown) => {
       isLoading = false;
-      console.error('consent-kit: the preferences panel could not be loaded; it is tried again when next opened.', error);
+      console.error(
+        'consent-kit: the preferences panel could not be loaded; it is tried again when next opened.',
+        error,
+      );
     },
   );
 }

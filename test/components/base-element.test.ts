@@ -99,7 +99,10 @@ describe('BaseElement', () => {
   it('tells its controllers when it is connected and disconnected', async () => {
     const el = document.createElement('counting-element') as CountingElement;
     const calls: string[] = [];
-    el.addController({ hostConnected: () => calls.push('connected'), hostDisconnected: () => calls.push('disconnected') });
+    el.addController({
+      hostConnected: () => calls.push('connected'),
+      hostDisconnected: () => calls.push('disconnected'),
+    });
     document.body.append(el);
     el.remove();
     document.body.append(el);

@@ -26,13 +26,19 @@ describe('<consent-banner>', () => {
     const region = root.querySelector('[role="region"]')!;
     expect(region).to.exist;
     expect(root.getElementById(region.getAttribute('aria-labelledby')!)!.textContent).to.equal('Your privacy choices');
-    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Accept all', 'Reject all', 'Manage preferences']);
+    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal([
+      'Accept all',
+      'Reject all',
+      'Manage preferences',
+    ]);
   });
 
   it('says what changed when a substantial policy change asks again, and only then', async () => {
     const { env } = memoryEnvironment();
     const config = (extra: Record<string, unknown>) =>
-      parseConfig({ policy: { url: '/privacy', changes: { en: 'We now transfer data to a new processor.' }, ...extra } });
+      parseConfig({
+        policy: { url: '/privacy', changes: { en: 'We now transfer data to a new processor.' }, ...extra },
+      });
     new ConsentManager(config({ version: '2024-06' }), env).acceptAll();
     const minor = new ConsentManager(config({ version: '2024-07' }), env);
     expect(minor.hasDecision).to.be.true;
@@ -59,13 +65,15 @@ describe('<consent-banner>', () => {
   });
 
   it('writes config texts as text, never as markup', async () => {
-    const { root } = await bannerFor(managerFor({ texts: { en: { title: '<img src=x onerror="window.__ran = true">Hi' } } }));
+    const { root } = await bannerFor(
+      managerFor({ texts: { en: { title: '<img src=x onerror="window.__ran = true">Hi' } } }),
+    );
     const title = root.querySelector('[part="title"]')!;
     expect(title.textContent).to.equal('<img src=x onerror="window.__ran = true">Hi');
     expect(title.children).to.have.length(0);
   });
 
-  it('links the privacy statement and shows its last-updated date, written the language\'s way', async () => {
+  it("links the privacy statement and shows its last-updated date, written the language's way", async () => {
     const { root } = await bannerFor(managerFor());
     expect(root.querySelector('a')!.getAttribute('href')).to.equal('/privacy');
     expect(root.querySelector('.body')!.textContent).to.contain('Last updated June 1, 2024');
@@ -76,7 +84,15 @@ describe('<consent-banner>', () => {
   it('gives both buttons the same size and weight', async () => {
     const { root } = await bannerFor(managerFor());
     const [accept, reject] = buttons(root).map((b) => getComputedStyle(b));
-    for (const property of ['backgroundColor', 'color', 'fontSize', 'fontWeight', 'paddingTop', 'borderTopWidth', 'height'] as const) {
+    for (const property of [
+      'backgroundColor',
+      'color',
+      'fontSize',
+      'fontWeight',
+      'paddingTop',
+      'borderTopWidth',
+      'height',
+    ] as const) {
       expect(accept![property], property).to.equal(reject![property]);
     }
     const [a, r] = buttons(root).map((b) => b.getBoundingClientRect());
@@ -110,7 +126,11 @@ describe('<consent-banner>', () => {
 
   it('renders nothing for a manager whose config failed', async () => {
     const config = parseConfig({ policy: { version: '1', url: '/' } });
-    const manager = new ConsentManager(config, memoryEnvironment().env, new ConsentConfigError('invalid-config', ['x']));
+    const manager = new ConsentManager(
+      config,
+      memoryEnvironment().env,
+      new ConsentConfigError('invalid-config', ['x']),
+    );
     const { root } = await bannerFor(manager);
     expect(root.querySelector('[role="region"]')).to.be.null;
   });
@@ -172,23 +192,36 @@ describe('<consent-banner>', () => {
     expect(getComputedStyle(root.querySelector('section')!).backgroundColor).to.equal('rgb(31, 31, 36)');
   });
 
-  it('uses a site\'s own text for a key, and English where the site\'s language lacks one', async () => {
+  it("uses a site's own text for a key, and English where the site's language lacks one", async () => {
     const manager = managerFor({ locale: 'it', locales: ['it', 'en'], texts: { it: { acceptAll: 'Accetta tutto' } } });
     const { root } = await bannerFor(manager);
-    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Accetta tutto', 'Reject all', 'Manage preferences']);
+    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal([
+      'Accetta tutto',
+      'Reject all',
+      'Manage preferences',
+    ]);
   });
 
-  it('uses a site\'s own text for a key of a built-in language that is fetched, and the built-in strings for the rest', async () => {
+  it("uses a site's own text for a key of a built-in language that is fetched, and the built-in strings for the rest", async () => {
     const manager = managerFor({ locale: 'fr', texts: { fr: { acceptAll: 'Accepter' } } });
     const { root } = await bannerFor(manager);
     await waitUntil(() => buttons(root).length > 0, 'the French strings arrive');
-    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal(['Accepter', 'Tout refuser', 'Gérer les préférences']);
+    expect(buttons(root).map((b) => b.textContent!.trim())).to.deep.equal([
+      'Accepter',
+      'Tout refuser',
+      'Gérer les préférences',
+    ]);
   });
 
   it('reaches both buttons with Tab in reading order', async () => {
     const { root } = await bannerFor(managerFor());
     const focusable = [...root.querySelectorAll<HTMLElement>('a, button')].filter((e) => e.tabIndex >= 0);
-    expect(focusable.map((e) => e.textContent!.trim())).to.deep.equal(['Privacy Statement', 'Accept all', 'Reject all', 'Manage preferences']);
+    expect(focusable.map((e) => e.textContent!.trim())).to.deep.equal([
+      'Privacy Statement',
+      'Accept all',
+      'Reject all',
+      'Manage preferences',
+    ]);
   });
 });
 
@@ -206,7 +239,11 @@ describe('<consent-banner> in a hostile page', () => {
       const button = el.shadowRoot!.querySelector('button')!;
       expect(getComputedStyle(section).position).to.equal('fixed');
       expect(getComputedStyle(button).display).to.not.equal('none');
-      for (const [property, expected] of [['letterSpacing', 'normal'], ['textTransform', 'none'], ['fontStyle', 'normal']] as const) {
+      for (const [property, expected] of [
+        ['letterSpacing', 'normal'],
+        ['textTransform', 'none'],
+        ['fontStyle', 'normal'],
+      ] as const) {
         expect(getComputedStyle(button)[property], property).to.equal(expected);
       }
       expect(getComputedStyle(section).textAlign).to.equal('start');

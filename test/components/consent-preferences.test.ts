@@ -12,13 +12,20 @@ function managerFor(extra: Record<string, unknown> = {}) {
 }
 
 async function inlinePanel(manager: ConsentManager) {
-  const el = await fixture<ConsentPreferences>(html`<consent-preferences inline .manager=${manager}></consent-preferences>`);
+  const el = await fixture<ConsentPreferences>(
+    html`<consent-preferences inline .manager=${manager}></consent-preferences>`,
+  );
   return { el, root: el.shadowRoot! };
 }
 
 const switchNamed = (root: ShadowRoot, labelText: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('[role="switch"]')].find((s) =>
-    s.getAttribute('aria-labelledby')!.split(' ').map((id) => root.getElementById(id)!.textContent).join(' ').includes(labelText),
+    s
+      .getAttribute('aria-labelledby')!
+      .split(' ')
+      .map((id) => root.getElementById(id)!.textContent)
+      .join(' ')
+      .includes(labelText),
   )!;
 /** The link the next download is started from (the panel clicks a detached link to save a file). */
 function nextDownloadLink(): Promise<HTMLAnchorElement> {
@@ -38,7 +45,11 @@ describe('<consent-preferences inline>', () => {
   it('lists every category: required ones "Always active", optional ones as labelled switches, all off', async () => {
     const { root } = await inlinePanel(managerFor());
     const items = [...root.querySelectorAll('[part="category"]')];
-    expect(items.map((i) => i.querySelector('.label')!.textContent)).to.deep.equal(['Strictly necessary', 'Analytics', 'Marketing']);
+    expect(items.map((i) => i.querySelector('.label')!.textContent)).to.deep.equal([
+      'Strictly necessary',
+      'Analytics',
+      'Marketing',
+    ]);
     expect(items[0]!.querySelector('[role="switch"]')).to.be.null;
     expect(items[0]!.textContent).to.contain('Always active');
     for (const name of ['Analytics', 'Marketing']) {
@@ -48,13 +59,32 @@ describe('<consent-preferences inline>', () => {
     }
   });
 
-  it('shows each category\'s cookies from config', async () => {
-    const { root } = await inlinePanel(managerFor({
-      categories: [{ id: 'analytics', cookieTable: [{ name: '_ga', provider: 'Google', purpose: { en: 'Counts visits', 'zh-CN': '统计访问' }, duration: '2 years' }] }],
-    }));
+  it("shows each category's cookies from config", async () => {
+    const { root } = await inlinePanel(
+      managerFor({
+        categories: [
+          {
+            id: 'analytics',
+            cookieTable: [
+              {
+                name: '_ga',
+                provider: 'Google',
+                purpose: { en: 'Counts visits', 'zh-CN': '统计访问' },
+                duration: '2 years',
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const details = root.querySelector('details')!;
     expect(details.querySelector('summary')!.textContent).to.equal('Cookies used (1)');
-    expect([...details.querySelectorAll('dd')].map((d) => d.textContent)).to.deep.equal(['_ga', 'Google', 'Counts visits', '2 years']);
+    expect([...details.querySelectorAll('dd')].map((d) => d.textContent)).to.deep.equal([
+      '_ga',
+      'Google',
+      'Counts visits',
+      '2 years',
+    ]);
   });
 
   it('saves switched categories and contact choices, and says so', async () => {
@@ -83,10 +113,22 @@ describe('<consent-preferences inline>', () => {
   });
 
   it('has a switch for each channel and topic from config', async () => {
-    const { root } = await inlinePanel(managerFor({ contact: { channels: ['email', { id: 'sms', label: 'SMS' }], topics: ['feedback'] } }));
+    const { root } = await inlinePanel(
+      managerFor({ contact: { channels: ['email', { id: 'sms', label: 'SMS' }], topics: ['feedback'] } }),
+    );
     const names = [...root.querySelectorAll('[role="switch"]')].map((s) =>
-      s.getAttribute('aria-labelledby')!.split(' ').map((id) => root.getElementById(id)!.textContent).join(' '));
-    expect(names).to.deep.equal(['Analytics', 'Marketing', 'Email Requests for your feedback and surveys', 'SMS Requests for your feedback and surveys']);
+      s
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => root.getElementById(id)!.textContent)
+        .join(' '),
+    );
+    expect(names).to.deep.equal([
+      'Analytics',
+      'Marketing',
+      'Email Requests for your feedback and surveys',
+      'SMS Requests for your feedback and surveys',
+    ]);
   });
 
   it('reflects a decision made elsewhere, such as the banner', async () => {
@@ -110,7 +152,9 @@ describe('<consent-preferences inline>', () => {
   });
 
   it('renders config text as text, never as HTML', async () => {
-    const { root } = await inlinePanel(managerFor({ categories: [{ id: 'video', label: '<img src=x onerror="window.__xss=1">' }] }));
+    const { root } = await inlinePanel(
+      managerFor({ categories: [{ id: 'video', label: '<img src=x onerror="window.__xss=1">' }] }),
+    );
     expect(root.querySelector('img')).to.be.null;
     expect(root.querySelector('.label')!.textContent).to.equal('<img src=x onerror="window.__xss=1">');
   });
@@ -119,7 +163,17 @@ describe('<consent-preferences inline>', () => {
     const { root } = await inlinePanel(managerFor());
     const select = root.querySelector('select')!;
     expect([...select.options].map((o) => o.textContent)).to.deep.equal([
-      'English', '简体中文', '繁體中文', '日本語', '한국어', 'Français', 'Deutsch', 'Español', 'Português (Brasil)', 'Русский', 'العربية',
+      'English',
+      '简体中文',
+      '繁體中文',
+      '日本語',
+      '한국어',
+      'Français',
+      'Deutsch',
+      'Español',
+      'Português (Brasil)',
+      'Русский',
+      'العربية',
     ]);
     select.value = 'zh-CN';
     select.dispatchEvent(new Event('change'));
@@ -137,7 +191,12 @@ describe('<consent-preferences>: what the privacy statement promises', () => {
     categories: [
       { id: 'necessary', required: true },
       { id: 'analytics' },
-      { id: 'us-transfer', separate: true, label: 'Transfer to the licensor in the United States', description: 'Your personal information is transferred to the United States.' },
+      {
+        id: 'us-transfer',
+        separate: true,
+        label: 'Transfer to the licensor in the United States',
+        description: 'Your personal information is transferred to the United States.',
+      },
     ],
   };
 
@@ -145,7 +204,9 @@ describe('<consent-preferences>: what the privacy statement promises', () => {
     const manager = managerFor(separateConfig);
     const { el, root } = await inlinePanel(manager);
     const age = root.querySelector<HTMLInputElement>('#age')!;
-    expect(root.querySelector(`label[for="age"]`)!.textContent).to.equal("I am 18 or older, or I have my guardian's consent");
+    expect(root.querySelector(`label[for="age"]`)!.textContent).to.equal(
+      "I am 18 or older, or I have my guardian's consent",
+    );
     for (const name of ['Transfer to the licensor', 'Email Information and offers']) {
       expect(switchNamed(root, name).disabled, name).to.be.true;
       expect(switchNamed(root, name).getAttribute('aria-describedby')).to.contain('age-required');
@@ -181,7 +242,9 @@ describe('<consent-preferences>: what the privacy statement promises', () => {
     const section = root.querySelector('section[aria-labelledby="separate-heading"]')!;
     expect(section.querySelector('h3')!.textContent).to.equal('Separate consent');
     expect(section.textContent).to.contain('Your personal information is transferred to the United States.');
-    expect([...root.querySelectorAll('section[aria-labelledby="cookies-heading"] .label')].map((l) => l.textContent)).to.not.include('Transfer to the licensor in the United States');
+    expect(
+      [...root.querySelectorAll('section[aria-labelledby="cookies-heading"] .label')].map((l) => l.textContent),
+    ).to.not.include('Transfer to the licensor in the United States');
     buttonNamed(root, 'Accept all').click();
     await el.updateComplete;
     expect(manager.has('analytics')).to.be.true;
@@ -269,7 +332,9 @@ describe('<consent-preferences> as a modal dialog', () => {
   it('opens in a language fetched on demand with all its strings, its heading focused', async () => {
     const { root, dialog } = await modal(managerFor({ locale: 'es', locales: ['es', 'pt-BR'] }));
     expect(dialog.open).to.be.true;
-    expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Preferencias de privacidad');
+    expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Preferencias de privacidad',
+    );
     expect(root.activeElement!.textContent).to.equal('Preferencias de privacidad');
   });
 

@@ -15,26 +15,35 @@ function managerFor(locale: string, theme: 'light' | 'dark' = 'light') {
     policy: { version: '2024-06', url: '/privacy', updated: '2024-06-01' },
     locale,
     theme,
-    categories: [{ id: 'necessary', required: true, cookieTable: [{ name: 'consent', provider: 'Example', duration: '1 year' }] }, { id: 'analytics' }, { id: 'marketing' }],
+    categories: [
+      { id: 'necessary', required: true, cookieTable: [{ name: 'consent', provider: 'Example', duration: '1 year' }] },
+      { id: 'analytics' },
+      { id: 'marketing' },
+    ],
   });
   return new ConsentManager(config, memoryEnvironment().env);
 }
 
 /** The banner once it shows: a language that does not come with the script is fetched first. */
 async function bannerIn(locale: string, theme?: 'light' | 'dark') {
-  const el = await fixture<ConsentBanner>(html`<consent-banner .manager=${managerFor(locale, theme)}></consent-banner>`);
+  const el = await fixture<ConsentBanner>(
+    html`<consent-banner .manager=${managerFor(locale, theme)}></consent-banner>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('section'), `the ${locale} banner shows`);
   return el;
 }
 
 async function panelIn(locale: string, theme?: 'light' | 'dark') {
-  const el = await fixture<ConsentPreferences>(html`<consent-preferences inline .manager=${managerFor(locale, theme)}></consent-preferences>`);
+  const el = await fixture<ConsentPreferences>(
+    html`<consent-preferences inline .manager=${managerFor(locale, theme)}></consent-preferences>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('.panel'), `the ${locale} panel shows`);
   return el;
 }
 
 const catalogOf = async (locale: string): Promise<Messages> => CATALOG[locale] ?? (await loadCatalog(locale))!;
-const textOf = (root: ShadowRoot, selector: string) => root.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim();
+const textOf = (root: ShadowRoot, selector: string) =>
+  root.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('every built-in language', () => {
   for (const locale of BUILT_IN_LOCALES) {
@@ -50,7 +59,9 @@ describe('every built-in language', () => {
       expect(textOf(root, 'a')).to.equal(texts.policyLink);
       expect(textOf(root, '.updated')).to.contain(texts.lastUpdated.split('{date}')[0]!.trim());
       expect([...root.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal([
-        texts.acceptAll, texts.rejectAll, texts.managePreferences,
+        texts.acceptAll,
+        texts.rejectAll,
+        texts.managePreferences,
       ]);
     });
 
@@ -62,10 +73,14 @@ describe('every built-in language', () => {
       expect(textOf(root, '.title')).to.equal(messages.texts.preferencesTitle);
       expect(textOf(root, '#cookies-heading')).to.equal(messages.texts.cookiesHeading);
       expect(textOf(root, '.always')).to.equal(messages.texts.alwaysActive);
-      expect(textOf(root, 'summary')).to.equal(messages.texts.cookiesUsed.replace('{count}', (1).toLocaleString(locale)));
-      expect([...root.querySelectorAll('.item .label')].slice(0, 3).map((l) => l.textContent)).to.deep.equal(
-        [messages.categories.necessary.label, messages.categories.analytics.label, messages.categories.marketing.label],
+      expect(textOf(root, 'summary')).to.equal(
+        messages.texts.cookiesUsed.replace('{count}', (1).toLocaleString(locale)),
       );
+      expect([...root.querySelectorAll('.item .label')].slice(0, 3).map((l) => l.textContent)).to.deep.equal([
+        messages.categories.necessary.label,
+        messages.categories.analytics.label,
+        messages.categories.marketing.label,
+      ]);
       expect(textOf(root, '#contact-heading')).to.equal(messages.texts.contactHeading);
       expect(textOf(root, '#channel-email')).to.equal(messages.channels.email);
       expect(textOf(root, '[part~="button-save"]')).to.equal(messages.texts.saveChoices);
@@ -95,7 +110,9 @@ describe('right to left', () => {
   it('puts the box layout in the bottom left corner in Arabic, the bottom right in English', async () => {
     const corner = async (locale: string) => {
       const config = parseConfig({ policy: { version: '1', url: '/' }, locale, layout: 'box' });
-      const el = await fixture<ConsentBanner>(html`<consent-banner .manager=${new ConsentManager(config, memoryEnvironment().env)}></consent-banner>`);
+      const el = await fixture<ConsentBanner>(
+        html`<consent-banner .manager=${new ConsentManager(config, memoryEnvironment().env)}></consent-banner>`,
+      );
       await waitUntil(() => el.shadowRoot!.querySelector('section'));
       const box = el.shadowRoot!.querySelector('section')!.getBoundingClientRect();
       return box.left < innerWidth - box.right ? 'left' : 'right';

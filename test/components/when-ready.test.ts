@@ -13,5 +13,4 @@ describe('whenReady()', () => {
     expect(await waiting).to.equal(manager);
     expect(await whenReady()).to.equal(manager);
   });
-
 });

@@ -13,7 +13,15 @@ export const DEMO = {
 } as const;
 
 /** A request that reached the demo's analytics collector, as its log reports it. */
-export type CollectorHit = { n: number; at: string; kind: string; method: string; path: string; host: string; body: string };
+export type CollectorHit = {
+  n: number;
+  at: string;
+  kind: string;
+  method: string;
+  path: string;
+  host: string;
+  body: string;
+};
 
 export interface RunningDemo {
   /** Every hit the collector received since this demo started. */
@@ -28,7 +36,9 @@ export interface RunningDemo {
  */
 export async function startDemo(args: string[] = []): Promise<RunningDemo> {
   const data = mkdtempSync(join(tmpdir(), 'consent-demo-'));
-  const demo = spawn(process.execPath, ['demo/start.mjs', '--data', data, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const demo = spawn(process.execPath, ['demo/start.mjs', '--data', data, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   demo.stdout!.setEncoding('utf8');
   // Keeps reading after the start lines: the demo goes on writing to its stdout.

@@ -8,7 +8,11 @@ import { DEMO, startDemo, type CollectorHit, type RunningDemo } from './demo-pro
  */
 test.describe.configure({ mode: 'default' });
 
-type Gate = { ConsentKit: { get(): { blocked(): Record<string, Record<string, { held: number; released: number; dropped: number }>> } } };
+type Gate = {
+  ConsentKit: {
+    get(): { blocked(): Record<string, Record<string, { held: number; released: number; dropped: number }>> };
+  };
+};
 
 /** The demo's page-view hits (beacon, fetch, pixel) as the gate counts them on the page. */
 const pageViewHits = (page: Page) =>
@@ -36,13 +40,17 @@ test.describe('the demo, from source (npm run demo)', () => {
   /** The collector's hits after the first `since`. */
   const hitsSince = async (since: number) => (await demo.hits()).slice(since);
 
-  test('the demo serves the SDK under a strict CSP, and the banner, gating and sync work with no violation', async ({ page }) => {
+  test('the demo serves the SDK under a strict CSP, and the banner, gating and sync work with no violation', async ({
+    page,
+  }) => {
     await keepToTheDemo(page);
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
 
     const response = await page.goto(`${DEMO.site}/`);
@@ -56,7 +64,9 @@ test.describe('the demo, from source (npm run demo)', () => {
     ]);
 
     await expect(page.getByRole('button', { name: 'Accept all' })).toBeVisible();
-    const synced = page.waitForResponse((r) => r.url().startsWith(`${DEMO.endpoint}/v1/consents/`) && r.request().method() === 'PUT');
+    const synced = page.waitForResponse(
+      (r) => r.url().startsWith(`${DEMO.endpoint}/v1/consents/`) && r.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: 'Accept all' }).click();
     expect((await synced).status()).toBe(201);
     await expect(page.locator('#analytics')).toHaveText('true');
@@ -67,7 +77,9 @@ test.describe('the demo, from source (npm run demo)', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the npm page runs lit\'s production build, as a site\'s bundle would: no development-mode warning', async ({ page }) => {
+  test("the npm page runs lit's production build, as a site's bundle would: no development-mode warning", async ({
+    page,
+  }) => {
     await keepToTheDemo(page);
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
@@ -89,7 +101,9 @@ test.describe('the demo, from source (npm run demo)', () => {
     ]);
   }
 
-  test('no analytics hit reaches the collector before a decision, also once the page settled and after a reload', async ({ page }) => {
+  test('no analytics hit reaches the collector before a decision, also once the page settled and after a reload', async ({
+    page,
+  }) => {
     await keepToTheDemo(page);
     const since = (await demo.hits()).length;
     for (const visit of ['first visit', 'reload']) {
@@ -125,7 +139,9 @@ test.describe('the demo, from source (npm run demo)', () => {
     await expect(page.locator('#tagged')).toHaveText('not run');
   });
 
-  test('after "Accept all" the held beacon, fetch and pixel and the tagged script reach the collector, each once', async ({ page }) => {
+  test('after "Accept all" the held beacon, fetch and pixel and the tagged script reach the collector, each once', async ({
+    page,
+  }) => {
     await keepToTheDemo(page);
     const since = (await demo.hits()).length;
     await openUndecided(page, since);
@@ -155,7 +171,9 @@ test.describe('the demo, from the built files (npm run demo:preview)', () => {
     await demo?.stop();
   });
 
-  test('the script-tag page runs the built bundle, and the npm page the built entries: both hold their hits until "Accept all"', async ({ page }) => {
+  test('the script-tag page runs the built bundle, and the npm page the built entries: both hold their hits until "Accept all"', async ({
+    page,
+  }) => {
     await keepToTheDemo(page);
     const bundle = page.waitForResponse(`${DEMO.site}/consent-kit.iife.js`);
     const chunks: string[] = [];
@@ -177,6 +195,8 @@ test.describe('the demo, from the built files (npm run demo:preview)', () => {
     await page.waitForLoadState('networkidle');
     expect(await demo.hits()).toHaveLength(4);
     await page.getByRole('button', { name: 'Accept all' }).click();
-    await expect.poll(async () => (await demo.hits()).slice(4)).toMatchObject([{ kind: 'beacon', body: '{"event":"pageview","page":"/plans.html"}' }]);
+    await expect
+      .poll(async () => (await demo.hits()).slice(4))
+      .toMatchObject([{ kind: 'beacon', body: '{"event":"pageview","page":"/plans.html"}' }]);
   });
 });

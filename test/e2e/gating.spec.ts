@@ -38,10 +38,18 @@ async function fakeNetwork(context: BrowserContext) {
     if (url.hostname === STATS) {
       stats.push(url.pathname + url.search);
       if (url.pathname === '/tag.js') {
-        return route.fulfill({ contentType: 'text/javascript', headers: cors, body: "window.tagRuns = (window.tagRuns || 0) + 1; (window.ran = window.ran || []).push('tag');" });
+        return route.fulfill({
+          contentType: 'text/javascript',
+          headers: cors,
+          body: "window.tagRuns = (window.tagRuns || 0) + 1; (window.ran = window.ran || []).push('tag');",
+        });
       }
       if (url.pathname === '/injected.js') {
-        return route.fulfill({ contentType: 'text/javascript', headers: cors, body: 'window.injectedRuns = (window.injectedRuns || 0) + 1;' });
+        return route.fulfill({
+          contentType: 'text/javascript',
+          headers: cors,
+          body: 'window.injectedRuns = (window.injectedRuns || 0) + 1;',
+        });
       }
       return route.fulfill({ contentType: 'text/html', headers: cors, body: '' });
     }
@@ -58,12 +66,16 @@ const report = async (page: Page) => {
   await managerReady(page);
   return page.evaluate(() => (window as unknown as GatingWindow).ConsentKit.get().blocked());
 };
-const statsCounts = async (page: Page) => (await report(page)).analytics?.[STATS] ?? { held: 0, released: 0, dropped: 0 };
+const statsCounts = async (page: Page) =>
+  (await report(page)).analytics?.[STATS] ?? { held: 0, released: 0, dropped: 0 };
 const pageValue = <K extends keyof GatingWindow>(page: Page, key: K) =>
   page.evaluate((k) => (window as unknown as GatingWindow)[k], key) as Promise<GatingWindow[K]>;
 const banner = (page: Page) => page.getByRole('region', { name: 'Your privacy choices' });
 
-test('before a decision nothing reaches the analytics host, whatever way it is requested', async ({ page, context }) => {
+test('before a decision nothing reaches the analytics host, whatever way it is requested', async ({
+  page,
+  context,
+}) => {
   const network = await fakeNetwork(context);
   await page.goto('/gating.html');
   await expect.poll(() => statsCounts(page)).toEqual({ held: ATTEMPTS_ON_LOAD, released: 0, dropped: 0 });
@@ -78,7 +90,10 @@ test('before a decision nothing reaches the analytics host, whatever way it is r
   await expect(page.locator('script[type="text/plain"]')).toHaveCount(3);
 });
 
-test('"Reject all" drops what was held, and the host stays silent after reload and after 5 seconds', async ({ page, context }) => {
+test('"Reject all" drops what was held, and the host stays silent after reload and after 5 seconds', async ({
+  page,
+  context,
+}) => {
   const network = await fakeNetwork(context);
   await page.clock.install();
   await page.addInitScript(() => {
@@ -88,11 +103,22 @@ test('"Reject all" drops what was held, and the host stays silent after reload a
   await page.goto('/gating.html');
   await expect.poll(() => statsCounts(page)).toMatchObject({ held: ATTEMPTS_ON_LOAD });
   await page.getByRole('button', { name: 'Reject all' }).click();
-  await expect.poll(() => statsCounts(page)).toEqual({ held: ATTEMPTS_ON_LOAD, released: 0, dropped: ATTEMPTS_ON_LOAD });
+  await expect
+    .poll(() => statsCounts(page))
+    .toEqual({ held: ATTEMPTS_ON_LOAD, released: 0, dropped: ATTEMPTS_ON_LOAD });
   await page.clock.runFor(100); // XHR reports its failure from a timer, as a network error would
-  await expect.poll(() => pageValue(page, 'attempts')).toEqual(expect.arrayContaining(['fetch:failed', 'xhr:error', 'frame:failed']));
+  await expect
+    .poll(() => pageValue(page, 'attempts'))
+    .toEqual(expect.arrayContaining(['fetch:failed', 'xhr:error', 'frame:failed']));
   expect(await page.evaluate(() => (window as unknown as { blockedEvents: string[] }).blockedEvents)).toEqual(
-    expect.arrayContaining(['beacon:denied', 'fetch:denied', 'xhr:denied', 'image:denied', 'script:denied', 'iframe:denied']),
+    expect.arrayContaining([
+      'beacon:denied',
+      'fetch:denied',
+      'xhr:denied',
+      'image:denied',
+      'script:denied',
+      'iframe:denied',
+    ]),
   );
   expect(await page.evaluate(() => navigator.sendBeacon('https://stats.example.com/collect?n=after', 'x'))).toBe(false);
 
@@ -108,19 +134,39 @@ test('"Reject all" drops what was held, and the host stays silent after reload a
   expect(await pageValue(page, 'tagRuns')).toBeUndefined();
 });
 
-test('"Accept all" sends the held requests once each, beacons in order, and runs tagged scripts once', async ({ page, context }) => {
+test('"Accept all" sends the held requests once each, beacons in order, and runs tagged scripts once', async ({
+  page,
+  context,
+}) => {
   const network = await fakeNetwork(context);
   await page.goto('/gating.html');
   await expect.poll(() => statsCounts(page)).toMatchObject({ held: ATTEMPTS_ON_LOAD });
   await page.getByRole('button', { name: 'Accept all' }).click();
   await expect.poll(() => pageValue(page, 'ran')).toEqual(['tag', 'inline:42', 'added-later']);
   await expect.poll(() => network.stats.length).toBe(ATTEMPTS_ON_LOAD + 4); // + tag.js, 2 images and an iframe by data-src
-  await expect.poll(() => pageValue(page, 'attempts')).toEqual(expect.arrayContaining(['fetch:ok', 'xhr:load', 'frame:ok']));
-  expect(network.stats.filter((u) => /^\/collect\?n=\d$/.test(u))).toEqual(['/collect?n=1', '/collect?n=2', '/collect?n=3']);
+  await expect
+    .poll(() => pageValue(page, 'attempts'))
+    .toEqual(expect.arrayContaining(['fetch:ok', 'xhr:load', 'frame:ok']));
+  expect(network.stats.filter((u) => /^\/collect\?n=\d$/.test(u))).toEqual([
+    '/collect?n=1',
+    '/collect?n=2',
+    '/collect?n=3',
+  ]);
   expect([...network.stats].sort()).toEqual([
-    '/collect?n=1', '/collect?n=2', '/collect?n=3', '/collect?n=fetch', '/collect?n=frame', '/collect?n=image', '/collect?n=markup', '/collect?n=xhr',
-    '/frame.html?from=data-src', '/frame.html?from=injected', '/injected.js', '/pixel.gif?from=added-later',
-    '/pixel.gif?from=data-src', '/tag.js',
+    '/collect?n=1',
+    '/collect?n=2',
+    '/collect?n=3',
+    '/collect?n=fetch',
+    '/collect?n=frame',
+    '/collect?n=image',
+    '/collect?n=markup',
+    '/collect?n=xhr',
+    '/frame.html?from=data-src',
+    '/frame.html?from=injected',
+    '/injected.js',
+    '/pixel.gif?from=added-later',
+    '/pixel.gif?from=data-src',
+    '/tag.js',
   ]);
   expect(await statsCounts(page)).toEqual({ held: ATTEMPTS_ON_LOAD, released: ATTEMPTS_ON_LOAD, dropped: 0 });
   expect(await pageValue(page, 'inlineRuns')).toBe(1);
@@ -132,7 +178,9 @@ test('"Accept all" sends the held requests once each, beacons in order, and runs
   await expect(tag).toHaveAttribute('crossorigin', 'anonymous');
   await expect(tag).toHaveAttribute('referrerpolicy', 'no-referrer');
   await expect(tag).toHaveAttribute('integrity', /^sha384-/); // and it ran, so the hash was checked and held
-  expect(await page.evaluate(() => (document.getElementById('inline-tag') as HTMLScriptElement).nonce)).toBe('gating-nonce');
+  expect(await page.evaluate(() => (document.getElementById('inline-tag') as HTMLScriptElement).nonce)).toBe(
+    'gating-nonce',
+  );
   await expect(page.locator('script[type="text/plain"]')).toHaveCount(0);
   // Granted now: a tagged script added from here on runs at once, and only once.
   await page.evaluate(() => {
@@ -153,18 +201,28 @@ test('"Accept all" sends the held requests once each, beacons in order, and runs
   expect(await statsCounts(page)).toEqual({ held: 0, released: 0, dropped: 0 });
 });
 
-test('manager.beacon() holds before a decision, sends on a grant, and refuses after a denial', async ({ page, context }) => {
+test('manager.beacon() holds before a decision, sends on a grant, and refuses after a denial', async ({
+  page,
+  context,
+}) => {
   const network = await fakeNetwork(context);
   await page.goto('/gating.html');
   await managerReady(page);
   const beacon = (n: string) =>
-    page.evaluate((url) => (window as unknown as GatingWindow).ConsentKit.get().beacon('analytics', url, 'x'), `https://stats.example.com/api?n=${n}`);
+    page.evaluate(
+      (url) => (window as unknown as GatingWindow).ConsentKit.get().beacon('analytics', url, 'x'),
+      `https://stats.example.com/api?n=${n}`,
+    );
   expect(await beacon('before')).toBe(true);
   expect(network.stats).toEqual([]);
-  await page.evaluate(() => (window as unknown as GatingWindow).ConsentKit.get().update({ categories: { analytics: true } }));
+  await page.evaluate(() =>
+    (window as unknown as GatingWindow).ConsentKit.get().update({ categories: { analytics: true } }),
+  );
   await expect.poll(() => network.stats.filter((u) => u.startsWith('/api'))).toEqual(['/api?n=before']);
   expect(await beacon('granted')).toBe(true);
-  await expect.poll(() => network.stats.filter((u) => u.startsWith('/api'))).toEqual(['/api?n=before', '/api?n=granted']);
+  await expect
+    .poll(() => network.stats.filter((u) => u.startsWith('/api')))
+    .toEqual(['/api?n=before', '/api?n=granted']);
 });
 
 test('withdrawing analytics deletes its cookies, reloads once and blocks later requests', async ({ page, context }) => {
@@ -177,7 +235,9 @@ test('withdrawing analytics deletes its cookies, reloads once and blocks later r
   let loads = 0;
   page.on('load', () => loads++);
   const reloaded = page.waitForEvent('load');
-  await page.evaluate(() => (window as unknown as GatingWindow).ConsentKit.get().update({ categories: { analytics: false } }));
+  await page.evaluate(() =>
+    (window as unknown as GatingWindow).ConsentKit.get().update({ categories: { analytics: false } }),
+  );
   await reloaded;
   await expect(page.locator('h1')).toBeVisible();
 
@@ -186,7 +246,14 @@ test('withdrawing analytics deletes its cookies, reloads once and blocks later r
   expect(loads).toBe(1);
   network.stats.length = 0;
   await expect.poll(() => statsCounts(page)).toEqual({ held: 0, released: 0, dropped: ATTEMPTS_ON_LOAD });
-  expect(await page.evaluate(() => fetch('https://stats.example.com/collect?n=later').then(() => 'sent', () => 'refused'))).toBe('refused');
+  expect(
+    await page.evaluate(() =>
+      fetch('https://stats.example.com/collect?n=later').then(
+        () => 'sent',
+        () => 'refused',
+      ),
+    ),
+  ).toBe('refused');
   expect(network.stats).toEqual([]);
   expect(await pageValue(page, 'tagRuns')).toBeUndefined();
 });
@@ -238,23 +305,43 @@ test('withdrawal deletes cookies on the parent domains the page can reach', asyn
   expect(network.stats).toEqual([]);
 });
 
-test('Consent Mode: "default" (denied) comes before the first tag command, and an "update" follows each decision', async ({ page, context }) => {
+test('Consent Mode: "default" (denied) comes before the first tag command, and an "update" follows each decision', async ({
+  page,
+  context,
+}) => {
   await fakeNetwork(context);
   await page.goto('/gating.html');
   await managerReady(page); // the page's own gtag() calls ran before the config was validated
-  const commands = () => page.evaluate(() => Array.from((window as unknown as GatingWindow).dataLayer, (entry) => JSON.parse(JSON.stringify(Array.from(entry)))));
-  const denied = { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };
+  const commands = () =>
+    page.evaluate(() =>
+      Array.from((window as unknown as GatingWindow).dataLayer, (entry) =>
+        JSON.parse(JSON.stringify(Array.from(entry))),
+      ),
+    );
+  const denied = {
+    analytics_storage: 'denied',
+    ad_storage: 'denied',
+    ad_user_data: 'denied',
+    ad_personalization: 'denied',
+  };
   const before = await commands();
   expect(before[0]).toEqual(['consent', 'default', { ...denied, wait_for_update: 500 }]);
   expect(before[1]?.[0]).toBe('js');
   expect(before.filter((c) => c[1] === 'update')).toEqual([]);
 
   await page.getByRole('button', { name: 'Accept all' }).click();
-  const granted = { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' };
+  const granted = {
+    analytics_storage: 'granted',
+    ad_storage: 'granted',
+    ad_user_data: 'granted',
+    ad_personalization: 'granted',
+  };
   await expect.poll(commands).toEqual([...before, ['consent', 'update', granted]]);
 
   const reloaded = page.waitForEvent('load');
-  await page.evaluate(() => (window as unknown as GatingWindow).ConsentKit.get().update({ categories: { marketing: false } }));
+  await page.evaluate(() =>
+    (window as unknown as GatingWindow).ConsentKit.get().update({ categories: { marketing: false } }),
+  );
   await reloaded; // marketing was withdrawn
   await managerReady(page);
   const after = await commands();

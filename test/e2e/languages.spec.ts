@@ -26,19 +26,27 @@ function chunksFetched(page: Page): string[] {
 
 const language = (name: string) => name.replace(/^consent-kit-/, '').replace(/(-[\w-]{8})?\.js$/, '');
 
-test('<html lang="zh-HK"> shows the banner in Traditional Chinese, fetching that language and no other', async ({ page }) => {
+test('<html lang="zh-HK"> shows the banner in Traditional Chinese, fetching that language and no other', async ({
+  page,
+}) => {
   const fetched = chunksFetched(page);
   await visit(page, 'zh-HK');
   const banner = page.getByRole('region', { name: '您的隱私選擇' });
   await expect(banner).toBeVisible();
-  for (const name of ['全部接受', '全部拒絕', '管理偏好設定']) await expect(banner.getByRole('button', { name, exact: true })).toBeVisible();
+  for (const name of ['全部接受', '全部拒絕', '管理偏好設定'])
+    await expect(banner.getByRole('button', { name, exact: true })).toBeVisible();
   await expect(banner).toContainText('最後更新：2024年6月1日');
   expect(fetched.map(language).sort()).toEqual(['language-index', 'zh-hant']);
   await expect(page.locator('consent-banner')).toHaveAttribute('lang', 'zh-Hant');
 });
 
-for (const [chunk, said] of [['language-index', 'the index of languages could not be loaded'], ['ja', 'the ja strings could not be loaded']] as const) {
-  test(`when the ${chunk} chunk cannot be fetched, the banner shows in English and the console says why`, async ({ page }) => {
+for (const [chunk, said] of [
+  ['language-index', 'the index of languages could not be loaded'],
+  ['ja', 'the ja strings could not be loaded'],
+] as const) {
+  test(`when the ${chunk} chunk cannot be fetched, the banner shows in English and the console says why`, async ({
+    page,
+  }) => {
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -46,7 +54,10 @@ for (const [chunk, said] of [['language-index', 'the index of languages could no
     await page.route(new RegExp(`/consent-kit-${chunk}(-[\\w-]{8})?\\.js$`), (route) => route.abort());
     await visit(page, 'ja');
     await expect(page.getByRole('region', { name: 'Your privacy choices' })).toBeVisible();
-    expect(errors.some((text) => text.includes(said)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((text) => text.includes(said)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 }
 
@@ -57,7 +68,9 @@ test('an English page fetches no language at all', async ({ page }) => {
   expect(fetched).toEqual([]);
 });
 
-test('a visitor who has decided downloads no language on later pages, unless the reopen button is shown', async ({ page }) => {
+test('a visitor who has decided downloads no language on later pages, unless the reopen button is shown', async ({
+  page,
+}) => {
   await visit(page, 'ja');
   await page.getByRole('button', { name: 'すべて拒否する' }).click();
   const fetched = chunksFetched(page);
@@ -69,7 +82,9 @@ test('a visitor who has decided downloads no language on later pages, unless the
   expect(fetched.map(language).sort()).toEqual(['ja', 'language-index']);
 });
 
-test('<html lang="ar"> shows a mirrored banner, right to left, with no sideways scrolling at 320 px', async ({ page }) => {
+test('<html lang="ar"> shows a mirrored banner, right to left, with no sideways scrolling at 320 px', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await visit(page, 'ar');
   const banner = page.getByRole('region', { name: 'خياراتك المتعلقة بالخصوصية' });
@@ -91,10 +106,14 @@ test('<html lang="ar"> shows a mirrored banner, right to left, with no sideways 
   const region = (await banner.boundingBox())!;
   expect(region.x).toBeGreaterThanOrEqual(0);
   expect(region.x + region.width).toBeLessThanOrEqual(320);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(
+    false,
+  );
 });
 
-test('switching language in the panel fetches that one language and speaks it in the panel and the banner', async ({ page }) => {
+test('switching language in the panel fetches that one language and speaks it in the panel and the banner', async ({
+  page,
+}) => {
   await visit(page, 'en');
   await page.getByRole('button', { name: 'Manage preferences' }).click();
   const panel = page.getByRole('dialog', { name: 'Privacy preferences' });
@@ -108,17 +127,31 @@ test('switching language in the panel fetches that one language and speaks it in
   expect(fetched.map(language)).toEqual(['ja']);
 });
 
-test('the receipt records the language the visitor was shown, their own pick in the panel included', async ({ page }) => {
+test('the receipt records the language the visitor was shown, their own pick in the panel included', async ({
+  page,
+}) => {
   await withPageEndpoint(23, async ({ url, store }) => {
     await visit(page, 'de', { ...base, endpoint: url });
-    await page.getByRole('region', { name: 'Ihre Datenschutzoptionen' }).getByRole('button', { name: 'Alle ablehnen' }).click();
-    const id = await page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: { id: string } } } }).ConsentKit.get().state.id);
-    await expect.poll(() => allReceipts(store, id).then((r) => r.map((s) => s.receipt.notice.language))).toEqual(['de']);
+    await page
+      .getByRole('region', { name: 'Ihre Datenschutzoptionen' })
+      .getByRole('button', { name: 'Alle ablehnen' })
+      .click();
+    const id = await page.evaluate(
+      () => (window as unknown as { ConsentKit: { get(): { state: { id: string } } } }).ConsentKit.get().state.id,
+    );
+    await expect
+      .poll(() => allReceipts(store, id).then((r) => r.map((s) => s.receipt.notice.language)))
+      .toEqual(['de']);
 
     await page.getByRole('link', { name: 'Cookie settings' }).click();
     const panel = page.getByRole('dialog', { name: 'Datenschutzeinstellungen' });
     await panel.getByLabel('Sprache').selectOption('fr');
-    await page.getByRole('dialog', { name: 'Préférences de confidentialité' }).getByRole('button', { name: 'Tout accepter' }).click();
-    await expect.poll(() => allReceipts(store, id).then((r) => r.map((s) => s.receipt.notice.language))).toEqual(['de', 'fr']);
+    await page
+      .getByRole('dialog', { name: 'Préférences de confidentialité' })
+      .getByRole('button', { name: 'Tout accepter' })
+      .click();
+    await expect
+      .poll(() => allReceipts(store, id).then((r) => r.map((s) => s.receipt.notice.language)))
+      .toEqual(['de', 'fr']);
   });
 });

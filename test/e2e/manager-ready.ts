@@ -5,5 +5,7 @@ import type { Frame, Page } from '@playwright/test';
  * the script fetches first, so right after load `ConsentKit.get()` may still be undefined.
  */
 export async function managerReady(frame: Page | Frame): Promise<void> {
-  await frame.waitForFunction(() => (window as unknown as { ConsentKit?: { get(): unknown } }).ConsentKit?.get() !== undefined);
+  await frame.waitForFunction(
+    () => (window as unknown as { ConsentKit?: { get(): unknown } }).ConsentKit?.get() !== undefined,
+  );
 }

@@ -10,7 +10,13 @@ import { allReceipts } from '../fixtures/all-receipts.js';
  * visit is on the test server's origin, so the consent cookie carries over between them.
  */
 type Config = Record<string, unknown>;
-type State = { policyVersion: string; updatedAt: string; categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; ageConfirmed?: boolean } | null;
+type State = {
+  policyVersion: string;
+  updatedAt: string;
+  categories: Record<string, boolean>;
+  contact: Record<string, Record<string, boolean>>;
+  ageConfirmed?: boolean;
+} | null;
 
 async function visit(page: Page, config: Config, lang = 'en') {
   await page.goto(`/configured.html?${new URLSearchParams({ config: JSON.stringify(config), lang })}`);
@@ -23,7 +29,10 @@ const state = async (page: Page) => {
 };
 const has = async (page: Page, c: string) => {
   await managerReady(page);
-  return page.evaluate((id) => (window as unknown as { ConsentKit: { get(): { has(c: string): boolean } } }).ConsentKit.get().has(id), c);
+  return page.evaluate(
+    (id) => (window as unknown as { ConsentKit: { get(): { has(c: string): boolean } } }).ConsentKit.get().has(id),
+    c,
+  );
 };
 const banner = (page: Page) => page.getByRole('region', { name: 'Your privacy choices' });
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Privacy preferences' });
@@ -40,7 +49,9 @@ const base = (policy: Config = {}) => ({
   categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }, usTransfer],
 });
 
-test('a minor policy change keeps the choices; a substantial one asks again and says what changed', async ({ page }) => {
+test('a minor policy change keeps the choices; a substantial one asks again and says what changed', async ({
+  page,
+}) => {
   await visit(page, base());
   await page.getByRole('button', { name: 'Accept all' }).click();
 
@@ -81,7 +92,9 @@ test('"Accept all" leaves every separate purpose off; its own switch turns it on
 test('marketing contact waits for the age confirmation, which is recorded', async ({ page }) => {
   await visit(page, base());
   await page.getByRole('button', { name: 'Manage preferences' }).click();
-  const offers = panel(page).getByRole('switch', { name: 'Email Information and offers about other products and services' });
+  const offers = panel(page).getByRole('switch', {
+    name: 'Email Information and offers about other products and services',
+  });
   await expect(offers).toBeDisabled();
   await expect(panel(page).getByRole('switch', { name: 'Analytics' })).toBeEnabled();
   await ageBox(page).check();
@@ -150,12 +163,16 @@ test('a full visit sends nothing anywhere but the site itself', async ({ page })
   expect([...hosts]).toEqual([new URL(PAGE_ORIGIN).host]);
 });
 
-test('"Delete my preference data" erases the record here and at the endpoint; "Download" gives the receipts', async ({ page }) => {
+test('"Delete my preference data" erases the record here and at the endpoint; "Download" gives the receipts', async ({
+  page,
+}) => {
   await withPageEndpoint(19, async ({ url, store }) => {
     const config = { ...base(), endpoint: url };
     await visit(page, config);
     await page.getByRole('button', { name: 'Accept all' }).click();
-    const id = (await page.evaluate(() => (window as unknown as { ConsentKit: { get(): { state: { id: string } } } }).ConsentKit.get().state.id));
+    const id = await page.evaluate(
+      () => (window as unknown as { ConsentKit: { get(): { state: { id: string } } } }).ConsentKit.get().state.id,
+    );
     await expect.poll(() => allReceipts(store, id).then((r) => r.length)).toBe(1);
 
     await page.getByRole('link', { name: 'Cookie settings' }).click();

@@ -137,7 +137,9 @@ test('a decision in one tab reaches another open tab without reload', async ({ c
 });
 
 test('with Global Privacy Control, "Accept all" leaves marketing off', async ({ page }) => {
-  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+  );
   await page.goto('/index.html');
   await page.getByRole('button', { name: 'Accept all' }).click();
   expect(await has(page, 'analytics')).toBe(true);
@@ -146,7 +148,8 @@ test('with Global Privacy Control, "Accept all" leaves marketing off', async ({ 
 
 test.describe('configs checked ahead of time', () => {
   const VALIDATOR = /^\/dist\/consent-kit-script-tag-validator-[\w-]+\.js$/;
-  const HINT = /validated in the browser.*\n(<script type="application\/json" data-consent-kit data-checked=.*<\/script>)$/s;
+  const HINT =
+    /validated in the browser.*\n(<script type="application\/json" data-consent-kit data-checked=.*<\/script>)$/s;
   /** Script paths the page requests and its console.info lines. */
   function record(page: Page) {
     const scripts: string[] = [];
@@ -156,7 +159,9 @@ test.describe('configs checked ahead of time', () => {
     return { scripts, infos };
   }
 
-  test('a checked config, and an unchecked one of the common fields only (the quick start), start without the validator', async ({ page }) => {
+  test('a checked config, and an unchecked one of the common fields only (the quick start), start without the validator', async ({
+    page,
+  }) => {
     for (const path of ['/index.html?checked', '/index.html']) {
       const seen = record(await page.context().newPage());
       const visit = page.context().pages().at(-1)!;
@@ -168,7 +173,10 @@ test.describe('configs checked ahead of time', () => {
     }
   });
 
-  test('an unchecked config with fields beyond the common ones fetches the validator once and prints the checked tag to use', async ({ page, request }) => {
+  test('an unchecked config with fields beyond the common ones fetches the validator once and prints the checked tag to use', async ({
+    page,
+    request,
+  }) => {
     const seen = record(page);
     await page.goto('/ui.html'); // its categories carry a cookie table
     await expect(banner(page)).toBeVisible();
@@ -179,14 +187,19 @@ test.describe('configs checked ahead of time', () => {
     expect(await (await request.get('/ui.html?checked')).text()).toContain(offered);
   });
 
-  test('a stamp set by hand on an invalid config lets nothing through: the config is validated and its errors named', async ({ page }) => {
+  test('a stamp set by hand on an invalid config lets nothing through: the config is validated and its errors named', async ({
+    page,
+  }) => {
     const text = JSON.stringify({ policy: { version: '1', url: '/privacy.html' }, categories: 'all' });
     const { pageErrors, consoleErrors } = watch(page);
-    await page.route('**/hand-stamped.html', (route) => route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>x</title><script type="application/json" data-consent-kit data-checked="${stampOf(text)}">${text}</script>`
-        + '<script src="/dist/consent-kit.iife.js"></script><h1>Hand-stamped</h1>',
-    }));
+    await page.route('**/hand-stamped.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body:
+          `<!doctype html><title>x</title><script type="application/json" data-consent-kit data-checked="${stampOf(text)}">${text}</script>` +
+          '<script src="/dist/consent-kit.iife.js"></script><h1>Hand-stamped</h1>',
+      }),
+    );
     await page.goto('/hand-stamped.html');
     await managerReady(page);
     await expect.poll(() => consoleErrors.join('\n')).toMatch(/categories: expected array, received string/);
@@ -207,22 +220,42 @@ test.describe('configs checked ahead of time', () => {
   });
 });
 
-test('on the script tag, init() fetches the validator and resolves to the manager; whenReady() waits for it', async ({ page }) => {
+test('on the script tag, init() fetches the validator and resolves to the manager; whenReady() waits for it', async ({
+  page,
+}) => {
   // A page with the script and no config tag: it is started by hand.
-  await page.route('**/no-config.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title><script src="/dist/consent-kit.iife.js"></script>' }));
+  await page.route('**/no-config.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><title>x</title><script src="/dist/consent-kit.iife.js"></script>',
+    }),
+  );
   await page.goto('/no-config.html');
   const result = await page.evaluate(async () => {
-    const kit = (window as unknown as { ConsentKit: { init(c: unknown): Promise<{ has(c: string): boolean }>; whenReady(): Promise<unknown>; get(): unknown } }).ConsentKit;
+    const kit = (
+      window as unknown as {
+        ConsentKit: {
+          init(c: unknown): Promise<{ has(c: string): boolean }>;
+          whenReady(): Promise<unknown>;
+          get(): unknown;
+        };
+      }
+    ).ConsentKit;
     const ready = kit.whenReady();
     const returned = kit.init({ policy: { version: '1', url: '/privacy.html' } });
     const manager = await returned;
-    return { isPromise: returned instanceof Promise, same: (await ready) === manager && kit.get() === manager, analytics: manager.has('analytics') };
+    return {
+      isPromise: returned instanceof Promise,
+      same: (await ready) === manager && kit.get() === manager,
+      analytics: manager.has('analytics'),
+    };
   });
   expect(result).toEqual({ isPromise: true, same: true, analytics: false });
 });
 
-
-test('served from another origin with no crossorigin attribute, the script fetches its chunks from next to itself', async ({ page }) => {
+test('served from another origin with no crossorigin attribute, the script fetches its chunks from next to itself', async ({
+  page,
+}) => {
   const { pageErrors } = watch(page);
   const chunkOrigins = new Set<string>();
   page.on('request', (r) => /\/consent-kit-[\w-]+\.js$/.test(r.url()) && chunkOrigins.add(new URL(r.url()).origin));

@@ -6,8 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 // The tracker libraries (devDependencies) are served from here, as a site would self-host them.
-const mounts = { '/dist/': join(root, 'dist'), '/node_modules/': join(root, 'node_modules'), '/': join(root, 'test/e2e/pages') };
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const mounts = {
+  '/dist/': join(root, 'dist'),
+  '/node_modules/': join(root, 'node_modules'),
+  '/': join(root, 'test/e2e/pages'),
+};
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+};
 const port = Number(process.env.PORT ?? 4320);
 /** Pages that must work under the strictest policy a site may set: no inline script or style, Trusted Types. */
 const strictCsp = {
@@ -39,7 +47,9 @@ createServer(async (req, res) => {
     return;
   }
   if (url.searchParams.has('checked') && extname(file) === '.html') {
-    res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' }).end(await withCheckedConfig(file));
+    res
+      .writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' })
+      .end(await withCheckedConfig(file));
     return;
   }
   res.writeHead(200, {

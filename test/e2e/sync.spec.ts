@@ -19,17 +19,30 @@ const pageState = async (page: import('@playwright/test').Page) => {
 
 /** Only the test servers on 127.0.0.1 are reachable; anything else is aborted before it leaves. */
 async function localOnly(context: BrowserContext) {
-  await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (route) => route.abort());
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
+    (route) => route.abort(),
+  );
 }
 
 /** The real endpoint on an SQLite file in memory, on a fixed port the page is told about. */
 async function startEndpoint(port: number, wrap: (handler: ConsentHandler) => ConsentHandler = (h) => h) {
   const store: ConsentStore = createSqliteStore(':memory:');
   const handler = await createConsentHandler({
-    store, controller: { name: 'Online Services' }, origins: [PAGE_ORIGIN], secret: SECRET, log: () => {},
+    store,
+    controller: { name: 'Online Services' },
+    origins: [PAGE_ORIGIN],
+    secret: SECRET,
+    log: () => {},
   });
   const server = await serveEndpoint(wrap(handler), { port });
-  return { store, close: async () => { await server.close(); await store.close(); } };
+  return {
+    store,
+    close: async () => {
+      await server.close();
+      await store.close();
+    },
+  };
 }
 
 test('endpoint answering 503 twice, then OK: the decision is stored exactly once', async ({ page, context }) => {
@@ -38,7 +51,11 @@ test('endpoint answering 503 twice, then OK: the decision is stored exactly once
   const endpoint = await startEndpoint(sidePort(11), (handler) => async (request, connection) => {
     if (request.method !== 'PUT') return handler(request, connection);
     puts.push(puts.length + 1);
-    if (puts.length <= 2) return new Response('{"error":"unavailable","message":"down"}', { status: 503, headers: { 'access-control-allow-origin': PAGE_ORIGIN } });
+    if (puts.length <= 2)
+      return new Response('{"error":"unavailable","message":"down"}', {
+        status: 503,
+        headers: { 'access-control-allow-origin': PAGE_ORIGIN },
+      });
     return handler(request, connection);
   });
   try {
@@ -56,7 +73,10 @@ test('endpoint answering 503 twice, then OK: the decision is stored exactly once
   }
 });
 
-test('endpoint unreachable at decision time, page reloaded later with the endpoint up: the decision arrives', async ({ page, context }) => {
+test('endpoint unreachable at decision time, page reloaded later with the endpoint up: the decision arrives', async ({
+  page,
+  context,
+}) => {
   await localOnly(context);
   await page.goto(`/sync.html?endpoint=${sidePort(12)}`);
   await page.getByRole('button', { name: 'Reject all' }).click();
@@ -76,7 +96,10 @@ test('endpoint unreachable at decision time, page reloaded later with the endpoi
   }
 });
 
-test('a decision made before the endpoint client arrived, tab closed at once: the next page sends it, exactly once', async ({ page, context }) => {
+test('a decision made before the endpoint client arrived, tab closed at once: the next page sends it, exactly once', async ({
+  page,
+  context,
+}) => {
   await localOnly(context);
   const puts: string[] = [];
   const endpoint = await startEndpoint(sidePort(14), (handler) => async (request, connection) => {
@@ -105,7 +128,7 @@ test('a decision made before the endpoint client arrived, tab closed at once: th
   }
 });
 
-test('an account\'s choices follow it to another device: the inline panel there shows them', async ({ browser }) => {
+test("an account's choices follow it to another device: the inline panel there shows them", async ({ browser }) => {
   const endpoint = await startEndpoint(sidePort(13));
   const token = await issueSubjectToken(SECRET, 'account-7');
   const url = `/sync-account.html?endpoint=${sidePort(13)}&token=${token}`;
@@ -121,7 +144,9 @@ test('an account\'s choices follow it to another device: the inline panel there 
     await panel.getByRole('switch', { name: 'Analytics' }).click();
     // The banner bar covers the bottom of the page until a decision; the keyboard reaches the button anyway.
     await panel.getByRole('button', { name: 'Save choices' }).press('Enter');
-    await expect.poll(() => endpoint.store.readOwned('account-7').then((s) => s?.record.categories.analytics ?? null)).toBe(true);
+    await expect
+      .poll(() => endpoint.store.readOwned('account-7').then((s) => s?.record.categories.analytics ?? null))
+      .toBe(true);
 
     const second = await phone.newPage();
     await second.goto(url);

@@ -32,11 +32,17 @@ async function trackerHosts(context: BrowserContext) {
     if (!HOSTS.includes(url.hostname)) return route.abort();
     // PostHog gzips its body; Sensors Data and Mixpanel put their events in base64 in a `data` parameter.
     const raw = request.postDataBuffer();
-    const body = raw && raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw).toString('utf8') : (raw?.toString('utf8') ?? '');
+    const body =
+      raw && raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw).toString('utf8') : (raw?.toString('utf8') ?? '');
     const decoded = [...url.searchParams.values(), ...new URLSearchParams(body).values()]
-      .map((value) => Buffer.from(value, 'base64').toString('utf8')).join(' ');
+      .map((value) => Buffer.from(value, 'base64').toString('utf8'))
+      .join(' ');
     received.push({ host: url.hostname, text: `${decodeURIComponent(url.href)} ${body} ${decoded}` });
-    return route.fulfill({ status: 200, headers: { 'access-control-allow-origin': PAGE_ORIGIN, 'access-control-allow-credentials': 'true' }, body: '1' });
+    return route.fulfill({
+      status: 200,
+      headers: { 'access-control-allow-origin': PAGE_ORIGIN, 'access-control-allow-credentials': 'true' },
+      body: '1',
+    });
   });
   return received;
 }
@@ -48,7 +54,10 @@ async function watchNames(page: Page) {
     w.seenNames = new Set();
     const sample = () => {
       for (const pair of document.cookie.split('; ')) if (pair) w.seenNames.add(`cookie:${pair.split('=')[0]}`);
-      for (const [kind, store] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
+      for (const [kind, store] of [
+        ['localStorage', localStorage],
+        ['sessionStorage', sessionStorage],
+      ] as const) {
         for (let i = 0; i < store.length; i++) w.seenNames.add(`${kind}:${store.key(i)}`);
       }
     };
@@ -57,11 +66,14 @@ async function watchNames(page: Page) {
   });
 }
 
-const trackerNamesSeen = (page: Page) => page.evaluate(async () => {
-  const w = window as unknown as TrackerWindow;
-  const databases = (await indexedDB.databases()).map((db) => `indexedDB:${db.name}`);
-  return [...w.seenNames, ...databases];
-}).then((names) => names.filter((name) => isTrackerName(name.slice(name.indexOf(':') + 1))));
+const trackerNamesSeen = (page: Page) =>
+  page
+    .evaluate(async () => {
+      const w = window as unknown as TrackerWindow;
+      const databases = (await indexedDB.databases()).map((db) => `indexedDB:${db.name}`);
+      return [...w.seenNames, ...databases];
+    })
+    .then((names) => names.filter((name) => isTrackerName(name.slice(name.indexOf(':') + 1))));
 
 const trackerErrors = (page: Page) => page.evaluate(() => (window as unknown as TrackerWindow).trackerErrors ?? []);
 const track = (page: Page, name: string) => page.evaluate((n) => (window as unknown as TrackerWindow).track?.(n), name);
@@ -70,13 +82,20 @@ const manager = (page: Page, call: 'acceptAll' | 'rejectAll') =>
 const report = (page: Page) => page.evaluate(() => (window as unknown as TrackerWindow).ConsentKit.get().blocked());
 
 /** Lets the trackers run a while: a second of their timers, awaited as frames rather than slept. */
-const letRun = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => {
-  const end = performance.now() + 1000;
-  const tick = () => (performance.now() >= end ? resolve() : requestAnimationFrame(tick));
-  tick();
-}));
+const letRun = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const end = performance.now() + 1000;
+        const tick = () => (performance.now() >= end ? resolve() : requestAnimationFrame(tick));
+        tick();
+      }),
+  );
 
-for (const { variant, path } of [{ variant: 'untagged', path: '/trackers.html' }, { variant: 'tagged', path: '/trackers-tagged.html' }]) {
+for (const { variant, path } of [
+  { variant: 'untagged', path: '/trackers.html' },
+  { variant: 'tagged', path: '/trackers-tagged.html' },
+]) {
   test.describe(`real tracker libraries, ${variant}`, () => {
     test.beforeEach(async ({ page }) => {
       const errors: string[] = [];
@@ -86,7 +105,10 @@ for (const { variant, path } of [{ variant: 'untagged', path: '/trackers.html' }
     });
     const pageErrors = (page: Page) => (page as unknown as { pageErrors: string[] }).pageErrors;
 
-    test('before a decision and after "Reject all", also after reload, no tracker cookie or storage ever exists, nothing reaches a tracker, and no tracker throws', async ({ page, context }) => {
+    test('before a decision and after "Reject all", also after reload, no tracker cookie or storage ever exists, nothing reaches a tracker, and no tracker throws', async ({
+      page,
+      context,
+    }) => {
       const received = await trackerHosts(context);
       await page.goto(path);
       await managerReady(page);
@@ -110,7 +132,10 @@ for (const { variant, path } of [{ variant: 'untagged', path: '/trackers.html' }
       expect(pageErrors(page)).toEqual([]);
     });
 
-    test('after "Accept all" every tracker works: what was held arrives once, and its later events go out', async ({ page, context }) => {
+    test('after "Accept all" every tracker works: what was held arrives once, and its later events go out', async ({
+      page,
+      context,
+    }) => {
       const received = await trackerHosts(context);
       await page.goto(path);
       await managerReady(page);
@@ -129,23 +154,29 @@ for (const { variant, path } of [{ variant: 'untagged', path: '/trackers.html' }
         }
       }
       await track(page, 'after-grant');
-      await expect.poll(() => HOSTS.filter((host) => !received.some((r) => r.host === host && r.text.includes('after-grant')))).toEqual([]);
+      await expect
+        .poll(() => HOSTS.filter((host) => !received.some((r) => r.host === host && r.text.includes('after-grant'))))
+        .toEqual([]);
       expect(await trackerErrors(page)).toEqual([]);
       expect(pageErrors(page)).toEqual([]);
     });
 
-    test('after a withdrawal the trackers\' cookies and storage are gone and stay gone', async ({ page, context }) => {
+    test("after a withdrawal the trackers' cookies and storage are gone and stay gone", async ({ page, context }) => {
       await trackerHosts(context);
       await page.goto(path);
       await managerReady(page);
       await manager(page, 'acceptAll');
       // Once they run, the trackers store their identifiers again at their next event.
-      await expect.poll(async () => {
-        await track(page, 'after-grant');
-        return trackerNamesSeen(page);
-      }).not.toEqual([]);
+      await expect
+        .poll(async () => {
+          await track(page, 'after-grant');
+          return trackerNamesSeen(page);
+        })
+        .not.toEqual([]);
       const reloaded = page.waitForEvent('load');
-      await page.evaluate(() => (window as unknown as TrackerWindow).ConsentKit.get().update({ categories: { analytics: false } }));
+      await page.evaluate(() =>
+        (window as unknown as TrackerWindow).ConsentKit.get().update({ categories: { analytics: false } }),
+      );
       await reloaded;
       await managerReady(page);
       await track(page, 'after-withdrawal');
@@ -153,7 +184,10 @@ for (const { variant, path } of [{ variant: 'untagged', path: '/trackers.html' }
       expect(await trackerNamesSeen(page)).toEqual([]);
     });
 
-    test('a grant after "Reject all" on the same page delivers nothing recorded while denied', async ({ page, context }) => {
+    test('a grant after "Reject all" on the same page delivers nothing recorded while denied', async ({
+      page,
+      context,
+    }) => {
       const received = await trackerHosts(context);
       await page.goto(path);
       await managerReady(page);
@@ -167,7 +201,9 @@ for (const { variant, path } of [{ variant: 'untagged', path: '/trackers.html' }
       await managerReady(page);
       await expect.poll(() => page.evaluate(() => typeof (window as unknown as TrackerWindow).track)).toBe('function');
       await track(page, 'after-grant');
-      await expect.poll(() => HOSTS.filter((host) => !received.some((r) => r.host === host && r.text.includes('after-grant')))).toEqual([]);
+      await expect
+        .poll(() => HOSTS.filter((host) => !received.some((r) => r.host === host && r.text.includes('after-grant'))))
+        .toEqual([]);
       await letRun(page);
       expect(received.filter((r) => r.text.includes('while-denied'))).toEqual([]);
       expect(await trackerErrors(page)).toEqual([]);

@@ -10,19 +10,42 @@ const SCREENSHOTS = 'test-results/screenshots';
 const README_SCREENSHOTS = process.env.README_SCREENSHOTS ? 'docs/screenshots' : undefined;
 const README_VIEWPORT = { width: 1000, height: 600 };
 
-type Manager = { state: { categories: Record<string, boolean>; contact: Record<string, Record<string, boolean>>; method: string } | null; has(c: string): boolean };
+type Manager = {
+  state: {
+    categories: Record<string, boolean>;
+    contact: Record<string, Record<string, boolean>>;
+    method: string;
+  } | null;
+  has(c: string): boolean;
+};
 const state = async (page: Page) => {
   await managerReady(page);
   return page.evaluate(() => (window as unknown as { ConsentKit: { get(): Manager } }).ConsentKit.get().state);
 };
 
 const texts = {
-  en: { title: 'Your privacy choices', accept: 'Accept all', reject: 'Reject all', manage: 'Manage preferences', panel: 'Privacy preferences', save: 'Save choices' },
-  'zh-CN': { title: '您的隐私选择', accept: '全部接受', reject: '全部拒绝', manage: '管理偏好设置', panel: '隐私偏好设置', save: '保存选择' },
+  en: {
+    title: 'Your privacy choices',
+    accept: 'Accept all',
+    reject: 'Reject all',
+    manage: 'Manage preferences',
+    panel: 'Privacy preferences',
+    save: 'Save choices',
+  },
+  'zh-CN': {
+    title: '您的隐私选择',
+    accept: '全部接受',
+    reject: '全部拒绝',
+    manage: '管理偏好设置',
+    panel: '隐私偏好设置',
+    save: '保存选择',
+  },
 } as const;
 
-const banner = (page: Page, locale: keyof typeof texts = 'en') => page.getByRole('region', { name: texts[locale].title });
-const dialog = (page: Page, locale: keyof typeof texts = 'en') => page.getByRole('dialog', { name: texts[locale].panel });
+const banner = (page: Page, locale: keyof typeof texts = 'en') =>
+  page.getByRole('region', { name: texts[locale].title });
+const dialog = (page: Page, locale: keyof typeof texts = 'en') =>
+  page.getByRole('dialog', { name: texts[locale].panel });
 
 /** Whether the page scrolls sideways: the one thing a narrow or zoomed viewport must never need. */
 const scrollsSideways = (page: Page) =>
@@ -40,7 +63,10 @@ async function axeViolations(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-for (const [locale, path] of [['en', '/ui.html'], ['zh-CN', '/ui-zh.html']] as const) {
+for (const [locale, path] of [
+  ['en', '/ui.html'],
+  ['zh-CN', '/ui-zh.html'],
+] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds nothing wrong with the banner and the open panel (${locale}, ${colorScheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
@@ -52,7 +78,10 @@ for (const [locale, path] of [['en', '/ui.html'], ['zh-CN', '/ui-zh.html']] as c
         const viewport = page.viewportSize()!;
         await page.setViewportSize(README_VIEWPORT);
         await expect(banner(page, locale)).toBeVisible();
-        await page.screenshot({ path: `${README_SCREENSHOTS}/banner-${locale.toLowerCase()}.png`, animations: 'disabled' });
+        await page.screenshot({
+          path: `${README_SCREENSHOTS}/banner-${locale.toLowerCase()}.png`,
+          animations: 'disabled',
+        });
         await page.setViewportSize(viewport);
       }
       await page.getByRole('button', { name: texts[locale].manage }).click();
@@ -93,16 +122,19 @@ test.describe('keyboard only', () => {
     expect(seen).toEqual(['Accept all', 'Reject all', 'Manage preferences']);
   });
 
-  test('on a page with links and a form before its content, the first Tab lands in the banner and Accept and Reject are within 3 Tabs', async ({ page }) => {
+  test('on a page with links and a form before its content, the first Tab lands in the banner and Accept and Reject are within 3 Tabs', async ({
+    page,
+  }) => {
     await page.goto('/keyboard.html');
     await expect(banner(page)).toBeVisible();
     // Nothing was focused on load: the banner waits for the visitor's first Tab instead of taking focus.
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-    const focused = () => page.evaluate(() => {
-      const host = document.activeElement;
-      const inner = host?.shadowRoot?.activeElement;
-      return { host: host?.localName, name: (inner ?? host)?.textContent?.trim() };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        const inner = host?.shadowRoot?.activeElement;
+        return { host: host?.localName, name: (inner ?? host)?.textContent?.trim() };
+      });
     const names: string[] = [];
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('Tab');
@@ -185,7 +217,10 @@ test('saving from the panel stores categories and contact choices', async ({ pag
   const saved = (await state(page))!;
   expect(saved.method).toBe('preferences-save');
   expect(saved.categories).toEqual({ analytics: true, marketing: false });
-  expect(saved.contact).toEqual({ email: { offers: false, feedback: true }, phone: { offers: false, feedback: false } });
+  expect(saved.contact).toEqual({
+    email: { offers: false, feedback: true },
+    phone: { offers: false, feedback: false },
+  });
   await page.reload();
   expect((await state(page))!.contact.email!.feedback).toBe(true);
 });
@@ -224,7 +259,9 @@ test.describe('the preferences panel is fetched only when needed', () => {
     return scripts;
   };
 
-  test('a visit that only answers the banner, with a checked config, downloads the script tag and nothing else', async ({ page }) => {
+  test('a visit that only answers the banner, with a checked config, downloads the script tag and nothing else', async ({
+    page,
+  }) => {
     const scripts = scriptsOf(page);
     await page.goto('/ui.html?checked');
     await page.getByRole('button', { name: 'Accept all' }).click();
@@ -235,7 +272,9 @@ test.describe('the preferences panel is fetched only when needed', () => {
     expect(scripts).toEqual(['/dist/consent-kit.iife.js', '/dist/consent-kit.iife.js']);
   });
 
-  test('"Manage preferences" fetches the panel once, from next to the script, and opens it with focus inside', async ({ page }) => {
+  test('"Manage preferences" fetches the panel once, from next to the script, and opens it with focus inside', async ({
+    page,
+  }) => {
     const scripts = scriptsOf(page);
     await page.goto('/ui.html');
     await page.getByRole('button', { name: 'Manage preferences' }).click();
@@ -268,7 +307,9 @@ test.describe('the preferences panel is fetched only when needed', () => {
       section.innerHTML = '<consent-preferences inline></consent-preferences>';
       document.querySelector('main')!.append(section);
     });
-    await expect(page.locator('consent-preferences[inline]').getByRole('switch', { name: 'Analytics' })).toHaveAttribute('aria-checked', 'false');
+    await expect(
+      page.locator('consent-preferences[inline]').getByRole('switch', { name: 'Analytics' }),
+    ).toHaveAttribute('aria-checked', 'false');
   });
 });
 
@@ -299,7 +340,9 @@ test('a label written as HTML shows literally and runs nothing', async ({ page }
   await page.getByRole('button', { name: 'Manage preferences' }).click();
   await expect(page.getByRole('switch', { name: '<img src=x onerror=alert(1)>' })).toBeVisible();
   await expect(dialog(page).getByText('<script>alert(2)</script>')).toBeVisible();
-  expect(await page.locator('consent-preferences').evaluate((el) => el.shadowRoot!.querySelectorAll('img, script').length)).toBe(0);
+  expect(
+    await page.locator('consent-preferences').evaluate((el) => el.shadowRoot!.querySelectorAll('img, script').length),
+  ).toBe(0);
   expect(dialogs).toBe(0);
 });
 
@@ -319,12 +362,17 @@ test('the banner adds no layout shift to a content page', async ({ page }) => {
   await expect(banner(page)).toBeHidden();
   // Layout-shift entries are delivered after the frame that caused them; wait for two frames before reading.
   const cls = await page.evaluate(
-    () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { cls: number }).cls)))),
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { cls: number }).cls))),
+      ),
   );
   expect(cls).toBe(0);
 });
 
-test('in forced colors (Windows high contrast) buttons keep visible borders and focus stays visible', async ({ page }) => {
+test('in forced colors (Windows high contrast) buttons keep visible borders and focus stays visible', async ({
+  page,
+}) => {
   await page.emulateMedia({ forcedColors: 'active' });
   await page.goto('/ui.html');
   const accept = page.getByRole('button', { name: 'Accept all' });

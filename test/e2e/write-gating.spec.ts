@@ -19,7 +19,8 @@ async function sample(page: Page, rounds: number) {
         check();
       });
       for (const pair of document.cookie.split('; ')) seen.add(pair.split('=')[0]!);
-      for (const store of [localStorage, sessionStorage]) for (let k = 0; k < store.length; k++) seen.add(store.key(k)!);
+      for (const store of [localStorage, sessionStorage])
+        for (let k = 0; k < store.length; k++) seen.add(store.key(k)!);
     }
     return [...seen];
   }, rounds);
@@ -27,7 +28,10 @@ async function sample(page: Page, rounds: number) {
 
 const blocked = (page: Page) => page.evaluate(() => (window as unknown as WritesWindow).ConsentKit.get().blocked());
 
-test('before a decision and after "Reject all" a running tracker never holds its cookies, storage keys or database, while the page\'s own are written', async ({ page, context }) => {
+test('before a decision and after "Reject all" a running tracker never holds its cookies, storage keys or database, while the page\'s own are written', async ({
+  page,
+  context,
+}) => {
   await page.goto('/writes.html');
   await managerReady(page);
   const before = await sample(page, 10);
@@ -44,7 +48,14 @@ test('before a decision and after "Reject all" a running tracker never holds its
   expect((await context.cookies()).map((c) => c.name).filter((name) => TRACKER_COOKIES.includes(name))).toEqual([]);
 
   const report = (await blocked(page)).analytics!;
-  for (const key of ['cookie:_ga', 'cookie:_hm_session', 'cookie:_hm_store', 'localStorage:tracker_id', 'sessionStorage:ph_queue', 'indexedDB:tracker-db']) {
+  for (const key of [
+    'cookie:_ga',
+    'cookie:_hm_session',
+    'cookie:_hm_store',
+    'localStorage:tracker_id',
+    'sessionStorage:ph_queue',
+    'indexedDB:tracker-db',
+  ]) {
     expect(report[key]?.dropped, key).toBeGreaterThan(0);
   }
 });
@@ -52,13 +63,23 @@ test('before a decision and after "Reject all" a running tracker never holds its
 test('refused writes show in consent:blocked with their kind and name', async ({ page }) => {
   await page.addInitScript(() => {
     const seen: string[] = ((window as unknown as { refused: string[] }).refused = []);
-    document.addEventListener('consent:blocked', (e) => seen.push(`${e.detail.kind}:${e.detail.name}:${e.detail.reason}`));
+    document.addEventListener('consent:blocked', (e) =>
+      seen.push(`${e.detail.kind}:${e.detail.name}:${e.detail.reason}`),
+    );
   });
   await page.goto('/writes.html');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { refused: string[] }).refused)).toEqual(expect.arrayContaining([
-    'cookie:_ga:undecided', 'cookie:_hm_session:undecided', 'cookie:_hm_store:undecided',
-    'localStorage:tracker_id:undecided', 'sessionStorage:ph_queue:undecided', 'indexedDB:tracker-db:undecided',
-  ]));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { refused: string[] }).refused))
+    .toEqual(
+      expect.arrayContaining([
+        'cookie:_ga:undecided',
+        'cookie:_hm_session:undecided',
+        'cookie:_hm_store:undecided',
+        'localStorage:tracker_id:undecided',
+        'sessionStorage:ph_queue:undecided',
+        'indexedDB:tracker-db:undecided',
+      ]),
+    );
 });
 
 test('after "Accept all" the tracker\'s writes go through', async ({ page }) => {
@@ -68,7 +89,9 @@ test('after "Accept all" the tracker\'s writes go through', async ({ page }) => 
   await expect.poll(() => sample(page, 2)).toEqual(expect.arrayContaining([...TRACKER_COOKIES, ...TRACKER_KEYS]));
 });
 
-test('a withdrawal deletes the tracker\'s cookies, storage keys and database, and they stay gone after the reload', async ({ page }) => {
+test("a withdrawal deletes the tracker's cookies, storage keys and database, and they stay gone after the reload", async ({
+  page,
+}) => {
   await page.goto('/writes.html');
   await managerReady(page);
   await page.getByRole('button', { name: 'Accept all' }).click();
@@ -77,7 +100,11 @@ test('a withdrawal deletes the tracker\'s cookies, storage keys and database, an
   await expect.poll(databases).toContain('tracker-db');
 
   const reloaded = page.waitForEvent('load');
-  await page.evaluate(() => (window as unknown as { ConsentKit: { get(): { update(c: unknown): void } } }).ConsentKit.get().update({ categories: { analytics: false } }));
+  await page.evaluate(() =>
+    (window as unknown as { ConsentKit: { get(): { update(c: unknown): void } } }).ConsentKit.get().update({
+      categories: { analytics: false },
+    }),
+  );
   await reloaded;
   await managerReady(page);
   const seen = await sample(page, 10);
@@ -86,7 +113,9 @@ test('a withdrawal deletes the tracker\'s cookies, storage keys and database, an
   await expect.poll(databases).not.toContain('tracker-db');
 });
 
-test('a config of the common fields naming presets starts with the preset lists alone, without the validator, and refuses the preset\'s cookies and keys', async ({ page }) => {
+test("a config of the common fields naming presets starts with the preset lists alone, without the validator, and refuses the preset's cookies and keys", async ({
+  page,
+}) => {
   const chunks: string[] = [];
   page.on('request', (request) => {
     const file = /consent-kit-([a-z-]+)-[\w-]+\.js$/.exec(request.url())?.[1];
@@ -97,5 +126,8 @@ test('a config of the common fields naming presets starts with the preset lists 
   expect(await page.evaluate(() => document.cookie)).toBe('theme=dark');
   expect(await page.evaluate(() => localStorage.getItem('Hm_unsent_0123abcd'))).toBeNull();
   expect(chunks).toEqual(['presets']);
-  expect(Object.keys((await blocked(page)).analytics!)).toEqual(['cookie:Hm_lvt_0123abcd', 'localStorage:Hm_unsent_0123abcd']);
+  expect(Object.keys((await blocked(page)).analytics!)).toEqual([
+    'cookie:Hm_lvt_0123abcd',
+    'localStorage:Hm_unsent_0123abcd',
+  ]);
 });

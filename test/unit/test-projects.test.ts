@@ -5,9 +5,9 @@ import { NEEDS_BUILD } from '../../vitest.config.js';
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]
-  ));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 /** `test/unit/build/**\/*.test.ts` as a test of a path (the only glob forms the list uses). */
@@ -16,8 +16,9 @@ const matches = (pattern: string, path: string) =>
 
 describe('the unit test projects', () => {
   it('put every unit test that reads the built files in the project that runs after the build', () => {
-    const readsDist = filesUnder('test/unit')
-      .filter((path) => path.endsWith('.test.ts') && /['"`]dist\//.test(readFileSync(path, 'utf8')));
+    const readsDist = filesUnder('test/unit').filter(
+      (path) => path.endsWith('.test.ts') && /['"`]dist\//.test(readFileSync(path, 'utf8')),
+    );
     expect(readsDist.length).toBeGreaterThan(0);
     expect(readsDist.filter((path) => !NEEDS_BUILD.some((pattern) => matches(pattern, path)))).toEqual([]);
   });

@@ -13,7 +13,13 @@ export interface Classifier {
   classify(kind: ItemKind, key: string, phase: Phase): Classified;
 }
 
-type Listing = { id: string; required: boolean; hosts: readonly string[]; cookies: readonly string[]; storage: readonly string[] };
+type Listing = {
+  id: string;
+  required: boolean;
+  hosts: readonly string[];
+  cookies: readonly string[];
+  storage: readonly string[];
+};
 
 /** Every preset as a category of its own, so the gate's matchers also name the presets listing an item. */
 const PRESETS_AS_CATEGORIES: Listing[] = PRESET_NAMES.map((id) => ({ id, required: false, ...PRESETS[id] }));
@@ -23,22 +29,38 @@ const PRESETS_AS_CATEGORIES: Listing[] = PRESET_NAMES.map((id) => ({ id, require
  * "held back by the gate until its category is granted" there. An item is essential when every category
  * listing it is required; without a config, nothing is covered.
  */
-export function createClassifier(config: ConsentConfig | undefined, allow: readonly string[], pageUrl: string): Classifier {
+export function createClassifier(
+  config: ConsentConfig | undefined,
+  allow: readonly string[],
+  pageUrl: string,
+): Classifier {
   const categories = config?.categories ?? [];
   const listedBy = matcherOf(categories);
   const presetsListing = matcherOf(PRESETS_AS_CATEGORIES);
-  const isAllowed = matcherOf([{ id: 'allow', required: false, hosts: allow.filter((p) => HOST_PATTERN.test(p)), cookies: allow, storage: allow }]);
+  const isAllowed = matcherOf([
+    { id: 'allow', required: false, hosts: allow.filter((p) => HOST_PATTERN.test(p)), cookies: allow, storage: allow },
+  ]);
   const isOwn = consentKitNames(config, pageUrl);
   return {
     classify(kind, key, phase) {
       const knownPresets = presetsListing(kind, key);
       const coveredBy = listedBy(kind, key).map((id): Coverage => {
         const category = categories.find((c) => c.id === id)!;
-        return { category: id, required: category.required, presets: category.presets.filter((p) => knownPresets.includes(p)) };
+        return {
+          category: id,
+          required: category.required,
+          presets: category.presets.filter((p) => knownPresets.includes(p)),
+        };
       });
       const consentKit = isOwn(kind, key);
       const allowed = isAllowed(kind, key).length > 0;
-      return { coveredBy, consentKit, allowed, knownPresets, findings: consentKit || allowed ? [] : findingsOf(phase, coveredBy) };
+      return {
+        coveredBy,
+        consentKit,
+        allowed,
+        knownPresets,
+        findings: consentKit || allowed ? [] : findingsOf(phase, coveredBy),
+      };
     },
   };
 }
@@ -50,7 +72,8 @@ function matcherOf(listings: readonly Listing[]): (kind: ItemKind, key: string) 
   const asOptional = listings.map((listing) => ({ ...listing, required: false }));
   const cookies = createNameMatcher(asOptional, 'cookies');
   const storage = createNameMatcher(asOptional, 'storage');
-  return (kind, key) => (kind === 'host' ? hosts(key)?.categories : kind === 'cookie' ? cookies(key) : storage(key)) ?? [];
+  return (kind, key) =>
+    (kind === 'host' ? hosts(key)?.categories : kind === 'cookie' ? cookies(key) : storage(key)) ?? [];
 }
 
 function findingsOf(phase: Phase, coveredBy: Coverage[]): Finding[] {

@@ -1,7 +1,7 @@
 import type { Classified, Finding, PhaseResult, ScanReport, UrlResult } from './scan-report.js';
 
 const FINDING_TEXT: Record<Finding, string> = {
-  'uncovered': 'UNCOVERED',
+  uncovered: 'UNCOVERED',
   'before-consent': 'BEFORE CONSENT',
   'after-reject': 'AFTER REJECT',
 };
@@ -35,27 +35,45 @@ function formatPhase(phase: PhaseResult): string {
   const title = `  ${phase.phase}${phase.skipped ? ` (skipped: ${phase.skipped})` : ''}`;
   const rows = [
     ...phase.hosts.map((h) => ['host', h.host, '', ...coverageColumns(h)]),
-    ...phase.cookies.map((c) => ['cookie', c.name, `${c.domain}${c.path === '/' ? '' : c.path}, set by ${c.setBy}`, ...coverageColumns(c)]),
+    ...phase.cookies.map((c) => [
+      'cookie',
+      c.name,
+      `${c.domain}${c.path === '/' ? '' : c.path}, set by ${c.setBy}`,
+      ...coverageColumns(c),
+    ]),
     ...phase.storage.map((s) => [s.kind, s.name, s.origin, ...coverageColumns(s)]),
   ];
   if (rows.length === 0) return phase.skipped ? title : `${title}\n    (nothing)`;
-  return `${title}\n${columns(rows).map((line) => `    ${line}`).join('\n')}`;
+  return `${title}\n${columns(rows)
+    .map((line) => `    ${line}`)
+    .join('\n')}`;
 }
 
 /** The "covered by" and "finding" cells of an item. */
 function coverageColumns(item: Classified): [string, string] {
   const covered = item.consentKit
     ? 'consent-kit itself'
-    : item.coveredBy.map((c) => `${c.category}${c.required ? ' (required)' : ''}${c.presets.length ? ` [${c.presets.join(', ')}]` : ''}`).join(', ');
+    : item.coveredBy
+        .map(
+          (c) =>
+            `${c.category}${c.required ? ' (required)' : ''}${c.presets.length ? ` [${c.presets.join(', ')}]` : ''}`,
+        )
+        .join(', ');
   const note = item.allowed ? 'allowed' : item.findings.map((f) => FINDING_TEXT[f]).join(', ') || 'ok';
-  const hint = item.coveredBy.length === 0 && item.knownPresets.length > 0 ? ` (preset: ${item.knownPresets.join(', ')})` : '';
+  const hint =
+    item.coveredBy.length === 0 && item.knownPresets.length > 0 ? ` (preset: ${item.knownPresets.join(', ')})` : '';
   return [covered || `-${hint}`, note];
 }
 
 /** Rows padded into aligned columns; the last column is left unpadded. */
 function columns(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function plural(count: number, word: string): string {

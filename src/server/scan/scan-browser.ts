@@ -27,9 +27,9 @@ export async function loadChromiumDriver(packages: readonly string[] = DRIVER_PA
     if (chromium) return chromium;
   }
   throw new ScanSetupError(
-    'consent-kit scan drives Chromium with Playwright, which is not installed here. Install it next to consent-kit: '
-    + '`npm install --save-dev playwright-core` (it downloads no browser). A Chromium is needed too: set CHROME_PATH, '
-    + 'or `apt-get install -y chromium` (Debian), or `npx playwright install chromium`.',
+    'consent-kit scan drives Chromium with Playwright, which is not installed here. Install it next to consent-kit: ' +
+      '`npm install --save-dev playwright-core` (it downloads no browser). A Chromium is needed too: set CHROME_PATH, ' +
+      'or `apt-get install -y chromium` (Debian), or `npx playwright install chromium`.',
   );
 }
 

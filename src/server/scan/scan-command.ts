@@ -71,8 +71,12 @@ function render(report: ScanReport, output: ScanRequest['output']): string {
   if (output === 'json') return JSON.stringify(report, null, 2);
   if (output === 'table') return formatTable(report);
   const { suggestion, unsorted, leftOut } = suggestConfig(report);
-  if (unsorted > 0) console.error(`consent-kit scan: ${unsorted} name(s) no preset lists are suggested under "${UNSORTED_CATEGORY}": move what is strictly necessary to your required category`);
-  if (leftOut.length > 0) console.error(`consent-kit scan: no config can list these hosts, so they are not suggested: ${leftOut.join(', ')}`);
+  if (unsorted > 0)
+    console.error(
+      `consent-kit scan: ${unsorted} name(s) no preset lists are suggested under "${UNSORTED_CATEGORY}": move what is strictly necessary to your required category`,
+    );
+  if (leftOut.length > 0)
+    console.error(`consent-kit scan: no config can list these hosts, so they are not suggested: ${leftOut.join(', ')}`);
   return JSON.stringify(suggestion, null, 2);
 }
 
@@ -114,16 +118,23 @@ async function readRequest(args: string[]): Promise<ScanRequest | number> {
     badUrl === undefined ? '' : `expected http: or https: URLs such as https://www.example.com/, got "${badUrl}"`,
     badAllow === undefined ? '' : `--allow: "${badAllow}" is not a valid /regular expression/`,
     values.json && values.suggest ? '--json and --suggest: expected one of them' : '',
-    milliseconds(values.timeout) === undefined ? `--timeout: expected a whole number of milliseconds, got "${values.timeout}"` : '',
-    milliseconds(values.idle) === undefined ? `--idle: expected a whole number of milliseconds, got "${values.idle}"` : '',
+    milliseconds(values.timeout) === undefined
+      ? `--timeout: expected a whole number of milliseconds, got "${values.timeout}"`
+      : '',
+    milliseconds(values.idle) === undefined
+      ? `--idle: expected a whole number of milliseconds, got "${values.idle}"`
+      : '',
   ].filter(Boolean);
   if (problems.length > 0) return usageError(problems.join('\n'));
   const config = values.config === undefined ? undefined : await readConfig(values.config);
   if (typeof config === 'number') return config;
   return {
-    urls: positionals, config, allow: values.allow,
+    urls: positionals,
+    config,
+    allow: values.allow,
     output: values.json ? 'json' : values.suggest ? 'suggest' : 'table',
-    timeoutMs: milliseconds(values.timeout)!, idleMs: milliseconds(values.idle)!,
+    timeoutMs: milliseconds(values.timeout)!,
+    idleMs: milliseconds(values.idle)!,
   };
 }
 
@@ -133,7 +144,9 @@ async function readConfig(file: string): Promise<ConsentConfig | number> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    console.error(`consent-kit scan: --config: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    console.error(
+      `consent-kit scan: --config: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
     return 2;
   }
   try {
@@ -146,7 +159,12 @@ async function readConfig(file: string): Promise<ConsentConfig | number> {
 }
 
 function usageError(message: string): number {
-  console.error(`${message.split('\n').map((line) => `consent-kit scan: ${line}`).join('\n')}\n\n${SCAN_USAGE}`);
+  console.error(
+    `${message
+      .split('\n')
+      .map((line) => `consent-kit scan: ${line}`)
+      .join('\n')}\n\n${SCAN_USAGE}`,
+  );
   return 2;
 }
 

@@ -35,7 +35,11 @@ export interface Classified {
 
 export type HostEntry = { host: string } & Classified;
 export type CookieEntry = { name: string; domain: string; path: string; setBy: 'http' | 'script' } & Classified;
-export type StorageEntry = { origin: string; kind: 'localStorage' | 'sessionStorage' | 'indexedDB'; name: string } & Classified;
+export type StorageEntry = {
+  origin: string;
+  kind: 'localStorage' | 'sessionStorage' | 'indexedDB';
+  name: string;
+} & Classified;
 
 export interface PhaseResult {
   phase: Phase;
@@ -76,8 +80,13 @@ export function itemsOf(phase: PhaseResult): Classified[] {
 
 /** Counts the report's findings and settles `ok`. */
 export function summarize(results: UrlResult[]): ScanReport {
-  const findings = results.reduce((sum, result) => sum
-    + (result.error ? 1 : 0) + (result.config.problems.length > 0 ? 1 : 0)
-    + result.phases.flatMap(itemsOf).filter((item) => item.findings.length > 0).length, 0);
+  const findings = results.reduce(
+    (sum, result) =>
+      sum +
+      (result.error ? 1 : 0) +
+      (result.config.problems.length > 0 ? 1 : 0) +
+      result.phases.flatMap(itemsOf).filter((item) => item.findings.length > 0).length,
+    0,
+  );
   return { version: 1, ok: findings === 0, findings, results };
 }

@@ -20,14 +20,20 @@ export async function scanUrls(browser: Browser, urls: readonly string[], option
   const results: UrlResult[] = [];
   const total = urls.length * PHASES.length;
   for (const [i, url] of urls.entries()) {
-    const step = (phase: Phase) => options.progress(`[${i * PHASES.length + PHASES.indexOf(phase) + 1}/${total}] ${url}: ${phase}`);
+    const step = (phase: Phase) =>
+      options.progress(`[${i * PHASES.length + PHASES.indexOf(phase) + 1}/${total}] ${url}: ${phase}`);
     results.push(await scanUrl(browser, url, options, step));
   }
   options.progress(`[${total}/${total}] done`);
   return summarize(results);
 }
 
-async function scanUrl(browser: Browser, url: string, options: ScanOptions, step: (phase: Phase) => void): Promise<UrlResult> {
+async function scanUrl(
+  browser: Browser,
+  url: string,
+  options: ScanOptions,
+  step: (phase: Phase) => void,
+): Promise<UrlResult> {
   const result: UrlResult = { url, config: { source: 'none', problems: [] }, banner: false, phases: [] };
   try {
     step('before');
@@ -49,7 +55,10 @@ async function scanUrl(browser: Browser, url: string, options: ScanOptions, step
 }
 
 /** The `--config` file's config, else the page's own (its problems reported), else none. */
-function configFor(fromFile: ConsentConfig | undefined, pageText: string | undefined): { config?: ConsentConfig } & UrlResult['config'] {
+function configFor(
+  fromFile: ConsentConfig | undefined,
+  pageText: string | undefined,
+): { config?: ConsentConfig } & UrlResult['config'] {
   if (fromFile) return { config: fromFile, source: 'file', problems: [] };
   if (pageText === undefined) return { source: 'none', problems: [] };
   try {
@@ -64,9 +73,18 @@ function configFor(fromFile: ConsentConfig | undefined, pageText: string | undef
 function classify(phase: Phase, visit: Visit, classifier: Classifier): PhaseResult {
   return {
     phase,
-    hosts: sortBy(visit.hosts, (h) => h.host).map(({ host, url }) => ({ host, ...classifier.classify('host', url, phase) })),
-    cookies: sortBy(visit.cookies, (c) => `${c.name} ${c.domain} ${c.path}`).map((cookie) => ({ ...cookie, ...classifier.classify('cookie', cookie.name, phase) })),
-    storage: sortBy(visit.storage, (s) => `${s.origin} ${s.kind} ${s.name}`).map((item) => ({ ...item, ...classifier.classify('storage', item.name, phase) })),
+    hosts: sortBy(visit.hosts, (h) => h.host).map(({ host, url }) => ({
+      host,
+      ...classifier.classify('host', url, phase),
+    })),
+    cookies: sortBy(visit.cookies, (c) => `${c.name} ${c.domain} ${c.path}`).map((cookie) => ({
+      ...cookie,
+      ...classifier.classify('cookie', cookie.name, phase),
+    })),
+    storage: sortBy(visit.storage, (s) => `${s.origin} ${s.kind} ${s.name}`).map((item) => ({
+      ...item,
+      ...classifier.classify('storage', item.name, phase),
+    })),
   };
 }
 

@@ -6,11 +6,23 @@ import type { Classified, ScanReport } from './scan-report.js';
 
 /** Where a preset's service belongs when the scan suggests it: what the service is for. */
 const PRESET_CATEGORY = {
-  'baidu-tongji': 'analytics', cnzz: 'analytics', '51la': 'analytics', 'tencent-analytics': 'analytics',
-  'sensors-data': 'analytics', growingio: 'analytics', 'volcengine-datafinder': 'analytics', 'aliyun-arms-rum': 'analytics',
-  clarity: 'analytics', ga4: 'analytics', gtm: 'analytics',
-  'google-ads': 'marketing', 'baidu-ads': 'marketing', oceanengine: 'marketing', 'tencent-ads': 'marketing',
-  'meta-pixel': 'marketing', 'linkedin-insight': 'marketing',
+  'baidu-tongji': 'analytics',
+  cnzz: 'analytics',
+  '51la': 'analytics',
+  'tencent-analytics': 'analytics',
+  'sensors-data': 'analytics',
+  growingio: 'analytics',
+  'volcengine-datafinder': 'analytics',
+  'aliyun-arms-rum': 'analytics',
+  clarity: 'analytics',
+  ga4: 'analytics',
+  gtm: 'analytics',
+  'google-ads': 'marketing',
+  'baidu-ads': 'marketing',
+  oceanengine: 'marketing',
+  'tencent-ads': 'marketing',
+  'meta-pixel': 'marketing',
+  'linkedin-insight': 'marketing',
 } as const satisfies Record<PresetName, 'analytics' | 'marketing'>;
 
 /** Where what no preset lists is suggested: the site moves what is strictly necessary to its required category. */
@@ -30,12 +42,18 @@ type Lists = { presets: Set<PresetName>; hosts: Set<string>; cookies: Set<string
  */
 export function suggestConfig(report: ScanReport): { suggestion: Suggestion; unsorted: number; leftOut: string[] } {
   const lists = new Map<string, Lists>();
-  const listsOf = (id: string) => lists.get(id) ?? lists.set(id, { presets: new Set(), hosts: new Set(), cookies: new Set(), storage: new Set() }).get(id)!;
-  const items = report.results.flatMap((r) => r.phases.flatMap((phase) => [
-    ...phase.hosts.map((h) => ['hosts', h.host, h] as const),
-    ...phase.cookies.map((c) => ['cookies', c.name, c] as const),
-    ...phase.storage.map((s) => ['storage', s.name, s] as const),
-  ])).filter(([, , item]) => isUncovered(item));
+  const listsOf = (id: string) =>
+    lists.get(id) ??
+    lists.set(id, { presets: new Set(), hosts: new Set(), cookies: new Set(), storage: new Set() }).get(id)!;
+  const items = report.results
+    .flatMap((r) =>
+      r.phases.flatMap((phase) => [
+        ...phase.hosts.map((h) => ['hosts', h.host, h] as const),
+        ...phase.cookies.map((c) => ['cookies', c.name, c] as const),
+        ...phase.storage.map((s) => ['storage', s.name, s] as const),
+      ]),
+    )
+    .filter(([, , item]) => isUncovered(item));
   // One preset per item: one already chosen when it lists the item too, else the first listing it.
   const chosen = new Set<PresetName>();
   for (const [, , item] of items) {
@@ -55,7 +73,8 @@ export function suggestConfig(report: ScanReport): { suggestion: Suggestion; uns
     }
   }
   const categories = [...lists].map(([id, l]) => ({
-    id, ...nonEmpty({ presets: [...l.presets], hosts: [...l.hosts], cookies: [...l.cookies], storage: [...l.storage] }),
+    id,
+    ...nonEmpty({ presets: [...l.presets], hosts: [...l.hosts], cookies: [...l.cookies], storage: [...l.storage] }),
   }));
   return { suggestion: { categories }, unsorted, leftOut: [...new Set(leftOut)] };
 }

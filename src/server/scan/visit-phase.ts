@@ -34,7 +34,12 @@ const bannerButton = (decision: 'reject' | 'accept') => `consent-banner [part~="
  * and records, with hosts counted from the click on. Returns `undefined` for those two when the page shows
  * no consent-kit banner. Throws when the page does not load or the banner does not take the click.
  */
-export async function visitPhase(browser: Browser, url: string, phase: Phase, times: VisitTimes): Promise<Visit | undefined> {
+export async function visitPhase(
+  browser: Browser,
+  url: string,
+  phase: Phase,
+  times: VisitTimes,
+): Promise<Visit | undefined> {
   // Service workers blocked, so that every request the page makes passes the route that records it.
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
@@ -55,7 +60,13 @@ export async function visitPhase(browser: Browser, url: string, phase: Phase, ti
       await page.reload({ waitUntil: 'load', timeout: times.timeoutMs });
       await settle(page, times.idleMs);
     }
-    return { hosts: traffic.hosts(), cookies: await cookiesOf(context, traffic), storage: await storageOf(page), banner, configText };
+    return {
+      hosts: traffic.hosts(),
+      cookies: await cookiesOf(context, traffic),
+      storage: await storageOf(page),
+      banner,
+      configText,
+    };
   } finally {
     await context.close();
   }
@@ -75,7 +86,13 @@ async function configTextOf(page: Page): Promise<string | undefined> {
 /** Whether consent-kit's banner shows its buttons within `timeoutMs`; at once `false` on a page without one. */
 async function hasBanner(page: Page, timeoutMs: number): Promise<boolean> {
   if ((await page.locator('consent-banner').count()) === 0) return false;
-  return page.locator(bannerButton('reject')).waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
+  return page
+    .locator(bannerButton('reject'))
+    .waitFor({ state: 'visible', timeout: timeoutMs })
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** Clicks "Reject all" or "Accept all" and waits until the banner has gone, i.e. the decision is kept. */
@@ -85,14 +102,19 @@ async function decide(page: Page, decision: 'reject' | 'accept', timeoutMs: numb
     await button.click({ timeout: timeoutMs });
     await button.waitFor({ state: 'hidden', timeout: timeoutMs });
   } catch {
-    throw new Error(`the banner's "${decision === 'reject' ? 'Reject all' : 'Accept all'}" button did not take the click within ${timeoutMs} ms`);
+    throw new Error(
+      `the banner's "${decision === 'reject' ? 'Reject all' : 'Accept all'}" button did not take the click within ${timeoutMs} ms`,
+    );
   }
 }
 
 async function cookiesOf(context: BrowserContext, traffic: TrafficWatch): Promise<Observed<CookieEntry>[]> {
   await traffic.settled();
   return (await context.cookies()).map(({ name, domain, path }) => ({
-    name, domain, path, setBy: traffic.isSetByHttp(name, domain) ? 'http' : 'script',
+    name,
+    domain,
+    path,
+    setBy: traffic.isSetByHttp(name, domain) ? 'http' : 'script',
   }));
 }
 
@@ -118,9 +140,18 @@ async function readStorage(): Promise<{ origin: string; names: Record<StorageEnt
       return [];
     }
   };
-  const databases = await Promise.resolve().then(() => indexedDB.databases()).then((list) => list.flatMap((db) => (db.name ? [db.name] : [])), () => []);
+  const databases = await Promise.resolve()
+    .then(() => indexedDB.databases())
+    .then(
+      (list) => list.flatMap((db) => (db.name ? [db.name] : [])),
+      () => [],
+    );
   return {
     origin: location.origin,
-    names: { localStorage: keysOf(() => localStorage), sessionStorage: keysOf(() => sessionStorage), indexedDB: databases },
+    names: {
+      localStorage: keysOf(() => localStorage),
+      sessionStorage: keysOf(() => sessionStorage),
+      indexedDB: databases,
+    },
   };
 }

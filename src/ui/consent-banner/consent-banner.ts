@@ -56,7 +56,8 @@ export class ConsentBanner extends ConsentElement {
     const manager = this.usableManager;
     const locale = manager && shownLocale(manager.config);
     // Nothing to show, or not until its strings are here (fetched only when something is to be shown).
-    const isWaiting = manager !== undefined && !(manager.hasDecision && !manager.config.reopenButton) && fetchCatalog(locale!);
+    const isWaiting =
+      manager !== undefined && !(manager.hasDecision && !manager.config.reopenButton) && fetchCatalog(locale!);
     const from = [manager, manager?.config, locale, manager?.hasDecision, manager?.staleReason, isWaiting];
     if (from.every((value, i) => Object.is(value, this.#builtFrom[i]))) return;
     this.#builtFrom = from;
@@ -68,26 +69,49 @@ export class ConsentBanner extends ConsentElement {
     if (hasDecision && !config.reopenButton) return [];
     const t = createTextTranslator(config, locale, BANNER_CATALOG);
     const manage = (e: Event) => openPreferences(e.currentTarget as HTMLElement, manager);
-    if (hasDecision) return [h('button', { type: 'button', class: 'reopen surface', part: 'reopen' }, [t.text('reopen')], manage)];
+    if (hasDecision)
+      return [h('button', { type: 'button', class: 'reopen surface', part: 'reopen' }, [t.text('reopen')], manage)];
     const { policy, layout } = config;
-    const changes = manager.staleReason === 'policy-changed' && policy.changes
-      ? h('p', { class: 'changes', part: 'changes' }, [h('strong', {}, [t.text('whatChanged')]), ' ', t.localize(policy.changes)])
-      : undefined;
+    const changes =
+      manager.staleReason === 'policy-changed' && policy.changes
+        ? h('p', { class: 'changes', part: 'changes' }, [
+            h('strong', {}, [t.text('whatChanged')]),
+            ' ',
+            t.localize(policy.changes),
+          ])
+        : undefined;
     const updated = policy.updated
       ? h('span', { class: 'updated' }, [`(${t.text('lastUpdated', { date: t.date(policy.updated) })})`])
       : undefined;
-    return [h('section', { class: `banner surface ${layout}`, part: 'base', role: 'region', 'aria-labelledby': 'title' }, [
-      h('div', { class: 'text' }, [
-        h('h2', { class: 'title', id: 'title', part: 'title' }, [t.text('title')]),
-        changes,
-        h('p', { class: 'body', part: 'body' }, [t.text('body'), ' ', h('a', { href: policy.url }, [t.text('policyLink')]), updated && ' ', updated]),
+    return [
+      h('section', { class: `banner surface ${layout}`, part: 'base', role: 'region', 'aria-labelledby': 'title' }, [
+        h('div', { class: 'text' }, [
+          h('h2', { class: 'title', id: 'title', part: 'title' }, [t.text('title')]),
+          changes,
+          h('p', { class: 'body', part: 'body' }, [
+            t.text('body'),
+            ' ',
+            h('a', { href: policy.url }, [t.text('policyLink')]),
+            updated && ' ',
+            updated,
+          ]),
+        ]),
+        h('div', { class: 'actions', part: 'actions' }, [
+          h('button', { type: 'button', class: 'button', part: 'button button-accept' }, [t.text('acceptAll')], () =>
+            manager.acceptAll('banner-accept-all'),
+          ),
+          h('button', { type: 'button', class: 'button', part: 'button button-reject' }, [t.text('rejectAll')], () =>
+            manager.rejectAll('banner-reject-all'),
+          ),
+          h(
+            'button',
+            { type: 'button', class: 'button secondary manage', part: 'button button-manage' },
+            [t.text('managePreferences')],
+            manage,
+          ),
+        ]),
       ]),
-      h('div', { class: 'actions', part: 'actions' }, [
-        h('button', { type: 'button', class: 'button', part: 'button button-accept' }, [t.text('acceptAll')], () => manager.acceptAll('banner-accept-all')),
-        h('button', { type: 'button', class: 'button', part: 'button button-reject' }, [t.text('rejectAll')], () => manager.rejectAll('banner-reject-all')),
-        h('button', { type: 'button', class: 'button secondary manage', part: 'button button-manage' }, [t.text('managePreferences')], manage),
-      ]),
-    ])];
+    ];
   }
 }
 

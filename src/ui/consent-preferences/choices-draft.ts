@@ -10,7 +10,11 @@ export type ToggleDraft = (change: () => void) => void;
 /** The draft for the decision in force, with everything off when there is none (nothing is pre-ticked). */
 export function draftFrom(manager: ConsentManager): ChoicesDraft {
   const { config, state } = manager;
-  const choices = choiceGrid(config, (c) => state?.categories[c.id] === true, (channel, topic) => state?.contact[channel]?.[topic] === true);
+  const choices = choiceGrid(
+    config,
+    (c) => state?.categories[c.id] === true,
+    (channel, topic) => state?.contact[channel]?.[topic] === true,
+  );
   return { ...choices, ageConfirmed: state?.ageConfirmed === true };
 }
 

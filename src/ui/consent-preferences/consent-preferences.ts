@@ -131,7 +131,8 @@ export class ConsentPreferences extends ConsentElement {
   #template() {
     const manager = this.usableManager;
     const locale = manager && shownLocale(manager.config);
-    if (!manager || !this._draft || fetchCatalog(locale!)) return this.inline ? nothing : html`<dialog part="dialog"></dialog>`;
+    if (!manager || !this._draft || fetchCatalog(locale!))
+      return this.inline ? nothing : html`<dialog part="dialog"></dialog>`;
     const t = createTranslator(manager.config, locale!);
     const panel = this.#renderPanel(manager, this._draft, t);
     if (this.inline) return panel;
@@ -149,14 +150,18 @@ export class ConsentPreferences extends ConsentElement {
       <div class="panel surface" part="base">
         <div class="header">
           <h2 class="title" id="title" part="title" tabindex="-1">${t.text('preferencesTitle')}</h2>
-          ${this.inline
-            ? nothing
-            : html`<button type="button" class="close" aria-label=${t.text('close')} @click=${() => this.close()}>×</button>`}
+          ${
+            this.inline
+              ? nothing
+              : html`<button type="button" class="close" aria-label=${t.text('close')} @click=${() => this.close()}>×</button>`
+          }
         </div>
         <p class="intro">
-          ${t.text('preferencesIntro')} <a href=${config.policy.url}>${t.text('policyLink')}</a>${config.policy.updated
-            ? html` <span class="updated">(${t.text('lastUpdated', { date: t.date(config.policy.updated) })})</span>`
-            : nothing}
+          ${t.text('preferencesIntro')} <a href=${config.policy.url}>${t.text('policyLink')}</a>${
+            config.policy.updated
+              ? html` <span class="updated">(${t.text('lastUpdated', { date: t.date(config.policy.updated) })})</span>`
+              : nothing
+          }
         </p>
         ${config.locales.length > 1 ? renderLanguageSwitch(config.locales, t, LANGUAGE_NAMES) : nothing}
         <section class="group" aria-labelledby="cookies-heading">
@@ -165,16 +170,22 @@ export class ConsentPreferences extends ConsentElement {
             ${config.categories.filter((c) => !c.separate).map((category) => renderCategory(category, draft, false, t, this.#toggle))}
           </ul>
         </section>
-        ${manager.needsAgeConfirmation && (separate.length > 0 || hasContact)
-          ? renderAgeConfirmation(draft, config.minimumAge, t, (isConfirmed) => this.#onAgeChange(manager, draft, isConfirmed))
-          : nothing}
-        ${separate.length > 0
-          ? html`<section class="group" aria-labelledby="separate-heading">
+        ${
+          manager.needsAgeConfirmation && (separate.length > 0 || hasContact)
+            ? renderAgeConfirmation(draft, config.minimumAge, t, (isConfirmed) =>
+                this.#onAgeChange(manager, draft, isConfirmed),
+              )
+            : nothing
+        }
+        ${
+          separate.length > 0
+            ? html`<section class="group" aria-labelledby="separate-heading">
               <h3 id="separate-heading">${t.text('separateHeading')}</h3>
               <p class="description">${t.text('separateIntro')}</p>
               <ul class="list">${separate.map((category) => renderCategory(category, draft, isLockedByAge, t, this.#toggle))}</ul>
             </section>`
-          : nothing}
+            : nothing
+        }
         ${hasContact ? renderContact(config.contact, draft, isLockedByAge, t, this.#toggle) : nothing}
         <p class="status" role="status">${this._isSaved ? t.text('saved') : this._status ? t.text(this._status) : nothing}</p>
         <div class="actions" part="actions">

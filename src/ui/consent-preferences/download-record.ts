@@ -6,7 +6,10 @@ import type { ConsentManager } from '../../core/consent-manager.js';
  * the file still comes, with the decision and the reason the receipts are missing.
  */
 export async function downloadRecord(manager: ConsentManager): Promise<void> {
-  const record: { decision: unknown; receipts: unknown[]; receiptsError?: string } = { decision: manager.state, receipts: [] };
+  const record: { decision: unknown; receipts: unknown[]; receiptsError?: string } = {
+    decision: manager.state,
+    receipts: [],
+  };
   if (manager.config.endpoint) {
     try {
       record.receipts = await manager.receipts();

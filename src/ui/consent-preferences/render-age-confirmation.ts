@@ -7,7 +7,12 @@ import type { ChoicesDraft } from './choices-draft.js';
  * a block of its own whose heading names what it unlocks: right under the cookie categories it would
  * otherwise read as gating them, and it does not. `onChange` is given the box's new state.
  */
-export function renderAgeConfirmation(draft: ChoicesDraft, minimumAge: number, t: Translator, onChange: (isConfirmed: boolean) => void) {
+export function renderAgeConfirmation(
+  draft: ChoicesDraft,
+  minimumAge: number,
+  t: Translator,
+  onChange: (isConfirmed: boolean) => void,
+) {
   return html`<section class="group age-block" part="age" aria-labelledby="age-heading">
     <h3 id="age-heading">${t.text('ageHeading')}</h3>
     <p class="age">

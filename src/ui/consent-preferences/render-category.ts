@@ -8,23 +8,33 @@ import { renderSwitch } from './render-switch.js';
  * One cookie category: its label, a switch (or "Always active" when it is required), its description and the
  * cookies it sets. A locked switch is shown but not operable until the age confirmation is given.
  */
-export function renderCategory(category: CategoryConfig, draft: ChoicesDraft, isLocked: boolean, t: Translator, toggle: ToggleDraft) {
+export function renderCategory(
+  category: CategoryConfig,
+  draft: ChoicesDraft,
+  isLocked: boolean,
+  t: Translator,
+  toggle: ToggleDraft,
+) {
   const id = `category-${category.id}`;
   const description = t.categoryDescription(category);
   return html`<li class="item" part="category">
     <div class="row">
       <span class="label" id="${id}-label">${t.categoryLabel(category)}</span>
-      ${category.required
-        ? html`<span class="always">${t.text('alwaysActive')}</span>`
-        : renderSwitch({
-            checked: draft.categories[category.id] === true,
-            labelledBy: `${id}-label`,
-            describedBy: [description ? `${id}-description` : '', isLocked ? 'age-required' : ''].join(' ').trim() || undefined,
-            disabled: isLocked,
-            onToggle: () => toggle(() => {
-              draft.categories[category.id] = !draft.categories[category.id];
-            }),
-          })}
+      ${
+        category.required
+          ? html`<span class="always">${t.text('alwaysActive')}</span>`
+          : renderSwitch({
+              checked: draft.categories[category.id] === true,
+              labelledBy: `${id}-label`,
+              describedBy:
+                [description ? `${id}-description` : '', isLocked ? 'age-required' : ''].join(' ').trim() || undefined,
+              disabled: isLocked,
+              onToggle: () =>
+                toggle(() => {
+                  draft.categories[category.id] = !draft.categories[category.id];
+                }),
+            })
+      }
     </div>
     ${description ? html`<p class="description" id="${id}-description">${description}</p>` : nothing}
     ${category.cookieTable.length > 0 ? renderCookieTable(category.cookieTable, t) : nothing}
@@ -35,12 +45,14 @@ export function renderCategory(category: CategoryConfig, draft: ChoicesDraft, is
 function renderCookieTable(cookies: CategoryConfig['cookieTable'], t: Translator) {
   return html`<details class="cookies">
     <summary>${t.text('cookiesUsed', { count: t.number(cookies.length) })}</summary>
-    ${cookies.map((cookie) => html`<dl class="cookie">
+    ${cookies.map(
+      (cookie) => html`<dl class="cookie">
       <dt>${t.text('cookieName')}</dt><dd>${cookie.name}</dd>
       ${cookieDetail(t.text('cookieProvider'), t.localize(cookie.provider))}
       ${cookieDetail(t.text('cookiePurpose'), t.localize(cookie.purpose))}
       ${cookieDetail(t.text('cookieDuration'), t.localize(cookie.duration))}
-    </dl>`)}
+    </dl>`,
+    )}
   </details>`;
 }
 

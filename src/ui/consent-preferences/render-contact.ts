@@ -9,7 +9,13 @@ import { renderSwitch } from './render-switch.js';
  * labelled by the channel's name and the topic's. Locked switches are shown but not operable until the age
  * confirmation is given.
  */
-export function renderContact(contact: ConsentConfig['contact'], draft: ChoicesDraft, isLocked: boolean, t: Translator, toggle: ToggleDraft) {
+export function renderContact(
+  contact: ConsentConfig['contact'],
+  draft: ChoicesDraft,
+  isLocked: boolean,
+  t: Translator,
+  toggle: ToggleDraft,
+) {
   return html`<section class="group" aria-labelledby="contact-heading">
     <h3 id="contact-heading">${t.text('contactHeading')}</h3>
     <p class="description">${t.text('contactIntro')}</p>
@@ -21,7 +27,8 @@ export function renderContact(contact: ConsentConfig['contact'], draft: ChoicesD
         </div>
         <p class="description" id="service-description">${t.text('serviceCommunicationsDescription')}</p>
       </li>
-      ${contact.channels.map((channel) => html`<li class="item"><div role="group" aria-labelledby="channel-${channel.id}">
+      ${contact.channels.map(
+        (channel) => html`<li class="item"><div role="group" aria-labelledby="channel-${channel.id}">
         <span class="label" id="channel-${channel.id}">${t.contactLabel('channels', channel)}</span>
         ${contact.topics.map((topic) => {
           const labelId = `contact-${channel.id}-${topic.id}`;
@@ -32,14 +39,16 @@ export function renderContact(contact: ConsentConfig['contact'], draft: ChoicesD
               labelledBy: `channel-${channel.id} ${labelId}`,
               describedBy: isLocked ? 'age-required' : undefined,
               disabled: isLocked,
-              onToggle: () => toggle(() => {
-                const topicsOfChannel = (draft.contact[channel.id] ??= {});
-                topicsOfChannel[topic.id] = !topicsOfChannel[topic.id];
-              }),
+              onToggle: () =>
+                toggle(() => {
+                  const topicsOfChannel = (draft.contact[channel.id] ??= {});
+                  topicsOfChannel[topic.id] = !topicsOfChannel[topic.id];
+                }),
             })}
           </div>`;
         })}
-      </div></li>`)}
+      </div></li>`,
+      )}
     </ul>
   </section>`;
 }

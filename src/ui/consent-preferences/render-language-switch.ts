@@ -6,7 +6,11 @@ import { chooseLocale } from '../locale-choice.js';
  * The language select: every locale the config offers, each named in its own language. `builtInNames` are
  * the built-in languages' names for themselves (`LANGUAGE_NAMES`); the browser names any other.
  */
-export function renderLanguageSwitch(locales: readonly string[], t: Translator, builtInNames: Readonly<Record<string, string>>) {
+export function renderLanguageSwitch(
+  locales: readonly string[],
+  t: Translator,
+  builtInNames: Readonly<Record<string, string>>,
+) {
   return html`<p class="language">
     <label for="language">${t.text('language')}</label>
     <select id="language" @change=${(e: Event) => void chooseLocale((e.target as HTMLSelectElement).value)}>

@@ -54,7 +54,10 @@ export async function loadCatalog(locale: string): Promise<Messages | undefined>
   try {
     return (await CHUNKS[locale]?.())?.default;
   } catch (error) {
-    console.error(`consent-kit: the ${locale} strings could not be loaded, so English is shown. Publish every consent-kit-*.js file next to the script.`, error);
+    console.error(
+      `consent-kit: the ${locale} strings could not be loaded, so English is shown. Publish every consent-kit-*.js file next to the script.`,
+      error,
+    );
     return undefined;
   }
 }

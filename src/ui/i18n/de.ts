@@ -17,7 +17,8 @@ export default {
     managePreferences: 'Einstellungen verwalten',
     reopen: 'Cookie-Einstellungen',
     preferencesTitle: 'Datenschutzeinstellungen',
-    preferencesIntro: 'Wählen Sie, welche Cookies wir verwenden und wie wir Sie kontaktieren dürfen. Sie können diese Auswahl jederzeit ändern.',
+    preferencesIntro:
+      'Wählen Sie, welche Cookies wir verwenden und wie wir Sie kontaktieren dürfen. Sie können diese Auswahl jederzeit ändern.',
     cookiesHeading: 'Cookies',
     alwaysActive: 'Immer aktiv',
     cookiesUsed: 'Verwendete Cookies ({count})',
@@ -26,7 +27,8 @@ export default {
     cookiePurpose: 'Zweck',
     cookieDuration: 'Speicherdauer',
     separateHeading: 'Gesonderte Einwilligung',
-    separateIntro: 'Jeder dieser Punkte braucht Ihre gesonderte, ausdrückliche Einwilligung. „Alle akzeptieren“ schaltet sie nie ein.',
+    separateIntro:
+      'Jeder dieser Punkte braucht Ihre gesonderte, ausdrückliche Einwilligung. „Alle akzeptieren“ schaltet sie nie ein.',
     ageHeading: 'Bestätigen Sie Ihr Alter für die gesonderte Einwilligung und die Kontakteinstellungen',
     ageConfirmation: 'Ich bin mindestens {age} Jahre alt oder habe die Einwilligung meines Erziehungsberechtigten',
     ageRequired: 'Bestätigen Sie zuerst Ihr Alter, um dies einzuschalten.',
@@ -42,7 +44,8 @@ export default {
     saveChoices: 'Auswahl speichern',
     downloadRecord: 'Meinen Einwilligungsnachweis herunterladen',
     deleteData: 'Meine Einstellungsdaten löschen',
-    deleteConfirm: 'Ihre Auswahl auf diesem Gerät und den dazu gespeicherten Nachweis löschen? Sie werden dann erneut gefragt.',
+    deleteConfirm:
+      'Ihre Auswahl auf diesem Gerät und den dazu gespeicherten Nachweis löschen? Sie werden dann erneut gefragt.',
     deleteConfirmButton: 'Löschen',
     cancel: 'Abbrechen',
     deleted: 'Ihre Einstellungsdaten wurden gelöscht.',
@@ -51,13 +54,23 @@ export default {
     language: 'Sprache',
   },
   categories: {
-    necessary: { label: 'Unbedingt erforderlich', description: 'Sie authentifizieren, Betrug verhindern und Ihre Präferenzen und Einstellungen speichern.' },
+    necessary: {
+      label: 'Unbedingt erforderlich',
+      description: 'Sie authentifizieren, Betrug verhindern und Ihre Präferenzen und Einstellungen speichern.',
+    },
     analytics: {
       label: 'Analyse',
-      description: 'Betriebsdaten über die Onlinedienste erheben, einschließlich Websiteanalysen durch Dritte in unserem Auftrag.',
+      description:
+        'Betriebsdaten über die Onlinedienste erheben, einschließlich Websiteanalysen durch Dritte in unserem Auftrag.',
     },
-    marketing: { label: 'Marketing', description: 'Ihnen Informationen und Angebote zu anderen Produkten und Diensten zeigen.' },
+    marketing: {
+      label: 'Marketing',
+      description: 'Ihnen Informationen und Angebote zu anderen Produkten und Diensten zeigen.',
+    },
   },
   channels: { email: 'E-Mail', phone: 'Telefon' },
-  topics: { offers: 'Informationen und Angebote zu anderen Produkten und Diensten', feedback: 'Bitten um Feedback und Umfragen' },
+  topics: {
+    offers: 'Informationen und Angebote zu anderen Produkten und Diensten',
+    feedback: 'Bitten um Feedback und Umfragen',
+  },
 } satisfies Messages;

@@ -27,7 +27,8 @@ export default {
     cookiePurpose: 'Finalidad',
     cookieDuration: 'Duración',
     separateHeading: 'Consentimiento independiente',
-    separateIntro: 'Cada una de estas opciones requiere su consentimiento independiente y explícito. «Aceptar todo» nunca las activa.',
+    separateIntro:
+      'Cada una de estas opciones requiere su consentimiento independiente y explícito. «Aceptar todo» nunca las activa.',
     ageHeading: 'Confirme su edad para el consentimiento independiente y las preferencias de contacto',
     ageConfirmation: 'Tengo {age} años o más, o cuento con el consentimiento de mi tutor',
     ageRequired: 'Confirme primero su edad para activar esta opción.',
@@ -43,7 +44,8 @@ export default {
     saveChoices: 'Guardar opciones',
     downloadRecord: 'Descargar mi registro de consentimiento',
     deleteData: 'Eliminar mis datos de preferencias',
-    deleteConfirm: '¿Eliminar sus opciones en este dispositivo y el registro que se guarda de ellas? Se le volverá a preguntar.',
+    deleteConfirm:
+      '¿Eliminar sus opciones en este dispositivo y el registro que se guarda de ellas? Se le volverá a preguntar.',
     deleteConfirmButton: 'Eliminar',
     cancel: 'Cancelar',
     deleted: 'Sus datos de preferencias se han eliminado.',
@@ -52,13 +54,23 @@ export default {
     language: 'Idioma',
   },
   categories: {
-    necessary: { label: 'Estrictamente necesarias', description: 'Autenticarle, prevenir el fraude y guardar sus preferencias y configuración.' },
+    necessary: {
+      label: 'Estrictamente necesarias',
+      description: 'Autenticarle, prevenir el fraude y guardar sus preferencias y configuración.',
+    },
     analytics: {
       label: 'Análisis',
-      description: 'Recopilar datos operativos sobre los Servicios en línea, incluido el análisis del sitio que hacen terceros en nuestro nombre.',
+      description:
+        'Recopilar datos operativos sobre los Servicios en línea, incluido el análisis del sitio que hacen terceros en nuestro nombre.',
     },
-    marketing: { label: 'Marketing', description: 'Mostrarle información y ofertas sobre otros productos y servicios.' },
+    marketing: {
+      label: 'Marketing',
+      description: 'Mostrarle información y ofertas sobre otros productos y servicios.',
+    },
   },
   channels: { email: 'Correo electrónico', phone: 'Teléfono' },
-  topics: { offers: 'Información y ofertas sobre otros productos y servicios', feedback: 'Solicitudes de opinión y encuestas' },
+  topics: {
+    offers: 'Información y ofertas sobre otros productos y servicios',
+    feedback: 'Solicitudes de opinión y encuestas',
+  },
 } satisfies Messages;

@@ -21,13 +21,18 @@ export const FETCHED_CATALOGS: Record<string, Messages | undefined> = {};
 export function fetchCatalog(locale: string): Promise<void> | undefined {
   if (locale in BANNER_CATALOG || !(BUILT_IN_LOCALES as readonly string[]).includes(locale)) return undefined;
   return import('./built-in-languages.js')
-    .then((chunks) => chunks.loadCatalog(locale), (error: unknown) => {
-      console.error(`consent-kit: the index of languages could not be loaded, so English is shown instead of ${locale}. Publish every consent-kit-*.js file next to the script.`, error);
-      return undefined;
-    })
+    .then(
+      (chunks) => chunks.loadCatalog(locale),
+      (error: unknown) => {
+        console.error(
+          `consent-kit: the index of languages could not be loaded, so English is shown instead of ${locale}. Publish every consent-kit-*.js file next to the script.`,
+          error,
+        );
+        return undefined;
+      },
+    )
     .then((messages) => {
       BANNER_CATALOG[locale] = FETCHED_CATALOGS[locale] = messages;
       document.dispatchEvent(new CustomEvent(LOCALE_EVENT)); // every element renders again, now in this language
     });
 }
-

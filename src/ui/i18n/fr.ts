@@ -27,7 +27,8 @@ export default {
     cookiePurpose: 'Finalité',
     cookieDuration: 'Durée',
     separateHeading: 'Consentement distinct',
-    separateIntro: 'Chacun de ces éléments demande votre consentement distinct et explicite. « Tout accepter » ne les active jamais.',
+    separateIntro:
+      'Chacun de ces éléments demande votre consentement distinct et explicite. « Tout accepter » ne les active jamais.',
     ageHeading: 'Confirmez votre âge pour le consentement distinct et les préférences de contact',
     ageConfirmation: 'J’ai {age} ans ou plus, ou j’ai le consentement de mon tuteur légal',
     ageRequired: 'Confirmez d’abord votre âge pour activer cette option.',
@@ -43,7 +44,8 @@ export default {
     saveChoices: 'Enregistrer mes choix',
     downloadRecord: 'Télécharger l’enregistrement de mon consentement',
     deleteData: 'Supprimer mes données de préférences',
-    deleteConfirm: 'Supprimer vos choix sur cet appareil et l’enregistrement qui en est conservé ? La question vous sera posée à nouveau.',
+    deleteConfirm:
+      'Supprimer vos choix sur cet appareil et l’enregistrement qui en est conservé ? La question vous sera posée à nouveau.',
     deleteConfirmButton: 'Supprimer',
     cancel: 'Annuler',
     deleted: 'Vos données de préférences ont été supprimées.',
@@ -52,13 +54,23 @@ export default {
     language: 'Langue',
   },
   categories: {
-    necessary: { label: 'Strictement nécessaires', description: 'Vous authentifier, prévenir la fraude et enregistrer vos préférences et paramètres.' },
+    necessary: {
+      label: 'Strictement nécessaires',
+      description: 'Vous authentifier, prévenir la fraude et enregistrer vos préférences et paramètres.',
+    },
     analytics: {
       label: 'Mesure d’audience',
-      description: 'Collecter des données d’exploitation sur les Services en ligne, y compris l’analyse du site effectuée par des tiers pour notre compte.',
+      description:
+        'Collecter des données d’exploitation sur les Services en ligne, y compris l’analyse du site effectuée par des tiers pour notre compte.',
     },
-    marketing: { label: 'Marketing', description: 'Vous présenter des informations et des offres sur d’autres produits et services.' },
+    marketing: {
+      label: 'Marketing',
+      description: 'Vous présenter des informations et des offres sur d’autres produits et services.',
+    },
   },
   channels: { email: 'E-mail', phone: 'Téléphone' },
-  topics: { offers: 'Informations et offres sur d’autres produits et services', feedback: 'Demandes d’avis et enquêtes' },
+  topics: {
+    offers: 'Informations et offres sur d’autres produits et services',
+    feedback: 'Demandes d’avis et enquêtes',
+  },
 } satisfies Messages;

@@ -16,7 +16,8 @@ export default {
     managePreferences: '設定を管理する',
     reopen: 'Cookie の設定',
     preferencesTitle: 'プライバシーの設定',
-    preferencesIntro: '当社が使用できる Cookie と、当社からの連絡方法を選択してください。選択内容はいつでも変更できます。',
+    preferencesIntro:
+      '当社が使用できる Cookie と、当社からの連絡方法を選択してください。選択内容はいつでも変更できます。',
     cookiesHeading: 'Cookie',
     alwaysActive: '常に有効',
     cookiesUsed: '使用している Cookie ({count})',
@@ -25,7 +26,8 @@ export default {
     cookiePurpose: '目的',
     cookieDuration: '有効期間',
     separateHeading: '個別の同意',
-    separateIntro: '以下の項目には、それぞれ個別の明示的な同意が必要です。「すべて受け入れる」を選んでも有効にはなりません。',
+    separateIntro:
+      '以下の項目には、それぞれ個別の明示的な同意が必要です。「すべて受け入れる」を選んでも有効にはなりません。',
     ageHeading: '個別の同意と連絡に関する設定：年齢の確認',
     ageConfirmation: '{age} 歳以上である、または保護者の同意を得ています',
     ageRequired: 'この項目を有効にするには、先に年齢を確認してください。',
@@ -49,8 +51,14 @@ export default {
     language: '言語',
   },
   categories: {
-    necessary: { label: '厳密に必要', description: 'ユーザーの認証、不正行為の防止、およびお客様の設定や選択内容の保存に使用します。' },
-    analytics: { label: '分析', description: 'オンライン サービスの運用データを収集します。当社に代わって第三者が行うサイト分析を含みます。' },
+    necessary: {
+      label: '厳密に必要',
+      description: 'ユーザーの認証、不正行為の防止、およびお客様の設定や選択内容の保存に使用します。',
+    },
+    analytics: {
+      label: '分析',
+      description: 'オンライン サービスの運用データを収集します。当社に代わって第三者が行うサイト分析を含みます。',
+    },
     marketing: { label: 'マーケティング', description: '他の製品やサービスに関する情報や特典をご案内します。' },
   },
   channels: { email: '電子メール', phone: '電話' },

@@ -16,7 +16,8 @@ export default {
     managePreferences: '기본 설정 관리',
     reopen: '쿠키 설정',
     preferencesTitle: '개인정보 기본 설정',
-    preferencesIntro: '당사가 사용할 수 있는 쿠키와 당사가 연락할 수 있는 방법을 선택하세요. 선택 사항은 언제든지 변경할 수 있습니다.',
+    preferencesIntro:
+      '당사가 사용할 수 있는 쿠키와 당사가 연락할 수 있는 방법을 선택하세요. 선택 사항은 언제든지 변경할 수 있습니다.',
     cookiesHeading: '쿠키',
     alwaysActive: '항상 사용',
     cookiesUsed: '사용되는 쿠키({count})',
@@ -50,7 +51,10 @@ export default {
   },
   categories: {
     necessary: { label: '반드시 필요', description: '사용자 인증, 사기 방지, 기본 설정 및 설정 저장에 사용됩니다.' },
-    analytics: { label: '분석', description: '온라인 서비스 운영 데이터를 수집하며, 당사를 대신하여 제3자가 수행하는 사이트 분석을 포함합니다.' },
+    analytics: {
+      label: '분석',
+      description: '온라인 서비스 운영 데이터를 수집하며, 당사를 대신하여 제3자가 수행하는 사이트 분석을 포함합니다.',
+    },
     marketing: { label: '마케팅', description: '다른 제품 및 서비스에 관한 정보와 혜택을 보여 드립니다.' },
   },
   channels: { email: '이메일', phone: '전화' },

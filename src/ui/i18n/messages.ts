@@ -2,7 +2,15 @@ import type { TextKey } from '../../schema/text-keys.js';
 
 /** The texts `<consent-banner>` shows: all that a visit answering only the banner needs of a language. */
 export type BannerTextKey =
-  | 'title' | 'body' | 'whatChanged' | 'policyLink' | 'lastUpdated' | 'acceptAll' | 'rejectAll' | 'managePreferences' | 'reopen';
+  | 'title'
+  | 'body'
+  | 'whatChanged'
+  | 'policyLink'
+  | 'lastUpdated'
+  | 'acceptAll'
+  | 'rejectAll'
+  | 'managePreferences'
+  | 'reopen';
 
 /** The banner's texts of one language; {@link Messages} has them all and comes with the preferences panel. */
 export interface BannerMessages {

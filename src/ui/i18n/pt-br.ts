@@ -27,7 +27,8 @@ export default {
     cookiePurpose: 'Finalidade',
     cookieDuration: 'Duração',
     separateHeading: 'Consentimento específico',
-    separateIntro: 'Cada um destes itens exige seu consentimento específico e explícito. "Aceitar tudo" nunca os ativa.',
+    separateIntro:
+      'Cada um destes itens exige seu consentimento específico e explícito. "Aceitar tudo" nunca os ativa.',
     ageHeading: 'Confirme sua idade para o consentimento específico e as preferências de contato',
     ageConfirmation: 'Tenho {age} anos ou mais, ou tenho o consentimento do meu responsável legal',
     ageRequired: 'Confirme sua idade primeiro para ativar esta opção.',
@@ -52,13 +53,23 @@ export default {
     language: 'Idioma',
   },
   categories: {
-    necessary: { label: 'Estritamente necessários', description: 'Autenticar você, evitar fraudes e armazenar suas preferências e configurações.' },
+    necessary: {
+      label: 'Estritamente necessários',
+      description: 'Autenticar você, evitar fraudes e armazenar suas preferências e configurações.',
+    },
     analytics: {
       label: 'Análise',
-      description: 'Coletar dados operacionais sobre os Serviços Online, incluindo a análise do site feita por terceiros em nosso nome.',
+      description:
+        'Coletar dados operacionais sobre os Serviços Online, incluindo a análise do site feita por terceiros em nosso nome.',
     },
-    marketing: { label: 'Marketing', description: 'Mostrar a você informações e ofertas sobre outros produtos e serviços.' },
+    marketing: {
+      label: 'Marketing',
+      description: 'Mostrar a você informações e ofertas sobre outros produtos e serviços.',
+    },
   },
   channels: { email: 'E-mail', phone: 'Telefone' },
-  topics: { offers: 'Informações e ofertas sobre outros produtos e serviços', feedback: 'Pedidos de opinião e pesquisas' },
+  topics: {
+    offers: 'Informações e ofertas sobre outros produtos e serviços',
+    feedback: 'Pedidos de opinião e pesquisas',
+  },
 } satisfies Messages;

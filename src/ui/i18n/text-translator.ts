@@ -27,7 +27,8 @@ export function createTextTranslator<K extends TextKey>(
   return {
     locale,
     text(key, values = {}) {
-      const template = config.texts[locale]?.[key] ?? builtIn?.texts[key] ?? config.texts.en?.[key] ?? english.texts[key];
+      const template =
+        config.texts[locale]?.[key] ?? builtIn?.texts[key] ?? config.texts.en?.[key] ?? english.texts[key];
       return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
     },
     date(isoDate) {

@@ -28,11 +28,17 @@ export function createTranslator(config: ConsentConfig, locale: string): Transla
     number: (value) => value.toLocaleString(locale),
     categoryLabel(category) {
       const known = category.id as keyof Messages['categories'];
-      return localize(category.label) ?? builtIn?.categories[known]?.label ?? english.categories[known]?.label ?? category.id;
+      return (
+        localize(category.label) ?? builtIn?.categories[known]?.label ?? english.categories[known]?.label ?? category.id
+      );
     },
     categoryDescription(category) {
       const known = category.id as keyof Messages['categories'];
-      return localize(category.description) ?? builtIn?.categories[known]?.description ?? english.categories[known]?.description;
+      return (
+        localize(category.description) ??
+        builtIn?.categories[known]?.description ??
+        english.categories[known]?.description
+      );
     },
     contactLabel(kind, option) {
       const catalog = (m: Messages | undefined) => (m?.[kind] as Record<string, string> | undefined)?.[option.id];

@@ -20,7 +20,8 @@ export const zhCN: Messages = {
     ageConfirmation: '我已年满 {age} 周岁，或已取得监护人的同意',
     ageRequired: '请先确认年龄，然后才能开启此项。',
     contactHeading: '联系偏好',
-    contactIntro: '根据您的联系偏好，我们可能通过电话或电子邮件向您发送有关其他产品和服务的信息和优惠，或征求您的反馈。',
+    contactIntro:
+      '根据您的联系偏好，我们可能通过电话或电子邮件向您发送有关其他产品和服务的信息和优惠，或征求您的反馈。',
     serviceCommunications: '服务通知',
     serviceCommunicationsDescription:
       '有关新订阅、账单以及在线服务重要更新（包括安全或其他技术问题）的信息。' +

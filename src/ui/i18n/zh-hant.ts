@@ -33,7 +33,8 @@ export default {
     ageConfirmation: '我已年滿 {age} 歲，或已取得監護人的同意',
     ageRequired: '請先確認年齡，才能開啟此項目。',
     contactHeading: '聯絡偏好',
-    contactIntro: '根據您的聯絡偏好，我們可能透過電話或電子郵件向您提供有關其他產品和服務的資訊及優惠，或徵詢您的意見。',
+    contactIntro:
+      '根據您的聯絡偏好，我們可能透過電話或電子郵件向您提供有關其他產品和服務的資訊及優惠，或徵詢您的意見。',
     serviceCommunications: '服務通知',
     serviceCommunicationsDescription:
       '有關新訂閱、帳單以及線上服務重要更新（包括安全性或其他技術問題）的資訊。' +

@@ -4,7 +4,10 @@ const log = (window.attempts = []);
 
 navigator.sendBeacon(`${stats}/collect?n=1`, 'one');
 navigator.sendBeacon(`${stats}/collect?n=2`, 'two');
-fetch(`${stats}/collect?n=fetch`, { method: 'POST', body: 'three' }).then(() => log.push('fetch:ok'), () => log.push('fetch:failed'));
+fetch(`${stats}/collect?n=fetch`, { method: 'POST', body: 'three' }).then(
+  () => log.push('fetch:ok'),
+  () => log.push('fetch:failed'),
+);
 const xhr = new XMLHttpRequest();
 xhr.open('POST', `${stats}/collect?n=xhr`);
 xhr.onload = () => log.push('xhr:load');
@@ -25,7 +28,10 @@ pixels.innerHTML = `<img src="${stats}/collect?n=markup" alt="" width="1" height
 // A blank iframe's own fetch is no way around the gate.
 const blank = document.createElement('iframe');
 document.body.append(blank);
-blank.contentWindow.fetch(`${stats}/collect?n=frame`).then(() => log.push('frame:ok'), () => log.push('frame:failed'));
+blank.contentWindow.fetch(`${stats}/collect?n=frame`).then(
+  () => log.push('frame:ok'),
+  () => log.push('frame:failed'),
+);
 // Tagged elements added later by a script are held like those in the HTML.
 const lateScript = document.createElement('script');
 lateScript.type = 'text/plain';
@@ -37,6 +43,9 @@ lateImage.dataset.consent = 'analytics';
 lateImage.dataset.src = `${stats}/pixel.gif?from=added-later`;
 document.body.append(lateImage);
 // A host no category lists: never touched.
-fetch('https://cdn.unlisted.test/lib.js').then(() => log.push('unlisted:ok'), () => log.push('unlisted:failed'));
+fetch('https://cdn.unlisted.test/lib.js').then(
+  () => log.push('unlisted:ok'),
+  () => log.push('unlisted:failed'),
+);
 // Analytics that waits before its next ping.
 setTimeout(() => log.push(`late:${navigator.sendBeacon(`${stats}/collect?n=late`, 'six')}`), 5000);

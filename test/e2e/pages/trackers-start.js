@@ -10,22 +10,53 @@ const attempt = (name, run) => {
   }
 };
 // fetch
-attempt('posthog', () => posthog.init('phc_test', {
-  api_host: 'https://ph.tracker.test', advanced_disable_decide: true, disable_session_recording: true,
-  disable_surveys: true, autocapture: false, capture_pageview: true, request_batching: false,
-  opt_out_useragent_filter: true, // the test browser is headless, which PostHog otherwise takes for a bot
-}));
+attempt('posthog', () =>
+  posthog.init('phc_test', {
+    api_host: 'https://ph.tracker.test',
+    advanced_disable_decide: true,
+    disable_session_recording: true,
+    disable_surveys: true,
+    autocapture: false,
+    capture_pageview: true,
+    request_batching: false,
+    opt_out_useragent_filter: true, // the test browser is headless, which PostHog otherwise takes for a bot
+  }),
+);
 // XMLHttpRequest
-attempt('mixpanel', () => mixpanel.init('mptoken', { api_host: 'https://mp.tracker.test', track_pageview: true, batch_requests: false, api_transport: 'XHR' }));
+attempt('mixpanel', () =>
+  mixpanel.init('mptoken', {
+    api_host: 'https://mp.tracker.test',
+    track_pageview: true,
+    batch_requests: false,
+    api_transport: 'XHR',
+  }),
+);
 // sendBeacon
-attempt('amplitude', () => amplitude.init('ampkey0123456789', {
-  serverUrl: 'https://amp.tracker.test/2/httpapi', transport: 'beacon', flushIntervalMillis: 100, fetchRemoteConfig: false,
-  autocapture: { pageViews: true, sessions: false, attribution: false, formInteractions: false, fileDownloads: false, elementInteractions: false },
-}));
+attempt('amplitude', () =>
+  amplitude.init('ampkey0123456789', {
+    serverUrl: 'https://amp.tracker.test/2/httpapi',
+    transport: 'beacon',
+    flushIntervalMillis: 100,
+    fetchRemoteConfig: false,
+    autocapture: {
+      pageViews: true,
+      sessions: false,
+      attribution: false,
+      formInteractions: false,
+      fileDownloads: false,
+      elementInteractions: false,
+    },
+  }),
+);
 // image pixel
 attempt('sensors', () => {
   const sensors = sensorsDataAnalytic201505;
-  sensors.init({ server_url: 'https://sa.tracker.test/sa?project=default', send_type: 'image', show_log: false, heatmap: {} });
+  sensors.init({
+    server_url: 'https://sa.tracker.test/sa?project=default',
+    send_type: 'image',
+    show_log: false,
+    heatmap: {},
+  });
   sensors.quick('autoTrack');
 });
 window.track = (name) => {

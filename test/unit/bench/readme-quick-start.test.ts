@@ -13,15 +13,24 @@ describe("the bench's quick-start config", () => {
 
   it('is the config tag of that section, not one of another section', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const edited = readme.replace('## Quick start: script tag', '## Quick start: script tag\n\n<script type="application/json" data-consent-kit>{"policy":{"version":"edited","url":"/"}}</script>');
+    const edited = readme.replace(
+      '## Quick start: script tag',
+      '## Quick start: script tag\n\n<script type="application/json" data-consent-kit>{"policy":{"version":"edited","url":"/"}}</script>',
+    );
     expect(quickStartConfig(edited)).toEqual({ policy: { version: 'edited', url: '/' } });
   });
 
   it('names the README section when the section or its config tag is missing', () => {
-    expect(() => quickStartConfig('# consent-kit\n\n## Quick start: npm\n')).toThrow('"## Quick start: script tag" section');
-    expect(() => quickStartConfig('## Quick start: script tag\n\nno tag\n\n## Quick start: npm\n<script type="application/json" data-consent-kit>{}</script>\n'))
-      .toThrow('has no <script type="application/json" data-consent-kit> tag');
-    expect(() => quickStartConfig('## Quick start: script tag\n<script type="application/json" data-consent-kit>{,}</script>\n'))
-      .toThrow('does not hold valid JSON');
+    expect(() => quickStartConfig('# consent-kit\n\n## Quick start: npm\n')).toThrow(
+      '"## Quick start: script tag" section',
+    );
+    expect(() =>
+      quickStartConfig(
+        '## Quick start: script tag\n\nno tag\n\n## Quick start: npm\n<script type="application/json" data-consent-kit>{}</script>\n',
+      ),
+    ).toThrow('has no <script type="application/json" data-consent-kit> tag');
+    expect(() =>
+      quickStartConfig('## Quick start: script tag\n<script type="application/json" data-consent-kit>{,}</script>\n'),
+    ).toThrow('does not hold valid JSON');
   });
 });

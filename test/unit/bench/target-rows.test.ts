@@ -3,7 +3,12 @@ import { ratioRow } from '../../../bench/target-rows.mjs';
 
 describe('a ratio row of the bench', () => {
   it('prints the ratio to two decimals and marks a target that is met', () => {
-    expect(ratioRow('payload', 1100, 1375, 0.8)).toEqual({ metric: 'ratio: payload', value: 0.8, unit: '×', note: '✓ met (target ≤ 0.8)' });
+    expect(ratioRow('payload', 1100, 1375, 0.8)).toEqual({
+      metric: 'ratio: payload',
+      value: 0.8,
+      unit: '×',
+      note: '✓ met (target ≤ 0.8)',
+    });
   });
 
   it('marks a target that is missed, judged on the printed ratio', () => {

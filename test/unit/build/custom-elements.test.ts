@@ -24,7 +24,9 @@ describe('custom elements manifest', () => {
   it('describes <consent-banner> with its parts and custom properties', () => {
     const banner = element('consent-banner');
     expect(banner.cssParts!.map((p) => p.name)).toEqual(expect.arrayContaining(['base', 'button', 'reopen']));
-    expect(banner.cssProperties!.map((p) => p.name)).toEqual(expect.arrayContaining(['--consent-bg', '--consent-focus', '--consent-z-index']));
+    expect(banner.cssProperties!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['--consent-bg', '--consent-focus', '--consent-z-index']),
+    );
     expect(banner.attributes!.map((a) => a.name)).toEqual(['theme']);
     expect(banner.events!.map((e) => e.name)).toEqual(['consent:change']);
   });

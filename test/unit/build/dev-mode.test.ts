@@ -14,8 +14,10 @@ describe('usage prose only where developers build', () => {
   it('the script-tag build carries none of it, and the npm build all of it', () => {
     const scriptTag = readFileSync('dist/consent-kit.iife.js', 'utf8');
     // The npm build: its entries and the chunk they share, not the script tag's on-demand chunks.
-    const npm = readdirSync('dist').filter((name) => name.endsWith('.js') && !name.startsWith('consent-kit'))
-      .map((name) => readFileSync(`dist/${name}`, 'utf8')).join('\n');
+    const npm = readdirSync('dist')
+      .filter((name) => name.endsWith('.js') && !name.startsWith('consent-kit'))
+      .map((name) => readFileSync(`dist/${name}`, 'utf8'))
+      .join('\n');
     expect(PROSE.filter((text) => scriptTag.includes(text))).toEqual([]);
     expect(PROSE.filter((text) => !npm.includes(text))).toEqual([]);
   });

@@ -2,8 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const expectedExports = [
-  'ConsentConfigError', 'ConsentError', 'ConsentManager', 'ConsentSyncError', 'ConsentUsageError',
-  'decodeRecord', 'encodeRecord', 'get', 'init', 'installGate', 'installSync', 'parseConfig', 'parseConfigJson', 'whenReady',
+  'ConsentConfigError',
+  'ConsentError',
+  'ConsentManager',
+  'ConsentSyncError',
+  'ConsentUsageError',
+  'decodeRecord',
+  'encodeRecord',
+  'get',
+  'init',
+  'installGate',
+  'installSync',
+  'parseConfig',
+  'parseConfigJson',
+  'whenReady',
 ];
 
 describe('public entries in Node', () => {
@@ -27,8 +39,15 @@ describe('public entries in Node', () => {
     expect(existsSync('dist/server/index.js'), 'dist/server/index.js is missing: run "npm run build" first').toBe(true);
     const server = await import('../../../dist/server/index.js' as string);
     expect(Object.keys(server).sort()).toEqual([
-      'RETAINABLE_FIELDS', 'checkConfigTagsIn', 'checkedConfigTag', 'createConsentHandler', 'createPostgresStore', 'createSqliteStore', 'issueSubjectToken',
-      'serveEndpoint', 'verifySubjectToken',
+      'RETAINABLE_FIELDS',
+      'checkConfigTagsIn',
+      'checkedConfigTag',
+      'createConsentHandler',
+      'createPostgresStore',
+      'createSqliteStore',
+      'issueSubjectToken',
+      'serveEndpoint',
+      'verifySubjectToken',
     ]);
     const npmEntry = readFileSync('dist/index.js', 'utf8');
     expect(npmEntry).not.toMatch(/better-sqlite3|node:crypto|from "hono|from "pg"/);

@@ -17,7 +17,9 @@ describe('the script-tag build', () => {
 
   it('imports only chunks that exist next to it, each reachable, and publishes the bindings of each under the key it reads', () => {
     const code = readFileSync(entry, 'utf8');
-    const chunks = filesOf('dist/consent-kit-*.js').map((file) => file.slice('dist/'.length)).sort();
+    const chunks = filesOf('dist/consent-kit-*.js')
+      .map((file) => file.slice('dist/'.length))
+      .sort();
     const sources = new Map(chunks.map((chunk) => [chunk, readFileSync(`dist/${chunk}`, 'utf8')]));
     // The entry fetches chunks with import(), by their path next to it; chunks import what they share from one
     // another as modules, and fetch the languages with import() too.
@@ -37,7 +39,9 @@ describe('the script-tag build', () => {
       }
       const [, bindings, symbol] = read;
       expect(symbol).toBe(`Symbol.for("consent-kit:${chunk}")`);
-      const published = new RegExp(`globalThis\\[${symbol!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\?\\?=\\{([^}]*)\\}`).exec(code);
+      const published = new RegExp(
+        `globalThis\\[${symbol!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\?\\?=\\{([^}]*)\\}`,
+      ).exec(code);
       expect(published, `${entry} publishes nothing for ${chunk}`).not.toBeNull();
       const offered = new Set(published![1]!.split(',').map((pair) => pair.split(':')[0]));
       const wanted = bindings!.split(',').map((pair) => pair.split(':')[0]);
@@ -54,7 +58,9 @@ describe('the script-tag build', () => {
   it('resolves each chunk against its own URL, read while it starts, not against the page', () => {
     const code = readFileSync(entry, 'utf8');
     expect(code).toMatch(/(\w+)=document\.currentScript\?\.src,(\w+)=\w+=>\1\?new URL\(\w+,\1\)\.href:\w+/);
-    expect([...code.matchAll(/import\(/g)].length).toBe([...code.matchAll(/import\(\w+\(["'`]\.\/consent-kit-/g)].length);
+    expect([...code.matchAll(/import\(/g)].length).toBe(
+      [...code.matchAll(/import\(\w+\(["'`]\.\/consent-kit-/g)].length,
+    );
   });
 
   it('leaves zod out of the script: only the validator and the endpoint client, fetched on demand, bring it', () => {

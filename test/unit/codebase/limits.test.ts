@@ -21,32 +21,45 @@ const SOURCE = 'src';
 
 /** Every .ts file under `dir`, recursively, sorted. */
 function tsFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return tsFilesUnder(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  }).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return tsFilesUnder(path);
+      return entry.name.endsWith('.ts') ? [path] : [];
+    })
+    .sort();
 }
 
 /** Each function that breaks the limit, as a line that names the file, the function and its length. */
 function longFunctions(file: string, functions: MeasuredFunction[]): string[] {
   return functions
     .filter((fn) => fn.lines > MAX_FUNCTION_LINES && !fn.isMarkupOnly)
-    .map((fn) => `${file}:${fn.line} ${fn.name} spans ${fn.lines} lines (limit ${MAX_FUNCTION_LINES}): `
-      + 'split it into smaller functions named for what each does');
+    .map(
+      (fn) =>
+        `${file}:${fn.line} ${fn.name} spans ${fn.lines} lines (limit ${MAX_FUNCTION_LINES}): ` +
+        'split it into smaller functions named for what each does',
+    );
 }
 
 const texts = Object.fromEntries(tsFilesUnder(SOURCE).map((file) => [file, readFileSync(file, 'utf8')]));
 const measured = measureFunctions(texts);
-const files = Object.entries(texts).map(([file, text]) => ({ file, lines: lineCount(text), functions: measured.get(file)! }));
+const files = Object.entries(texts).map(([file, text]) => ({
+  file,
+  lines: lineCount(text),
+  functions: measured.get(file)!,
+}));
 
 /** The functions of one file's text, for the tests of the measuring itself. */
 const functionsOf = (text: string, file = 'a.ts') => measureFunctions({ [file]: text }).get(file)!;
 
 describe('the size of the source', () => {
   it(`keeps every file under ${SOURCE}/ to at most ${MAX_FILE_LINES} lines`, () => {
-    const tooLong = files.filter(({ lines }) => lines > MAX_FILE_LINES).map(({ file, lines }) =>
-      `${file} has ${lines} lines (limit ${MAX_FILE_LINES}): split it into modules named for what each does`);
+    const tooLong = files
+      .filter(({ lines }) => lines > MAX_FILE_LINES)
+      .map(
+        ({ file, lines }) =>
+          `${file} has ${lines} lines (limit ${MAX_FILE_LINES}): split it into modules named for what each does`,
+      );
     expect(tooLong).toEqual([]);
   });
 
@@ -65,7 +78,8 @@ describe('the size of the source', () => {
       `${join(SOURCE, 'ui/consent-preferences/consent-preferences.ts')} ConsentPreferences.constructor`,
       `${join(SOURCE, 'ui/consent-preferences/consent-preferences.ts')} ConsentPreferences.get #dialog`,
       `${join(SOURCE, 'ui/consent-preferences/consent-preferences.ts')} ConsentPreferences.#onClose`,
-    ]) expect(names, `${name} was not measured`).toContain(name);
+    ])
+      expect(names, `${name} was not measured`).toContain(name);
   });
 
   it('finds, in every file, at least the functions a plain text search sees declared with `function`', () => {
@@ -78,19 +92,20 @@ describe('the size of the source', () => {
 });
 
 describe('the measuring', () => {
-  const planted = (bodyLines: number) => [
-    'export class Panel {',
-    '  /** JSDoc is not counted. */',
-    '  render() {',
-    ...Array.from({ length: bodyLines }, (_, i) => `    console.log(${i});`),
-    '  }',
-    '}',
-  ].join('\n');
+  const planted = (bodyLines: number) =>
+    [
+      'export class Panel {',
+      '  /** JSDoc is not counted. */',
+      '  render() {',
+      ...Array.from({ length: bodyLines }, (_, i) => `    console.log(${i});`),
+      '  }',
+      '}',
+    ].join('\n');
 
   it('reports a method one line over the limit, by name, line and length, and not one at the limit', () => {
     expect(longFunctions('src/planted.ts', functionsOf(planted(MAX_FUNCTION_LINES - 1), 'src/planted.ts'))).toEqual([
-      `src/planted.ts:3 Panel.render spans ${MAX_FUNCTION_LINES + 1} lines (limit ${MAX_FUNCTION_LINES}): `
-        + 'split it into smaller functions named for what each does',
+      `src/planted.ts:3 Panel.render spans ${MAX_FUNCTION_LINES + 1} lines (limit ${MAX_FUNCTION_LINES}): ` +
+        'split it into smaller functions named for what each does',
     ]);
     expect(longFunctions('src/planted.ts', functionsOf(planted(MAX_FUNCTION_LINES - 2), 'src/planted.ts'))).toEqual([]);
   });
@@ -119,11 +134,21 @@ describe('the measuring', () => {
 
   it('names getters, setters, constructors, function expressions and anonymous arrows', () => {
     const text = [
-      'class K {', '  constructor() {}', '  get v() { return 1; }', '  set v(x) {}', '  #f = () => 1;', '}',
+      'class K {',
+      '  constructor() {}',
+      '  get v() { return 1; }',
+      '  set v(x) {}',
+      '  #f = () => 1;',
+      '}',
       'const g = function () { return [1].map((n) => n); };',
     ].join('\n');
     expect(functionsOf(text).map(({ name }) => name)).toEqual([
-      'K.constructor', 'K.get v', 'K.set v', 'K.#f', 'g', '(arrow in g)',
+      'K.constructor',
+      'K.get v',
+      'K.set v',
+      'K.#f',
+      'g',
+      '(arrow in g)',
     ]);
   });
 });

@@ -38,11 +38,13 @@ export function measureFunctions(files: Record<string, string>): Map<string, Mea
   const api = new API({ cwd: ROOT, fs: createVirtualFileSystem({ ...virtual, [`${ROOT}/tsconfig.json`]: tsconfig }) });
   try {
     const program = api.updateSnapshot({ openProjects: [`${ROOT}/tsconfig.json`] }).getProjects()[0]!.program;
-    return new Map(names.map((name) => {
-      const source = program.getSourceFile(`${ROOT}/${name}`);
-      if (!source) throw new Error(`${name} was not parsed`);
-      return [name, functionsIn(source)];
-    }));
+    return new Map(
+      names.map((name) => {
+        const source = program.getSourceFile(`${ROOT}/${name}`);
+        if (!source) throw new Error(`${name} was not parsed`);
+        return [name, functionsIn(source)];
+      }),
+    );
   } finally {
     api.close();
   }
@@ -54,7 +56,12 @@ function functionsIn(source: ts.SourceFile): MeasuredFunction[] {
     if (isFunctionWithBody(node)) {
       const first = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
       const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
-      found.push({ name: nameOf(node, source), line: first + 1, lines: last - first + 1, isMarkupOnly: isMarkupOnly(node) });
+      found.push({
+        name: nameOf(node, source),
+        line: first + 1,
+        lines: last - first + 1,
+        isMarkupOnly: isMarkupOnly(node),
+      });
     }
     node.forEachChild(visit);
   };
@@ -65,9 +72,14 @@ function functionsIn(source: ts.SourceFile): MeasuredFunction[] {
 type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
 function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
-  const isFunction = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node)
-    || ts.isFunctionExpression(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)
-    || ts.isConstructorDeclaration(node);
+  const isFunction =
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node) ||
+    ts.isConstructorDeclaration(node);
   // Overload signatures and abstract or declared members have no body: nothing to measure.
   return isFunction && node.body !== undefined;
 }
@@ -89,8 +101,12 @@ function isMarkupOnly(fn: FunctionWithBody): boolean {
     if (ts.isReturnStatement(only)) returned = only.expression;
   }
   while (returned && ts.isParenthesizedExpression(returned)) returned = returned.expression;
-  return returned !== undefined && ts.isTaggedTemplateExpression(returned)
-    && ts.isIdentifier(returned.tag) && MARKUP_TAGS.has(returned.tag.text);
+  return (
+    returned !== undefined &&
+    ts.isTaggedTemplateExpression(returned) &&
+    ts.isIdentifier(returned.tag) &&
+    MARKUP_TAGS.has(returned.tag.text)
+  );
 }
 
 /** A readable name: the declared one, else what it is assigned to, else the function it sits in. */
@@ -107,14 +123,20 @@ function ownName(fn: FunctionWithBody, source: ts.SourceFile): string | undefine
   const member = ts.isConstructorDeclaration(fn) ? 'constructor' : declaredName(holder, source);
   // A function expression may carry a name of its own, e.g. `items.map(function double(n) { … })`.
   if (!member) return ts.isFunctionExpression(fn) ? fn.name?.getText(source) : undefined;
-  const owner = holder.parent && ts.isClassLikeDeclaration(holder.parent) ? holder.parent.name?.getText(source) : undefined;
+  const owner =
+    holder.parent && ts.isClassLikeDeclaration(holder.parent) ? holder.parent.name?.getText(source) : undefined;
   return owner ? `${owner}.${member}` : member;
 }
 
 function declaredName(node: ts.Node, source: ts.SourceFile): string | undefined {
-  const isNamed = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node)
-    || ts.isSetAccessorDeclaration(node) || ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)
-    || ts.isPropertyAssignment(node);
+  const isNamed =
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node) ||
+    ts.isVariableDeclaration(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isPropertyAssignment(node);
   if (!isNamed || !node.name) return undefined;
   const prefix = ts.isGetAccessorDeclaration(node) ? 'get ' : ts.isSetAccessorDeclaration(node) ? 'set ' : '';
   return prefix + node.name.getText(source);

@@ -19,10 +19,19 @@ function partsOf(tag: string): { stamp: string; text: string } {
 /** A config using every kind of field a checked config has to carry through JSON. */
 const richConfig: ConsentConfigInput = {
   ...exampleConfig,
-  policy: { version: 'v3', url: 'https://example.com/privacy', substantial: true, changes: { en: 'New <b> partners', 'zh-CN': '新的合作方' } },
+  policy: {
+    version: 'v3',
+    url: 'https://example.com/privacy',
+    substantial: true,
+    changes: { en: 'New <b> partners', 'zh-CN': '新的合作方' },
+  },
   categories: [
     { id: 'necessary', required: true },
-    { id: 'analytics', presets: ['ga4', 'baidu-tongji'], cookieTable: [{ name: '_ga', purpose: 'Counts visits </script>' }] },
+    {
+      id: 'analytics',
+      presets: ['ga4', 'baidu-tongji'],
+      cookieTable: [{ name: '_ga', purpose: 'Counts visits </script>' }],
+    },
     { id: 'transfer', label: 'US transfer', description: 'Sent to the licensor', separate: true },
   ],
   contact: { channels: ['email', { id: 'wechat', label: { en: 'WeChat', 'zh-CN': '微信' } }], topics: ['offers'] },
@@ -31,35 +40,43 @@ const richConfig: ConsentConfigInput = {
   layout: 'box',
 };
 
-const configs = fc.record({
-  base: fc.constantFrom(minimalConfig, exampleConfig, richConfig),
-  layout: fc.constantFrom('bar', 'box', 'center'),
-  reopenButton: fc.boolean(),
-  minimumAge: fc.integer({ min: 0, max: 21 }),
-  title: fc.string({ minLength: 1, maxLength: 40 }),
-}).map(({ base, title, ...settings }) => ({ ...base, ...settings, texts: { en: { title } } }));
+const configs = fc
+  .record({
+    base: fc.constantFrom(minimalConfig, exampleConfig, richConfig),
+    layout: fc.constantFrom('bar', 'box', 'center'),
+    reopenButton: fc.boolean(),
+    minimumAge: fc.integer({ min: 0, max: 21 }),
+    title: fc.string({ minLength: 1, maxLength: 40 }),
+  })
+  .map(({ base, title, ...settings }) => ({ ...base, ...settings, texts: { en: { title } } }));
 
 describe('checked config tags', () => {
   it('carry exactly the validated config, defaults filled in, and read back without the validator', () => {
-    fc.assert(fc.property(configs, (input) => {
-      const { stamp, text } = partsOf(checkedConfigTag(input));
-      expect(readCheckedConfig(text, stamp)).toEqual(parseConfig(input));
-    }));
+    fc.assert(
+      fc.property(configs, (input) => {
+        const { stamp, text } = partsOf(checkedConfigTag(input));
+        expect(readCheckedConfig(text, stamp)).toEqual(parseConfig(input));
+      }),
+    );
   });
 
   it('hold a config that validates again to itself, so a stale stamp only costs a second validation', () => {
-    fc.assert(fc.property(configs, (input) => {
-      const { stamp, text } = partsOf(checkedConfigTag(input));
-      const checked = readCheckedConfig(text, stamp)!;
-      expect(parseConfig(checked)).toEqual(checked);
-    }));
+    fc.assert(
+      fc.property(configs, (input) => {
+        const { stamp, text } = partsOf(checkedConfigTag(input));
+        const checked = readCheckedConfig(text, stamp)!;
+        expect(parseConfig(checked)).toEqual(checked);
+      }),
+    );
   });
 
   it('are the same text for the same config every time, whatever order its fields were written in', () => {
-    fc.assert(fc.property(configs, (input) => {
-      const reordered = Object.fromEntries(Object.entries(input).reverse());
-      expect(checkedConfigTag(reordered)).toBe(checkedConfigTag(input));
-    }));
+    fc.assert(
+      fc.property(configs, (input) => {
+        const reordered = Object.fromEntries(Object.entries(input).reverse());
+        expect(checkedConfigTag(reordered)).toBe(checkedConfigTag(input));
+      }),
+    );
   });
 
   it('cannot be closed early by a "</script>" in a text', () => {
@@ -70,14 +87,21 @@ describe('checked config tags', () => {
 
   it('are read as unchecked once their text is edited in any way', () => {
     const { stamp, text } = partsOf(checkedConfigTag(richConfig));
-    fc.assert(fc.property(fc.nat(text.length - 1), fc.string({ minLength: 1, maxLength: 3 }), fc.boolean(), (at, insert, replace) => {
-      const edited = text.slice(0, at) + insert + text.slice(replace ? at + 1 : at);
-      fc.pre(edited !== text);
-      expect(readCheckedConfig(edited, stamp)).toBeUndefined();
-    }));
+    fc.assert(
+      fc.property(
+        fc.nat(text.length - 1),
+        fc.string({ minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        (at, insert, replace) => {
+          const edited = text.slice(0, at) + insert + text.slice(replace ? at + 1 : at);
+          fc.pre(edited !== text);
+          expect(readCheckedConfig(edited, stamp)).toBeUndefined();
+        },
+      ),
+    );
   });
 
-  it('are read as unchecked without a stamp, with another format\'s stamp, or when the stamped text is not JSON', () => {
+  it("are read as unchecked without a stamp, with another format's stamp, or when the stamped text is not JSON", () => {
     const { stamp, text } = partsOf(checkedConfigTag(minimalConfig));
     expect(readCheckedConfig(text, null)).toBeUndefined();
     expect(readCheckedConfig(text, stamp.replace(/^\d+\./, `${CHECKED_FORMAT + 1}.`))).toBeUndefined();
@@ -117,15 +141,20 @@ describe('CHECKED_FORMAT', () => {
 });
 
 describe('checkConfigTagsIn', () => {
-  it('replaces a page\'s config tag by its checked tag and leaves the rest of the page as it was', () => {
+  it("replaces a page's config tag by its checked tag and leaves the rest of the page as it was", () => {
     const page = `<head><script type="application/json" data-consent-kit>${JSON.stringify(exampleConfig)}</script>\n<script src="/consent-kit.iife.js"></script></head>`;
     const checked = checkConfigTagsIn(page);
-    expect(checked).toBe(`<head>${checkedConfigTag(exampleConfig)}\n<script src="/consent-kit.iife.js"></script></head>`);
+    expect(checked).toBe(
+      `<head>${checkedConfigTag(exampleConfig)}\n<script src="/consent-kit.iife.js"></script></head>`,
+    );
     expect(checkConfigTagsIn(checked)).toBe(checked);
   });
 
   it('fails on an invalid config, naming the field, so a broken config fails the build', () => {
-    expect(() => checkConfigTagsIn('<script type="application/json" data-consent-kit>{"policy": {"version": "", "url": "/"}}</script>'))
-      .toThrow(/policy\.version/);
+    expect(() =>
+      checkConfigTagsIn(
+        '<script type="application/json" data-consent-kit>{"policy": {"version": "", "url": "/"}}</script>',
+      ),
+    ).toThrow(/policy\.version/);
   });
 });

@@ -31,7 +31,13 @@ describe('parseConfig', () => {
   it('lets marketing honour Global Privacy Control unless told otherwise', () => {
     const listed = parseConfig({ ...minimalConfig, categories: [{ id: 'marketing' }, { id: 'analytics' }] });
     expect(listed.categories.map((c) => c.honorGpc)).toEqual([true, false]);
-    const overridden = parseConfig({ ...minimalConfig, categories: [{ id: 'marketing', honorGpc: false }, { id: 'analytics', honorGpc: true }] });
+    const overridden = parseConfig({
+      ...minimalConfig,
+      categories: [
+        { id: 'marketing', honorGpc: false },
+        { id: 'analytics', honorGpc: true },
+      ],
+    });
     expect(overridden.categories.map((c) => c.honorGpc)).toEqual([false, true]);
   });
 
@@ -45,7 +51,10 @@ describe('parseConfig', () => {
   it('names every bad field with what it expects, in one error', () => {
     const problems = problemsOf({
       policy: { version: 'june 2024', url: '/privacy' },
-      categories: [{ id: 'necessary', required: true }, { id: 'analytics', hosts: ['Stats Example'] }],
+      categories: [
+        { id: 'necessary', required: true },
+        { id: 'analytics', hosts: ['Stats Example'] },
+      ],
       cookie: { expiresDays: 9000 },
       locale: 'chinese please',
     });
@@ -99,7 +108,10 @@ describe('parseConfig', () => {
   });
 
   it('reads a built-in channel written as an object without a label, as a checked config writes it', () => {
-    const config = parseConfig({ ...minimalConfig, contact: { channels: [{ id: 'email' }, 'phone'], topics: [{ id: 'offers' }] } });
+    const config = parseConfig({
+      ...minimalConfig,
+      contact: { channels: [{ id: 'email' }, 'phone'], topics: [{ id: 'offers' }] },
+    });
     expect(config.contact.channels).toEqual([{ id: 'email' }, { id: 'phone' }]);
     expect(problemsOf({ ...minimalConfig, contact: { channels: [{ id: 'sms' }] } })).toEqual([
       expect.stringMatching(/^contact\.channels\[0\]\.label: "sms" has no built-in label: give it one/),
@@ -145,7 +157,11 @@ describe('parseConfig: UI settings', () => {
   it('defaults to a bottom bar, the system theme, every built-in language and no reopen button', () => {
     const config = parseConfig(minimalConfig);
     expect([config.layout, config.theme, config.reopenButton, config.locales, config.texts]).toEqual([
-      'bar', 'auto', false, ['en', 'zh-CN', 'zh-Hant', 'ja', 'ko', 'fr', 'de', 'es', 'pt-BR', 'ru', 'ar'], {},
+      'bar',
+      'auto',
+      false,
+      ['en', 'zh-CN', 'zh-Hant', 'ja', 'ko', 'fr', 'de', 'es', 'pt-BR', 'ru', 'ar'],
+      {},
     ]);
   });
 
@@ -154,7 +170,14 @@ describe('parseConfig: UI settings', () => {
   });
 
   it('names a bad layout, an unknown text key and a language without strings', () => {
-    expect(problemsOf({ ...minimalConfig, layout: 'modal', texts: { en: { acceptEverything: 'OK' } }, locales: ['en', 'it'] })).toEqual([
+    expect(
+      problemsOf({
+        ...minimalConfig,
+        layout: 'modal',
+        texts: { en: { acceptEverything: 'OK' } },
+        locales: ['en', 'it'],
+      }),
+    ).toEqual([
       'texts.en: unknown field "acceptEverything": remove it or check the spelling',
       'layout: expected one of "bar", "box", "center"',
     ]);
@@ -168,7 +191,9 @@ describe('parseConfig: UI settings', () => {
       ...minimalConfig,
       locales: ['it', 'en'],
       texts: { it: { acceptAll: 'Accetta tutto' } },
-      categories: [{ id: 'analytics', cookieTable: [{ name: '_ga', provider: 'Google', duration: { en: '2 years' } }] }],
+      categories: [
+        { id: 'analytics', cookieTable: [{ name: '_ga', provider: 'Google', duration: { en: '2 years' } }] },
+      ],
     });
     expect(config.locales).toEqual(['it', 'en']);
     expect(config.categories[0]!.cookieTable[0]!.name).toBe('_ga');

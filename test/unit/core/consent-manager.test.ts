@@ -90,7 +90,10 @@ describe('ConsentManager decisions', () => {
     [{ categories: { necessary: false } }, /"necessary" is a required category/],
     [{ categories: { analytics: 'yes' as unknown as boolean } }, /categories\.analytics must be true or false/],
     [{ contact: { fax: { offers: true } } }, /unknown contact channel "fax"; the config has: email, phone/],
-    [{ contact: { email: { newsletter: true } } }, /unknown contact topic "newsletter"; the config has: offers, feedback/],
+    [
+      { contact: { email: { newsletter: true } } },
+      /unknown contact topic "newsletter"; the config has: offers, feedback/,
+    ],
   ])('update(%j) throws a usage error and keeps the recorded choice', (choices, message) => {
     const { manager, store } = managerWith();
     const before = manager.acceptAll();
@@ -146,7 +149,10 @@ describe('ConsentManager stored decisions that no longer count', () => {
   it('treats a category added to the config after the decision as not granted', () => {
     const { manager, env } = managerWith();
     manager.acceptAll();
-    const grown = parseConfig({ ...minimalConfig, categories: [...exampleConfig.categories!, { id: 'video', label: 'Video' }] });
+    const grown = parseConfig({
+      ...minimalConfig,
+      categories: [...exampleConfig.categories!, { id: 'video', label: 'Video' }],
+    });
     const later = new ConsentManager(grown, env);
     expect(later.has('analytics')).toBe(true);
     expect(later.has('video')).toBe(false);
@@ -210,7 +216,10 @@ describe('ConsentManager events', () => {
     }
     const { manager } = managerWith({ events });
     const state = manager.rejectAll();
-    expect(seen).toEqual([['consent:ready', null], ['consent:change', state]]);
+    expect(seen).toEqual([
+      ['consent:ready', null],
+      ['consent:change', state],
+    ]);
   });
 
   it('keeps notifying other listeners when one throws', () => {
@@ -254,7 +263,10 @@ describe('ConsentManager across tabs', () => {
   function twoTabs() {
     const hub = new TabHub();
     const { env } = memoryEnvironment();
-    return [new ConsentManager(config, { ...env, tabs: hub.channel() }), new ConsentManager(config, { ...env, tabs: hub.channel() })] as const;
+    return [
+      new ConsentManager(config, { ...env, tabs: hub.channel() }),
+      new ConsentManager(config, { ...env, tabs: hub.channel() }),
+    ] as const;
   }
 
   it('a decision in one tab reaches the other, which re-reads the shared cookie', () => {
@@ -276,7 +288,7 @@ describe('ConsentManager across tabs', () => {
     expect(tabA.has('analytics')).toBe(false);
   });
 
-  it('two tabs deciding at the same moment, each not yet seeing the other\'s cookie, end on one decision', () => {
+  it("two tabs deciding at the same moment, each not yet seeing the other's cookie, end on one decision", () => {
     const hub = new TabHub();
     hub.isQueued = true;
     // Separate jars: the worst case of a cookie written in one tab not yet visible in the other.
@@ -364,7 +376,7 @@ describe('ConsentManager when storage fails', () => {
 });
 
 describe('ConsentManager when storage fails, with other tabs', () => {
-  it('still follows a decision another tab sends in its message: that does not depend on this tab\'s store', () => {
+  it("still follows a decision another tab sends in its message: that does not depend on this tab's store", () => {
     const hub = new TabHub();
     const refusing = memoryEnvironment();
     refusing.store.accepts = false;

@@ -5,13 +5,19 @@ import { BUILT_IN_LOCALES } from '../../../src/schema/config-defaults.js';
 const available = ['en', 'zh-CN'];
 
 describe('locale resolution', () => {
-  it.each(['zh', 'zh-Hans', 'zh-CN', 'zh-SG', 'zh-Hans-CN', 'zh-Hans-HK', 'ZH-cn'])('maps %s to Simplified Chinese (zh-CN)', (tag) => {
-    expect(normalizeLocale(tag)).toBe('zh-CN');
-  });
+  it.each(['zh', 'zh-Hans', 'zh-CN', 'zh-SG', 'zh-Hans-CN', 'zh-Hans-HK', 'ZH-cn'])(
+    'maps %s to Simplified Chinese (zh-CN)',
+    (tag) => {
+      expect(normalizeLocale(tag)).toBe('zh-CN');
+    },
+  );
 
-  it.each(['zh-Hant', 'zh-HK', 'zh-MO', 'zh-TW', 'zh-Hant-TW', 'zh-Hant-CN', 'zh-hk'])('maps %s to Traditional Chinese (zh-Hant)', (tag) => {
-    expect(normalizeLocale(tag)).toBe('zh-Hant');
-  });
+  it.each(['zh-Hant', 'zh-HK', 'zh-MO', 'zh-TW', 'zh-Hant-TW', 'zh-Hant-CN', 'zh-hk'])(
+    'maps %s to Traditional Chinese (zh-Hant)',
+    (tag) => {
+      expect(normalizeLocale(tag)).toBe('zh-Hant');
+    },
+  );
 
   it.each(['en-US', 'ja', 'pt', 'zha', 'ar-EG'])('leaves %s alone', (tag) => {
     expect(normalizeLocale(tag)).toBe(tag);
@@ -29,7 +35,8 @@ describe('locale resolution', () => {
   });
 
   it('sends Hong Kong, Macao and Taiwan to Traditional Chinese and the mainland and Singapore to Simplified', () => {
-    for (const tag of ['zh-HK', 'zh-MO', 'zh-TW', 'zh-Hant']) expect(resolveLocale([tag], BUILT_IN_LOCALES)).toBe('zh-Hant');
+    for (const tag of ['zh-HK', 'zh-MO', 'zh-TW', 'zh-Hant'])
+      expect(resolveLocale([tag], BUILT_IN_LOCALES)).toBe('zh-Hant');
     for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans']) expect(resolveLocale([tag], BUILT_IN_LOCALES)).toBe('zh-CN');
   });
 

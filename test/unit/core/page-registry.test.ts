@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageEntry, setPageEntry } from '../../../src/core/page-registry.js';
 
-const sourceFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-  entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []);
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  );
 
 describe('page registry', () => {
   afterEach(() => setPageEntry('booted', undefined));
@@ -18,7 +24,8 @@ describe('page registry', () => {
   });
 
   it('is the only module of src/ that keeps anything on a global symbol', () => {
-    const others = sourceFiles('src').filter((file) => !file.endsWith('page-registry.ts'))
+    const others = sourceFiles('src')
+      .filter((file) => !file.endsWith('page-registry.ts'))
       .filter((file) => readFileSync(file, 'utf8').includes('Symbol.for('));
     expect(others).toEqual([]);
   });

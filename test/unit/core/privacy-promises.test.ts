@@ -39,12 +39,12 @@ describe('separate consent', () => {
   });
 
   it('needs its own notice text and cannot be required', () => {
-    expect(() => parseConfig({ policy, categories: [{ id: 'sensitive', label: 'Sensitive data', separate: true }] })).toThrow(
-      /categories\[0\]\.description: separate consent needs its own notice text/,
-    );
-    expect(() => parseConfig({ policy, categories: [{ id: 'necessary', required: true, separate: true, description: 'x' }] })).toThrow(
-      ConsentConfigError,
-    );
+    expect(() =>
+      parseConfig({ policy, categories: [{ id: 'sensitive', label: 'Sensitive data', separate: true }] }),
+    ).toThrow(/categories\[0\]\.description: separate consent needs its own notice text/);
+    expect(() =>
+      parseConfig({ policy, categories: [{ id: 'necessary', required: true, separate: true, description: 'x' }] }),
+    ).toThrow(ConsentConfigError);
   });
 });
 
@@ -70,7 +70,11 @@ describe('minors: the age confirmation', () => {
 
   it('withdrawn, turns marketing contact and separate consent off, but not other categories', () => {
     const { manager: m } = manager();
-    m.update({ categories: { analytics: true, 'us-transfer': true }, contact: { email: { offers: true } }, ageConfirmed: true });
+    m.update({
+      categories: { analytics: true, 'us-transfer': true },
+      contact: { email: { offers: true } },
+      ageConfirmed: true,
+    });
     m.update({ ageConfirmed: false });
     expect(m.has('analytics')).toBe(true);
     expect(m.has('us-transfer')).toBe(false);

@@ -24,7 +24,9 @@ describe('planning identify()', () => {
   it('sends the local decision again when the account has no record, or only a stale one', () => {
     const local = record({});
     expect(planIdentify(null, false, local, local, config)).toEqual({ do: 'resend' });
-    expect(planIdentify(record({ id: 'a0000000-0000-4000-8000-000000000000' }), true, local, local, config)).toEqual({ do: 'resend' });
+    expect(planIdentify(record({ id: 'a0000000-0000-4000-8000-000000000000' }), true, local, local, config)).toEqual({
+      do: 'resend',
+    });
   });
 
   it('does nothing when both are the same record', () => {
@@ -34,20 +36,35 @@ describe('planning identify()', () => {
 
   it('adopts a newer account record as it is, continuing its revisions', () => {
     const local = record({ updatedAt: '2026-01-01T00:00:00.000Z' });
-    const remote = record({ id: 'a0000000-0000-4000-8000-000000000000', updatedAt: '2026-02-01T00:00:00.000Z', revision: 4 });
+    const remote = record({
+      id: 'a0000000-0000-4000-8000-000000000000',
+      updatedAt: '2026-02-01T00:00:00.000Z',
+      revision: 4,
+    });
     const step = planIdentify(remote, false, local, local, config);
     expect(step).toMatchObject({ do: 'adopt', remote, previous: { id: remote.id, revision: 4 } });
   });
 
   it('keeps a newer local decision, as a new revision of the account record', () => {
     const local = record({ updatedAt: '2026-03-01T00:00:00.000Z' });
-    const remote = record({ id: 'a0000000-0000-4000-8000-000000000000', updatedAt: '2026-02-01T00:00:00.000Z', revision: 4 });
-    expect(planIdentify(remote, false, local, local, config)).toMatchObject({ do: 'continue', from: local, previous: { id: remote.id, revision: 4 } });
+    const remote = record({
+      id: 'a0000000-0000-4000-8000-000000000000',
+      updatedAt: '2026-02-01T00:00:00.000Z',
+      revision: 4,
+    });
+    expect(planIdentify(remote, false, local, local, config)).toMatchObject({
+      do: 'continue',
+      from: local,
+      previous: { id: remote.id, revision: 4 },
+    });
   });
 
   it('merges two different decisions of the same second, never turning a choice on', () => {
     const local = record({ categories: { analytics: true, marketing: false } });
-    const remote = record({ id: 'a0000000-0000-4000-8000-000000000000', categories: { analytics: false, marketing: true } });
+    const remote = record({
+      id: 'a0000000-0000-4000-8000-000000000000',
+      categories: { analytics: false, marketing: true },
+    });
     expect(planIdentify(remote, false, local, local, config)).toMatchObject({ do: 'merge', remote });
   });
 });

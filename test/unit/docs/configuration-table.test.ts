@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../../src/schema/config.js';
 import { TEXT_KEYS } from '../../../src/schema/text-keys.js';
 
-type Def = { type: string; shape?: Record<string, { _zod: { def: Def } }>; in?: { _zod: { def: Def } }; innerType?: { _zod: { def: Def } }; element?: { _zod: { def: Def } } };
+type Def = {
+  type: string;
+  shape?: Record<string, { _zod: { def: Def } }>;
+  in?: { _zod: { def: Def } };
+  innerType?: { _zod: { def: Def } };
+  element?: { _zod: { def: Def } };
+};
 
 /** Every field path of an object schema, looking through defaults, optionals, pipes and arrays. */
 function fieldPaths(def: Def, prefix = ''): string[] {
@@ -21,8 +27,9 @@ describe('the configuration reference in docs/configuration.md', () => {
   it('documents every field of the config schema, so the table cannot drift from the code', () => {
     const readme = readFileSync('docs/configuration.md', 'utf8');
     const documented = new Set([...readme.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]));
-    const fields = fieldPaths((ConfigSchema as unknown as { _zod: { def: Def } })._zod.def)
-      .filter((path) => !['policy', 'contact', 'cookie'].includes(path));
+    const fields = fieldPaths((ConfigSchema as unknown as { _zod: { def: Def } })._zod.def).filter(
+      (path) => !['policy', 'contact', 'cookie'].includes(path),
+    );
     expect(fields).toContain('categories[].honorGpc');
     expect(fields.length).toBeGreaterThan(15);
     expect(fields.filter((f) => !documented.has(f))).toEqual([]);

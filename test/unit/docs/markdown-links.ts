@@ -15,13 +15,16 @@ export interface MarkdownLink {
  */
 function withoutCode(markdown: string): string {
   let isInFence = false;
-  const prose = markdown.split('\n').map((line) => {
-    if (/^\s*```/.test(line)) {
-      isInFence = !isInFence;
-      return '';
-    }
-    return isInFence ? '' : line;
-  }).join('\n');
+  const prose = markdown
+    .split('\n')
+    .map((line) => {
+      if (/^\s*```/.test(line)) {
+        isInFence = !isInFence;
+        return '';
+      }
+      return isInFence ? '' : line;
+    })
+    .join('\n');
   return prose.replace(/`[^`]*`/g, (span) => span.replace(/[^\n]/g, 'x'));
 }
 

@@ -34,46 +34,65 @@ const granted = (manager: ConsentManager) => ['analytics', 'marketing'].filter((
 
 describe('cookie decoder under hostile input', () => {
   it('never throws on any string, and anything it accepts is a valid record', () => {
-    fc.assert(fc.property(hostileString, (value) => {
-      const decoded = decodeRecord(value);
-      expect(decoded === null || z.safeParse(ConsentRecordSchema, decoded).success).toBe(true);
-      expect(prototypesAreClean()).toBe(true);
-    }), FUZZ);
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        const decoded = decodeRecord(value);
+        expect(decoded === null || z.safeParse(ConsentRecordSchema, decoded).success).toBe(true);
+        expect(prototypesAreClean()).toBe(true);
+      }),
+      FUZZ,
+    );
   });
 
   it('an edited "Reject all" cookie never grants a category the visitor denied', () => {
     const edit = fc.record({
       at: fc.nat({ max: rejectedCookie.length }),
       cut: fc.nat({ max: 12 }),
-      insert: fc.oneof(hostileString.filter((s) => s.length < 100), fc.constantFrom('analytics', 'marketing', '!', '~')),
+      insert: fc.oneof(
+        hostileString.filter((s) => s.length < 100),
+        fc.constantFrom('analytics', 'marketing', '!', '~'),
+      ),
     });
-    fc.assert(fc.property(edit, ({ at, cut, insert }) => {
-      const value = rejectedCookie.slice(0, at) + insert + rejectedCookie.slice(at + cut);
-      fc.pre(value !== rejectedCookie);
-      expect(granted(managerReading(value))).toEqual([]);
-    }), FUZZ);
+    fc.assert(
+      fc.property(edit, ({ at, cut, insert }) => {
+        const value = rejectedCookie.slice(0, at) + insert + rejectedCookie.slice(at + cut);
+        fc.pre(value !== rejectedCookie);
+        expect(granted(managerReading(value))).toEqual([]);
+      }),
+      FUZZ,
+    );
   });
 
   it('re-signed cookies with prototype-pollution ids in any list grant nothing and pollute nothing', () => {
     const fields = rejectedCookie.split('~').slice(0, -1);
     const forged = fc.record({
       field: fc.constantFrom(3, 4), // the category list, the contact list
-      item: fc.constantFrom(...POLLUTING_KEYS, ...POLLUTING_KEYS.map((k) => `email:${k}`), ...POLLUTING_KEYS.map((k) => `${k}:offers`)),
+      item: fc.constantFrom(
+        ...POLLUTING_KEYS,
+        ...POLLUTING_KEYS.map((k) => `email:${k}`),
+        ...POLLUTING_KEYS.map((k) => `${k}:offers`),
+      ),
     });
-    fc.assert(fc.property(forged, ({ field, item }) => {
-      const body = fields.map((f, i) => (i === field ? `${f}.${item}` : f)).join('~');
-      const decoded = decodeRecord(`${body}~${checksum(body)}`);
-      // "constructor" and "prototype" are well-formed ids and may come back as plain own keys; "__proto__" never does.
-      if (item.includes('__proto__')) expect(decoded).toBeNull();
-      else expect(decoded === null || Object.getPrototypeOf(decoded.categories) === Object.prototype).toBe(true);
-      expect(granted(managerReading(`${body}~${checksum(body)}`))).toEqual([]);
-      expect(prototypesAreClean()).toBe(true);
-    }), FUZZ);
+    fc.assert(
+      fc.property(forged, ({ field, item }) => {
+        const body = fields.map((f, i) => (i === field ? `${f}.${item}` : f)).join('~');
+        const decoded = decodeRecord(`${body}~${checksum(body)}`);
+        // "constructor" and "prototype" are well-formed ids and may come back as plain own keys; "__proto__" never does.
+        if (item.includes('__proto__')) expect(decoded).toBeNull();
+        else expect(decoded === null || Object.getPrototypeOf(decoded.categories) === Object.prototype).toBe(true);
+        expect(granted(managerReading(`${body}~${checksum(body)}`))).toEqual([]);
+        expect(prototypesAreClean()).toBe(true);
+      }),
+      FUZZ,
+    );
   });
 
   it('random cookie values never grant anything', () => {
-    fc.assert(fc.property(hostileString, (value) => {
-      expect(granted(managerReading(value))).toEqual([]);
-    }), FUZZ);
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        expect(granted(managerReading(value))).toEqual([]);
+      }),
+      FUZZ,
+    );
   });
 });

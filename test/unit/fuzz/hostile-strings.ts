@@ -13,7 +13,27 @@ export const FUZZ = { seed: 8_2026, numRuns: process.env.SOAK ? 15_000 : 300 } a
 export const hostileString = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 64 }),
   fc.string({ unit: 'binary', maxLength: 64 }),
-  fc.string({ unit: fc.constantFrom('~', '.', '!', ':', '"', '{', '}', '[', ']', ',', '\\', '\u0000', '\uFFFF', '\uD800', 'a', '1'), maxLength: 80 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '~',
+      '.',
+      '!',
+      ':',
+      '"',
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      '\\',
+      '\u0000',
+      '\uFFFF',
+      '\uD800',
+      'a',
+      '1',
+    ),
+    maxLength: 80,
+  }),
   fc.constantFrom(...POLLUTING_KEYS),
   fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n)),
 );
@@ -30,7 +50,9 @@ export const hostileJson = fc.letrec((tie) => ({
     fc.array(tie('value'), { maxLength: 4 }),
     tie('object'),
   ),
-  object: fc.dictionary(fc.oneof(fc.constantFrom(...POLLUTING_KEYS), fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 4 }),
+  object: fc.dictionary(fc.oneof(fc.constantFrom(...POLLUTING_KEYS), fc.string({ maxLength: 8 })), tie('value'), {
+    maxKeys: 4,
+  }),
 })).value;
 
 /** JSON text of a hostile value, with `__proto__` written as a literal key (JSON.parse makes it an own property). */
@@ -39,6 +61,11 @@ export const hostileJsonText = hostileJson.map((value) => JSON.stringify(value))
 /** Whether anything was added to the prototypes every object and array inherits from. */
 export function prototypesAreClean(): boolean {
   const probe = {} as Record<string, unknown>;
-  return Object.keys(Object.prototype).length === 0 && Object.keys(Array.prototype).length === 0 &&
-    probe.polluted === undefined && probe.granted === undefined && probe.analytics === undefined;
+  return (
+    Object.keys(Object.prototype).length === 0 &&
+    Object.keys(Array.prototype).length === 0 &&
+    probe.polluted === undefined &&
+    probe.granted === undefined &&
+    probe.analytics === undefined
+  );
 }

@@ -9,12 +9,18 @@ const base: ConsentConfigInput = { policy: { version: '1', url: '/' } };
 const managerFor = (config: Partial<ConsentConfigInput> = {}, env = memoryEnvironment().env) =>
   new ConsentManager(parseConfig({ ...base, ...config }), env);
 /** dataLayer entries as plain arrays; they must be `arguments` objects, as gtag() pushes them. */
-const commands = (page: GoogleTagGlobals) => page.dataLayer!.map((entry) => {
-  expect(Object.prototype.toString.call(entry)).toBe('[object Arguments]');
-  return Array.from(entry as ArrayLike<unknown>);
-});
+const commands = (page: GoogleTagGlobals) =>
+  page.dataLayer!.map((entry) => {
+    expect(Object.prototype.toString.call(entry)).toBe('[object Arguments]');
+    return Array.from(entry as ArrayLike<unknown>);
+  });
 
-const denied = { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };
+const denied = {
+  analytics_storage: 'denied',
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+};
 
 describe('Google Consent Mode', () => {
   it('pushes "default" with every signal denied and wait_for_update, and no update before a decision', () => {
@@ -32,7 +38,11 @@ describe('Google Consent Mode', () => {
     manager.rejectAll();
     expect(commands(page).slice(1)).toEqual([
       ['consent', 'update', { ...denied, analytics_storage: 'granted' }],
-      ['consent', 'update', { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }],
+      [
+        'consent',
+        'update',
+        { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' },
+      ],
       ['consent', 'update', denied],
     ]);
   });
@@ -50,13 +60,20 @@ describe('Google Consent Mode', () => {
     const page: GoogleTagGlobals = {};
     const manager = managerFor({
       categories: [{ id: 'analytics' }, { id: 'marketing' }, { id: 'ads', label: 'Ads' }],
-      consentMode: { mapping: { ad_storage: ['marketing', 'ads'], analytics_storage: ['analytics'] }, waitForUpdate: 2000 },
+      consentMode: {
+        mapping: { ad_storage: ['marketing', 'ads'], analytics_storage: ['analytics'] },
+        waitForUpdate: 2000,
+      },
     });
     followConsentMode(manager, page);
     manager.update({ categories: { marketing: true } });
     manager.update({ categories: { ads: true } });
     expect(commands(page)[0]![2]).toMatchObject({ wait_for_update: 2000 });
-    expect(commands(page).slice(1).map((c) => (c[2] as Record<string, string>).ad_storage)).toEqual(['denied', 'granted']);
+    expect(
+      commands(page)
+        .slice(1)
+        .map((c) => (c[2] as Record<string, string>).ad_storage),
+    ).toEqual(['denied', 'granted']);
   });
 
   it('puts "default" and a stored decision\'s update before commands the page queued first, while gtag.js has not taken the queue over', () => {
@@ -66,24 +83,34 @@ describe('Google Consent Mode', () => {
     }
     const page: GoogleTagGlobals = { dataLayer: [queued('js', 'now'), queued('config', 'G-1')] };
     followConsentMode(managerFor(), page);
-    expect(commands(page).map((c) => c.slice(0, 2))).toEqual([['consent', 'default'], ['js', 'now'], ['config', 'G-1']]);
+    expect(commands(page).map((c) => c.slice(0, 2))).toEqual([
+      ['consent', 'default'],
+      ['js', 'now'],
+      ['config', 'G-1'],
+    ]);
 
     // A returning visitor's update goes first too, so the first hit Google's tag sends already follows it.
     const setup = memoryEnvironment();
     managerFor({}, setup.env).acceptAll();
     const returning: GoogleTagGlobals = { dataLayer: [queued('js', 'now')] };
     followConsentMode(managerFor({}, setup.env), returning);
-    expect(commands(returning).map((c) => c.slice(0, 2))).toEqual([['consent', 'default'], ['consent', 'update'], ['js', 'now']]);
+    expect(commands(returning).map((c) => c.slice(0, 2))).toEqual([
+      ['consent', 'default'],
+      ['consent', 'update'],
+      ['js', 'now'],
+    ]);
 
     // Once gtag.js has read the queue it owns dataLayer.push, and order there is its own: append, never reorder.
     const read: unknown[] = [];
-    const loaded: GoogleTagGlobals = { dataLayer: Object.assign([queued('js', 'now')], { push: (entry: unknown) => read.push(entry) }) };
+    const loaded: GoogleTagGlobals = {
+      dataLayer: Object.assign([queued('js', 'now')], { push: (entry: unknown) => read.push(entry) }),
+    };
     followConsentMode(managerFor(), loaded);
     expect(commands(loaded).map((c) => c[0])).toEqual(['js']);
     expect(read.map((entry) => Array.from(entry as ArrayLike<unknown>).slice(0, 2))).toEqual([['consent', 'default']]);
   });
 
-  it('uses the page\'s own gtag() when it has one', () => {
+  it("uses the page's own gtag() when it has one", () => {
     const calls: unknown[][] = [];
     const page: GoogleTagGlobals = { gtag: (...args) => calls.push(args) };
     followConsentMode(managerFor(), page);

@@ -19,7 +19,10 @@ describe('deleteCookies', () => {
   it('expires matching cookies host-only, on the cookie domain and on every parent domain, on each parent path', () => {
     const { document, writes } = fakeDocument('_ga=1; _hm_lvt_9=2; theme=dark; consent=abc');
     const deleted = deleteCookies(document, ['_ga', '/^_hm_/'], {
-      hostname: 'www.shop.example.com', pathname: '/cart/item', domain: '.example.com', keep: 'consent',
+      hostname: 'www.shop.example.com',
+      pathname: '/cart/item',
+      domain: '.example.com',
+      keep: 'consent',
     });
     expect(deleted).toEqual(['_ga', '_hm_lvt_9']);
     const forGa = writes.filter((w) => w.startsWith('_ga='));
@@ -35,7 +38,9 @@ describe('deleteCookies', () => {
 
   it('never deletes the consent cookie, even when a pattern matches it', () => {
     const { document, writes } = fakeDocument('consent=abc; c_other=1');
-    expect(deleteCookies(document, ['/^c/'], { hostname: 'shop.test', pathname: '/', keep: 'consent' })).toEqual(['c_other']);
+    expect(deleteCookies(document, ['/^c/'], { hostname: 'shop.test', pathname: '/', keep: 'consent' })).toEqual([
+      'c_other',
+    ]);
     expect(writes.every((w) => w.startsWith('c_other='))).toBe(true);
   });
 

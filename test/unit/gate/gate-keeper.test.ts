@@ -7,7 +7,11 @@ import { memoryEnvironment } from '../../fixtures/memory-environment.js';
 
 const config = parseConfig({
   policy: { version: '1', url: '/' },
-  categories: [{ id: 'necessary', required: true }, { id: 'analytics', hosts: ['stats.example.com'] }, { id: 'marketing' }],
+  categories: [
+    { id: 'necessary', required: true },
+    { id: 'analytics', hosts: ['stats.example.com'] },
+    { id: 'marketing' },
+  ],
   requestQueueSize: 3,
 });
 
@@ -15,18 +19,27 @@ function setUp() {
   const events = new EventTarget();
   const blocked: BlockedDetail[] = [];
   events.addEventListener('consent:blocked', (e) => blocked.push((e as CustomEvent<BlockedDetail>).detail));
-  const keeper = new GateKeeper(events, () => 'https://shop.test/page', () => 'shop.test');
+  const keeper = new GateKeeper(
+    events,
+    () => 'https://shop.test/page',
+    () => 'shop.test',
+  );
   const manager = new ConsentManager(config, memoryEnvironment().env);
   const log: string[] = [];
   const request = (url: string) =>
-    keeper.admit(url, 'fetch', () => log.push(`sent ${url}`), () => log.push(`refused ${url}`));
+    keeper.admit(
+      url,
+      'fetch',
+      () => log.push(`sent ${url}`),
+      () => log.push(`refused ${url}`),
+    );
   return { keeper, manager, log, request, blocked };
 }
 
 const stats = (n: number) => `https://stats.example.com/collect?n=${n}`;
 
 describe('GateKeeper', () => {
-  it('before the manager connects, holds requests to other hosts and passes the page\'s own', () => {
+  it("before the manager connects, holds requests to other hosts and passes the page's own", () => {
     const { keeper, request, log } = setUp();
     expect(request('/api/cart')).toBe('pass');
     expect(request('https://cdn.unlisted.test/lib.js')).toBe('hold');
@@ -92,7 +105,14 @@ describe('GateKeeper', () => {
   it('requests for fixed categories (manager.beacon) follow those categories, not the host', () => {
     const { keeper, manager, log } = setUp();
     keeper.connect(manager);
-    const send = () => keeper.admit('https://cdn.unlisted.test/b', 'beacon', () => log.push('sent'), () => log.push('refused'), ['marketing']);
+    const send = () =>
+      keeper.admit(
+        'https://cdn.unlisted.test/b',
+        'beacon',
+        () => log.push('sent'),
+        () => log.push('refused'),
+        ['marketing'],
+      );
     expect(send()).toBe('hold');
     manager.update({ categories: { marketing: true } });
     expect(log).toEqual(['sent']);
@@ -107,10 +127,20 @@ describe('GateKeeper', () => {
     try {
       const { keeper, manager, log } = setUp();
       keeper.connect(manager);
-      keeper.admit(stats(1), 'xhr', () => {
-        throw new Error('InvalidStateError: the page aborted this XHR');
-      }, () => {});
-      keeper.admit(stats(2), 'fetch', () => log.push('sent 2'), () => {});
+      keeper.admit(
+        stats(1),
+        'xhr',
+        () => {
+          throw new Error('InvalidStateError: the page aborted this XHR');
+        },
+        () => {},
+      );
+      keeper.admit(
+        stats(2),
+        'fetch',
+        () => log.push('sent 2'),
+        () => {},
+      );
       manager.acceptAll();
       expect(log).toEqual(['sent 2']);
       expect(() => vi.runAllTimers()).toThrow('the page aborted this XHR');

@@ -9,7 +9,10 @@ const categoriesOf = (url: string, base?: string) => match(url, base)?.categorie
 
 describe('host matching', () => {
   it('matches an exact host over http and https, whatever the path, query or case', () => {
-    expect(match('https://stats.example.com/collect?x=1')).toEqual({ host: 'stats.example.com', categories: ['analytics', 'marketing'] });
+    expect(match('https://stats.example.com/collect?x=1')).toEqual({
+      host: 'stats.example.com',
+      categories: ['analytics', 'marketing'],
+    });
     expect(categoriesOf('http://STATS.Example.com/a')).toEqual(['analytics', 'marketing']);
     expect(categoriesOf('https://ads.example.com')).toEqual(['marketing']);
   });
@@ -55,7 +58,10 @@ describe('host matching', () => {
   });
 
   it('ignores a trailing dot, which would otherwise be a way around the list', () => {
-    expect(match('https://stats.example.com./x')).toEqual({ host: 'stats.example.com', categories: ['analytics', 'marketing'] });
+    expect(match('https://stats.example.com./x')).toEqual({
+      host: 'stats.example.com',
+      categories: ['analytics', 'marketing'],
+    });
   });
 
   it('covers WebSocket URLs too', () => {

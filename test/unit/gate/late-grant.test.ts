@@ -15,11 +15,22 @@ const config = parseConfig({
 
 function setUp() {
   let lateGrants = 0;
-  const keeper = new GateKeeper(new EventTarget(), () => 'https://shop.test/', () => 'shop.test', () => lateGrants++);
+  const keeper = new GateKeeper(
+    new EventTarget(),
+    () => 'https://shop.test/',
+    () => 'shop.test',
+    () => lateGrants++,
+  );
   const manager = new ConsentManager(config, memoryEnvironment().env);
   keeper.connect(manager);
   const sent: string[] = [];
-  const request = (url: string) => keeper.admit(url, 'fetch', () => sent.push(url), () => {});
+  const request = (url: string) =>
+    keeper.admit(
+      url,
+      'fetch',
+      () => sent.push(url),
+      () => {},
+    );
   return { keeper, manager, sent, request, lateGrants: () => lateGrants };
 }
 

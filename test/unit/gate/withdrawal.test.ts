@@ -30,7 +30,7 @@ function setUp(extra: Partial<ConsentConfigInput> = {}) {
 }
 
 describe('withdrawal', () => {
-  it('a denial deletes the denied categories\' storage keys and databases as well as their cookies', () => {
+  it("a denial deletes the denied categories' storage keys and databases as well as their cookies", () => {
     const { manager, deletedStorage } = setUp();
     manager.acceptAll();
     expect(deletedStorage).toEqual([]);

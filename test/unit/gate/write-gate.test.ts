@@ -46,12 +46,22 @@ function fakeWindow() {
   class IDBFactory {
     requests: (EventTarget & { aborted: boolean; transaction: { abort(): void } })[] = [];
     open(_name: string) {
-      const request = Object.assign(new EventTarget(), { aborted: false, transaction: { abort: () => (request.aborted = true) } });
+      const request = Object.assign(new EventTarget(), {
+        aborted: false,
+        transaction: { abort: () => (request.aborted = true) },
+      });
       this.requests.push(request);
       return request;
     }
   }
-  const win = { Document, Storage, CookieStore, IDBFactory, localStorage: new Storage(), sessionStorage: new Storage() };
+  const win = {
+    Document,
+    Storage,
+    CookieStore,
+    IDBFactory,
+    localStorage: new Storage(),
+    sessionStorage: new Storage(),
+  };
   return { win, jar, document: new Document(), cookieStore: new CookieStore(), indexedDB: new IDBFactory() };
 }
 
@@ -60,14 +70,18 @@ function setUp() {
   const events = new EventTarget();
   const blocked: BlockedDetail[] = [];
   events.addEventListener('consent:blocked', (e) => blocked.push((e as CustomEvent<BlockedDetail>).detail));
-  const keeper = new GateKeeper(events, () => 'https://shop.test/', () => 'shop.test');
+  const keeper = new GateKeeper(
+    events,
+    () => 'https://shop.test/',
+    () => 'shop.test',
+  );
   patchWrites(page.win as unknown as Window & typeof globalThis, keeper);
   const manager = new ConsentManager(config, memoryEnvironment().env);
   return { ...page, keeper, manager, blocked };
 }
 
 describe('cookie writes', () => {
-  it('before a decision, refuse cookies an optional category lists and write the page\'s own and required ones', () => {
+  it("before a decision, refuse cookies an optional category lists and write the page's own and required ones", () => {
     const { document, jar, keeper, manager } = setUp();
     keeper.connect(manager);
     document.cookie = '_ga=GA1.1.123; Path=/; Max-Age=63072000';
@@ -195,7 +209,7 @@ describe('storage writes', () => {
 });
 
 describe('IndexedDB', () => {
-  it('creating a listed database is rolled back before the opener\'s upgrade handler runs, and counted; others are created', () => {
+  it("creating a listed database is rolled back before the opener's upgrade handler runs, and counted; others are created", () => {
     const { indexedDB, keeper, manager } = setUp();
     keeper.connect(manager);
     const upgrades: string[] = [];

@@ -13,13 +13,28 @@ describe('endpoint limits: a record stays small', () => {
   it('a record with more than 32 categories, 8 contact channels or 8 topics a channel is a 400 naming the field', async () => {
     const { call } = await testEndpoint();
     const topics = allOf(slugs(8, 't'), true);
-    expect((await call('PUT', path(), { body: putBody(record({ categories: allOf(slugs(32, 'c'), true), contact: allOf(slugs(8, 'ch'), topics) })) })).status).toBe(201);
+    expect(
+      (
+        await call('PUT', path(), {
+          body: putBody(record({ categories: allOf(slugs(32, 'c'), true), contact: allOf(slugs(8, 'ch'), topics) })),
+        })
+      ).status,
+    ).toBe(201);
 
-    const tooMany = await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B, categories: allOf(slugs(33, 'c'), true) })) });
-    expect([tooMany.status, tooMany.json.problems]).toEqual([400, ['record.categories: expected at most 32 categories']]);
-    const channels = await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B, contact: allOf(slugs(9, 'ch'), {}) })) });
+    const tooMany = await call('PUT', path(RECORD_ID_B), {
+      body: putBody(record({ id: RECORD_ID_B, categories: allOf(slugs(33, 'c'), true) })),
+    });
+    expect([tooMany.status, tooMany.json.problems]).toEqual([
+      400,
+      ['record.categories: expected at most 32 categories'],
+    ]);
+    const channels = await call('PUT', path(RECORD_ID_B), {
+      body: putBody(record({ id: RECORD_ID_B, contact: allOf(slugs(9, 'ch'), {}) })),
+    });
     expect(channels.json.problems).toEqual(['record.contact: expected at most 8 channels']);
-    const perChannel = await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B, contact: { email: allOf(slugs(9, 't'), false) } })) });
+    const perChannel = await call('PUT', path(RECORD_ID_B), {
+      body: putBody(record({ id: RECORD_ID_B, contact: { email: allOf(slugs(9, 't'), false) } })),
+    });
     expect(perChannel.json.problems).toEqual(['record.contact.email: expected at most 8 topics']);
     expect((await call('GET', path(RECORD_ID_B))).status).toBe(404);
   });
@@ -27,7 +42,9 @@ describe('endpoint limits: a record stays small', () => {
   it('a config offering more contact channels or topics than a record may hold is refused, naming the field', () => {
     const policy = { version: '2024-06', url: '/privacy' };
     const options = (n: number, prefix: string) => slugs(n, prefix).map((id) => ({ id, label: id }));
-    expect(() => parseConfig({ policy, contact: { channels: options(8, 'ch'), topics: options(8, 't') } })).not.toThrow();
+    expect(() =>
+      parseConfig({ policy, contact: { channels: options(8, 'ch'), topics: options(8, 't') } }),
+    ).not.toThrow();
     for (const [contact, problem] of [
       [{ channels: options(9, 'ch') }, 'contact.channels: expected at most 8 channels'],
       [{ topics: options(9, 't') }, 'contact.topics: expected at most 8 topics'],
@@ -82,13 +99,17 @@ describe('endpoint limits: receipts come in pages', () => {
       ['after=abc', 'after: expected the "next" value of the previous page'],
     ]) {
       const answer = await call('GET', `${path()}/receipts?${query}`);
-      expect([answer.status, answer.json.error, answer.json.problems], query).toEqual([400, 'invalid-query', [problem]]);
+      expect([answer.status, answer.json.error, answer.json.problems], query).toEqual([
+        400,
+        'invalid-query',
+        [problem],
+      ]);
     }
   });
 });
 
 describe('endpoint limits: every route is rate limited', () => {
-  it('reads spend the client\'s read budget on every route, and answer 429 with Retry-After past it', async () => {
+  it("reads spend the client's read budget on every route, and answer 429 with Retry-After past it", async () => {
     for (const route of ['/healthz', '/v1/keys', path(), `${path()}/receipts`]) {
       const { call } = await testEndpoint({ readsPerMinute: 2 });
       await call('GET', route);
@@ -106,7 +127,7 @@ describe('endpoint limits: every route is rate limited', () => {
 });
 
 describe('endpoint order of checks: caller, ownership, then budget', () => {
-  it('strangers\' writes to an account\'s record spend only their own budget: the owner can still withdraw and erase', async () => {
+  it("strangers' writes to an account's record spend only their own budget: the owner can still withdraw and erase", async () => {
     const { call } = await testEndpoint({ writesPerMinute: 3, clientWritesPerMinute: 5 });
     const alice = await issueSubjectToken(SECRET, 'alice');
     expect((await call('PUT', path(), { body: putBody(), token: alice, client: '10.0.0.1' })).status).toBe(201);
@@ -116,9 +137,19 @@ describe('endpoint order of checks: caller, ownership, then budget', () => {
     for (let n = 0; n < 10; n++) {
       const client = `10.0.1.${n}`;
       expect((await call('PUT', path(), { body: putBody(record({ revision: 9 })), client })).text).toBe(stranger.text);
-      expect((await call('DELETE', path(), { token: await issueSubjectToken(SECRET, `mallory-${n}`), client })).status).toBe(404);
+      expect(
+        (await call('DELETE', path(), { token: await issueSubjectToken(SECRET, `mallory-${n}`), client })).status,
+      ).toBe(404);
     }
-    expect((await call('PUT', path(), { body: putBody(record({ revision: 2, categories: { analytics: false } })), token: alice, client: '10.0.0.1' })).status).toBe(200);
+    expect(
+      (
+        await call('PUT', path(), {
+          body: putBody(record({ revision: 2, categories: { analytics: false } })),
+          token: alice,
+          client: '10.0.0.1',
+        })
+      ).status,
+    ).toBe(200);
     expect((await call('DELETE', path(), { token: alice, client: '10.0.0.1' })).status).toBe(204);
   });
 
@@ -126,11 +157,12 @@ describe('endpoint order of checks: caller, ownership, then budget', () => {
     const { call } = await testEndpoint({ writesPerMinute: 100, clientWritesPerMinute: 2 });
     await call('PUT', path(), { body: putBody(), token: await issueSubjectToken(SECRET, 'alice'), client: '10.0.0.1' });
     const tries = [];
-    for (let n = 0; n < 3; n++) tries.push((await call('PUT', path(), { body: putBody(record({ revision: 2 })), client: '10.0.0.66' })).status);
+    for (let n = 0; n < 3; n++)
+      tries.push((await call('PUT', path(), { body: putBody(record({ revision: 2 })), client: '10.0.0.66' })).status);
     expect(tries).toEqual([404, 404, 429]);
   });
 
-  it('a replayed idempotency key answers only the record\'s owner; to anyone else exactly like a missing id', async () => {
+  it("a replayed idempotency key answers only the record's owner; to anyone else exactly like a missing id", async () => {
     const { call } = await testEndpoint();
     const alice = await issueSubjectToken(SECRET, 'alice');
     const body = putBody(record(), 'alice-key-000000000001');

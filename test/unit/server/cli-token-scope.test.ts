@@ -24,14 +24,21 @@ describe('consent-kit serve --token-audience --token-issuer', () => {
   });
 
   it('the endpoint accepts only subject tokens that carry the configured aud and iss', async () => {
-    const put = async (token: string) => (await fetch(`${running.url}/v1/consents/${RECORD_ID_A}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(putBody()),
-    })).status;
+    const put = async (token: string) =>
+      (
+        await fetch(`${running.url}/v1/consents/${RECORD_ID_A}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(putBody()),
+        })
+      ).status;
     expect(await put(await issueSubjectToken(SECRET, 'alice'))).toBe(401);
     expect(await put(await issueSubjectToken(SECRET, 'alice', { audience: 'consent-kit' }))).toBe(401);
     expect(await put(await issueSubjectToken(SECRET, 'alice', { issuer: 'https://www.example.com' }))).toBe(401);
-    expect(await put(await issueSubjectToken(SECRET, 'alice', { audience: 'consent-kit', issuer: 'https://www.example.com' }))).toBe(201);
+    expect(
+      await put(
+        await issueSubjectToken(SECRET, 'alice', { audience: 'consent-kit', issuer: 'https://www.example.com' }),
+      ),
+    ).toBe(201);
   });
 });

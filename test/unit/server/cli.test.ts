@@ -63,9 +63,21 @@ describe('consent-kit CLI', () => {
   it('serve refuses a short CONSENT_KIT_SECRET, an empty token audience or issuer, or either without a secret', async () => {
     for (const [secret, args, message] of [
       ['too-short', [], /^consent-kit: CONSENT_KIT_SECRET: expected at least 32 characters/],
-      ['a-secret-of-at-least-thirty-two-chars', ['--token-audience', ''], /^consent-kit: --token-audience: expected a non-empty string/],
-      ['a-secret-of-at-least-thirty-two-chars', ['--token-issuer', ' '], /^consent-kit: --token-issuer: expected a non-empty string/],
-      ['', ['--token-audience', 'consent-kit'], /^consent-kit: --token-audience: needs CONSENT_KIT_SECRET \(subject tokens are off without it\)$/],
+      [
+        'a-secret-of-at-least-thirty-two-chars',
+        ['--token-audience', ''],
+        /^consent-kit: --token-audience: expected a non-empty string/,
+      ],
+      [
+        'a-secret-of-at-least-thirty-two-chars',
+        ['--token-issuer', ' '],
+        /^consent-kit: --token-issuer: expected a non-empty string/,
+      ],
+      [
+        '',
+        ['--token-audience', 'consent-kit'],
+        /^consent-kit: --token-audience: needs CONSENT_KIT_SECRET \(subject tokens are off without it\)$/,
+      ],
       ['', ['--token-issuer', 'https://www.example.com'], /^consent-kit: --token-issuer: needs CONSENT_KIT_SECRET/],
     ] as const) {
       vi.stubEnv('CONSENT_KIT_SECRET', secret);
@@ -77,12 +89,24 @@ describe('consent-kit CLI', () => {
 
   it('serve refuses an origin that is not one, or a PostgreSQL URL it cannot read, with the option named and no stack', async () => {
     for (const [args, message] of [
-      [['--origin', 'http://['], /^consent-kit: --origin: expected an origin such as https:\/\/www.example.com \(no path\), got "http:\/\/\["$/],
+      [
+        ['--origin', 'http://['],
+        /^consent-kit: --origin: expected an origin such as https:\/\/www.example.com \(no path\), got "http:\/\/\["$/,
+      ],
       [['--origin', 'https://www.example.com:99999'], /^consent-kit: --origin: expected an origin/],
       [['--postgres', 'not a url'], /^consent-kit: --postgres: expected a URL such as postgres:\/\/user@host\/db$/],
-      [['--postgres-file', join(tmpdir(), 'no-such-consent-url')], /^consent-kit: --postgres-file: cannot read .*no-such-consent-url \(ENOENT\)$/],
-      [['--postgres-file', configFile('mysql://x')], /^consent-kit: --postgres-file: .* does not hold a URL such as postgres:/],
-      [['--db', 'a.db', '--postgres-file', configFile('postgres://u@h/db')], /^consent-kit: --db, --postgres and --postgres-file: expected one of them$/],
+      [
+        ['--postgres-file', join(tmpdir(), 'no-such-consent-url')],
+        /^consent-kit: --postgres-file: cannot read .*no-such-consent-url \(ENOENT\)$/,
+      ],
+      [
+        ['--postgres-file', configFile('mysql://x')],
+        /^consent-kit: --postgres-file: .* does not hold a URL such as postgres:/,
+      ],
+      [
+        ['--db', 'a.db', '--postgres-file', configFile('postgres://u@h/db')],
+        /^consent-kit: --db, --postgres and --postgres-file: expected one of them$/,
+      ],
     ] as const) {
       const { code, err } = await run(['serve', ...args]);
       expect(code, args.join(' ')).toBe(2);
@@ -95,8 +119,12 @@ describe('consent-kit CLI', () => {
     const err: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((message: string) => err.push(message));
     // Nothing listens on port 1: the warning comes before the connection fails.
-    await expect(main(['serve', '--postgres', 'postgres://user:secret@127.0.0.1:1/db', '--port', '0'])).rejects.toThrow();
-    expect(err.join('\n')).toMatch(/--postgres: the password in this URL is visible to every user of the machine; put the URL in DATABASE_URL or a file \(--postgres-file\)/);
+    await expect(
+      main(['serve', '--postgres', 'postgres://user:secret@127.0.0.1:1/db', '--port', '0']),
+    ).rejects.toThrow();
+    expect(err.join('\n')).toMatch(
+      /--postgres: the password in this URL is visible to every user of the machine; put the URL in DATABASE_URL or a file \(--postgres-file\)/,
+    );
   });
 
   it('serve refuses to start on a database that holds receipts but lost its signing key, saying how to go on', async () => {

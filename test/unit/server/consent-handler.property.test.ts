@@ -15,21 +15,49 @@ const id = fc.oneof(
   fc.constantFrom(RECORD_ID_A.toUpperCase(), '__proto__', 'constructor', 'me', '..', '%00', '%2e%2e%2f', 'null', ''),
   fc.string().map(encodeURIComponent),
 );
-const nearRecord = fc.record({
-  id: fc.oneof(fc.constant(RECORD_ID_A), fc.uuid(), anything),
-  policyVersion: fc.oneof(fc.constant('2024-06'), anything),
-  categories: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom('analytics', 'marketing', '__proto__', 'constructor'), fc.string()), fc.oneof(fc.boolean(), anything)), anything),
-  contact: fc.oneof(fc.constant({ email: { offers: true } }), fc.dictionary(fc.string(), fc.dictionary(fc.string(), fc.boolean())), anything),
-  method: fc.oneof(fc.constantFrom('api', 'gpc', 'banner-accept-all'), anything),
-  decidedAt: fc.oneof(fc.constant('2025-01-15T10:00:00.000Z'), fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), anything),
-  updatedAt: fc.oneof(fc.constant('2025-01-15T10:00:00.000Z'), fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), anything),
-  revision: fc.oneof(fc.integer({ min: -3, max: 5 }), fc.double(), anything),
-}, { requiredKeys: [] });
-const nearBody = fc.record({
-  record: fc.oneof(nearRecord, anything),
-  idempotencyKey: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/), anything),
-  notice: fc.oneof(fc.constant(putBody().notice), fc.record({ language: anything, policyUrl: fc.oneof(fc.webUrl(), anything), textHash: anything }), anything),
-}, { requiredKeys: [] });
+const nearRecord = fc.record(
+  {
+    id: fc.oneof(fc.constant(RECORD_ID_A), fc.uuid(), anything),
+    policyVersion: fc.oneof(fc.constant('2024-06'), anything),
+    categories: fc.oneof(
+      fc.dictionary(
+        fc.oneof(fc.constantFrom('analytics', 'marketing', '__proto__', 'constructor'), fc.string()),
+        fc.oneof(fc.boolean(), anything),
+      ),
+      anything,
+    ),
+    contact: fc.oneof(
+      fc.constant({ email: { offers: true } }),
+      fc.dictionary(fc.string(), fc.dictionary(fc.string(), fc.boolean())),
+      anything,
+    ),
+    method: fc.oneof(fc.constantFrom('api', 'gpc', 'banner-accept-all'), anything),
+    decidedAt: fc.oneof(
+      fc.constant('2025-01-15T10:00:00.000Z'),
+      fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())),
+      anything,
+    ),
+    updatedAt: fc.oneof(
+      fc.constant('2025-01-15T10:00:00.000Z'),
+      fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())),
+      anything,
+    ),
+    revision: fc.oneof(fc.integer({ min: -3, max: 5 }), fc.double(), anything),
+  },
+  { requiredKeys: [] },
+);
+const nearBody = fc.record(
+  {
+    record: fc.oneof(nearRecord, anything),
+    idempotencyKey: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/), anything),
+    notice: fc.oneof(
+      fc.constant(putBody().notice),
+      fc.record({ language: anything, policyUrl: fc.oneof(fc.webUrl(), anything), textHash: anything }),
+      anything,
+    ),
+  },
+  { requiredKeys: [] },
+);
 const rawBody = fc.oneof(
   nearBody.map((b) => JSON.stringify(b)),
   fc.jsonValue().map((v) => JSON.stringify(v)),
@@ -40,13 +68,20 @@ const rawBody = fc.oneof(
 );
 
 /** Every route, a route's neighbours, and paths that are no route at all. */
-const path = fc.oneof(
-  fc.constantFrom('/healthz', '/v1/keys', '/v1/consents/me', '/v1/consents', '/v1', '/'),
-  id.map((i) => `/v1/consents/${i}`),
-  id.map((i) => `/v1/consents/${i}/receipts`),
-  fc.tuple(id, fc.string()).map(([i, s]) => `/v1/consents/${i}/${encodeURIComponent(s)}`),
-  fc.string().map((s) => `/${encodeURIComponent(s)}`),
-).chain((p) => fc.oneof(fc.constant(p), fc.string().map((q) => `${p}?${encodeURIComponent(q)}`)));
+const path = fc
+  .oneof(
+    fc.constantFrom('/healthz', '/v1/keys', '/v1/consents/me', '/v1/consents', '/v1', '/'),
+    id.map((i) => `/v1/consents/${i}`),
+    id.map((i) => `/v1/consents/${i}/receipts`),
+    fc.tuple(id, fc.string()).map(([i, s]) => `/v1/consents/${i}/${encodeURIComponent(s)}`),
+    fc.string().map((s) => `/${encodeURIComponent(s)}`),
+  )
+  .chain((p) =>
+    fc.oneof(
+      fc.constant(p),
+      fc.string().map((q) => `${p}?${encodeURIComponent(q)}`),
+    ),
+  );
 
 const method = fc.oneof(
   fc.constantFrom('GET', 'HEAD', 'PUT', 'PUT', 'PUT', 'DELETE', 'POST', 'PATCH', 'OPTIONS'),
@@ -58,35 +93,56 @@ const validBearer = fc.constantFrom(
   `Bearer ${await issueSubjectToken(SECRET, 'account-a')}`,
   `Bearer ${await issueSubjectToken(SECRET, 'account-b')}`,
 );
-const authorization = fc.option(fc.oneof(
-  validBearer,
-  fc.constant(`Bearer ${await issueSubjectToken(SECRET, 'account-a', { now: 0 })}`),
-  fc.constant(`Bearer ${await issueSubjectToken(`${SECRET}-forged`, 'account-a')}`),
-  printable.map((t) => `Bearer ${t}`),
-  fc.constant(`Bearer ${'x'.repeat(20_000)}`),
-  printable,
-), { nil: undefined });
-const headers = fc.record({
-  'content-type': fc.oneof(fc.constantFrom('application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'text/plain', 'application/jsonp', ''), printable),
-  authorization,
-  origin: fc.oneof(fc.constantFrom('https://www.example.com', 'https://evil.example.net', 'null'), printable),
-  'access-control-request-method': fc.oneof(fc.constantFrom('PUT', 'DELETE', 'POST'), printable),
-  'idempotency-key': printable,
-  'x-forwarded-for': printable,
-}, { requiredKeys: [] });
+const authorization = fc.option(
+  fc.oneof(
+    validBearer,
+    fc.constant(`Bearer ${await issueSubjectToken(SECRET, 'account-a', { now: 0 })}`),
+    fc.constant(`Bearer ${await issueSubjectToken(`${SECRET}-forged`, 'account-a')}`),
+    printable.map((t) => `Bearer ${t}`),
+    fc.constant(`Bearer ${'x'.repeat(20_000)}`),
+    printable,
+  ),
+  { nil: undefined },
+);
+const headers = fc.record(
+  {
+    'content-type': fc.oneof(
+      fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'APPLICATION/JSON',
+        'text/plain',
+        'application/jsonp',
+        '',
+      ),
+      printable,
+    ),
+    authorization,
+    origin: fc.oneof(fc.constantFrom('https://www.example.com', 'https://evil.example.net', 'null'), printable),
+    'access-control-request-method': fc.oneof(fc.constantFrom('PUT', 'DELETE', 'POST'), printable),
+    'idempotency-key': printable,
+    'x-forwarded-for': printable,
+  },
+  { requiredKeys: [] },
+);
 
 /** Mostly valid writes (one field perhaps replaced), so that records get stored and later requests meet them. */
-const coherentWrite = fc.record({
-  id: fc.oneof(fc.constantFrom(RECORD_ID_A, RECORD_ID_B), fc.uuid({ version: 4 })),
-  revision: fc.integer({ min: 1, max: 4 }),
-  change: fc.option(nearRecord, { nil: undefined }),
-  authorization: fc.option(validBearer, { nil: undefined }),
-}).map(({ id, revision, change, authorization }) => ({
-  method: 'PUT',
-  path: `/v1/consents/${id}`,
-  headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) } as Record<string, string | undefined>,
-  raw: JSON.stringify(putBody(record({ id, revision, ...(change as object) }))),
-}));
+const coherentWrite = fc
+  .record({
+    id: fc.oneof(fc.constantFrom(RECORD_ID_A, RECORD_ID_B), fc.uuid({ version: 4 })),
+    revision: fc.integer({ min: 1, max: 4 }),
+    change: fc.option(nearRecord, { nil: undefined }),
+    authorization: fc.option(validBearer, { nil: undefined }),
+  })
+  .map(({ id, revision, change, authorization }) => ({
+    method: 'PUT',
+    path: `/v1/consents/${id}`,
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) } as Record<
+      string,
+      string | undefined
+    >,
+    raw: JSON.stringify(putBody(record({ id, revision, ...(change as object) }))),
+  }));
 const request = fc.oneof(fc.record({ method, path, headers, raw: rawBody }), coherentWrite);
 
 /** A 400 names what to fix: each problem starts with the field's path in the body, or the message names the URL's id. */
@@ -95,13 +151,21 @@ const FIELD_PATH = /^(\(root\)|record|idempotencyKey|notice)([.[].*)?: \S/s;
 describe('endpoint under generated input', () => {
   it('every route and method, with any body, headers and id: no 5xx, a clear 4xx, never an invalid or polluted record', async () => {
     const store = createSqliteStore(':memory:');
-    const { call } = await testEndpoint({ store, writesPerMinute: 1_000_000, clientWritesPerMinute: 1_000_000, origins: ['https://www.example.com'] });
+    const { call } = await testEndpoint({
+      store,
+      writesPerMinute: 1_000_000,
+      clientWritesPerMinute: 1_000_000,
+      origins: ['https://www.example.com'],
+    });
     const touched = new Set([RECORD_ID_A, RECORD_ID_B]);
     const seen = new Set<number>();
     await fc.assert(
       fc.asyncProperty(request, async ({ method, path, headers, raw }) => {
         const hasBody = method !== 'GET' && method !== 'HEAD';
-        const given = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>;
+        const given = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<
+          string,
+          string
+        >;
         const answer = await call(method, path, { ...(hasBody ? { raw } : {}), headers: given });
         const what = `${method} ${path} ${JSON.stringify(given)} ${raw.slice(0, 200)}`;
         expect(answer.status, what).toBeLessThan(500);
@@ -121,7 +185,10 @@ describe('endpoint under generated input', () => {
         for (const id of touched) {
           const stored = await store.read(id);
           if (stored) {
-            expect(z.safeParse(ConsentRecordSchema, stored.record).success, `${what}: stored ${JSON.stringify(stored.record)}`).toBe(true);
+            expect(
+              z.safeParse(ConsentRecordSchema, stored.record).success,
+              `${what}: stored ${JSON.stringify(stored.record)}`,
+            ).toBe(true);
             expect(stored.record.id).toBe(id);
           }
         }

@@ -18,7 +18,9 @@ describe('endpoint: successful answers', () => {
     expect(created.json.receipt.jws.split('.')).toHaveLength(3);
     expect(created.json.receipt.receipt).toMatchObject({ recordId: RECORD_ID_A, jurisdiction: 'CN', revision: 1 });
 
-    const updated = await call('PUT', path(), { body: putBody(record({ revision: 2, categories: { analytics: false } })) });
+    const updated = await call('PUT', path(), {
+      body: putBody(record({ revision: 2, categories: { analytics: false } })),
+    });
     expect(updated.status).toBe(200);
     const current = await call('GET', path());
     expect(current.status).toBe(200);
@@ -42,7 +44,10 @@ describe('endpoint: successful answers', () => {
     await call('PUT', path(), { body: putBody(record({ revision: 2, method: 'banner-reject-all' })) });
     const list = await call('GET', `${path()}/receipts`);
     expect(list.status).toBe(200);
-    expect(list.json.receipts.map((r: any) => [r.receipt.revision, r.receipt.collectionMethod])).toEqual([[1, 'preferences-save'], [2, 'banner-reject-all']]);
+    expect(list.json.receipts.map((r: any) => [r.receipt.revision, r.receipt.collectionMethod])).toEqual([
+      [1, 'preferences-save'],
+      [2, 'banner-reject-all'],
+    ]);
   });
 
   it('DELETE erases (204): the record and its receipts are gone, the retained trail has no id', async () => {
@@ -83,18 +88,22 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
     body.extra = 1;
     const answer = await call('PUT', path(), { body });
     expect(answer.status).toBe(400);
-    expect(answer.json.problems).toEqual(expect.arrayContaining([
-      'record.categories.analytics: expected boolean, received string',
-      'record.revision: expected ≥ 1',
-      'idempotencyKey: expected 16 to 64 letters, digits, "-" or "_"',
-      'unknown field "extra": remove it or check the spelling'.replace(/^/, '(root): '),
-    ]));
+    expect(answer.json.problems).toEqual(
+      expect.arrayContaining([
+        'record.categories.analytics: expected boolean, received string',
+        'record.revision: expected ≥ 1',
+        'idempotencyKey: expected 16 to 64 letters, digits, "-" or "_"',
+        'unknown field "extra": remove it or check the spelling'.replace(/^/, '(root): '),
+      ]),
+    );
     expect((await call('GET', path())).status).toBe(404);
   });
 
   it('400 when the record is not the one the URL names, or its times run backwards; or the URL id is malformed', async () => {
     const { call } = await testEndpoint();
-    expect((await call('PUT', path(RECORD_ID_B), { body: putBody() })).json.problems).toEqual(['record.id: expected the same id as in the URL']);
+    expect((await call('PUT', path(RECORD_ID_B), { body: putBody() })).json.problems).toEqual([
+      'record.id: expected the same id as in the URL',
+    ]);
     const backwards = await call('PUT', path(), { body: putBody(record({ decidedAt: '2025-02-01T00:00:00.000Z' })) });
     expect(backwards.json.problems).toEqual(['record.updatedAt: expected a time at or after decidedAt']);
     const malformed = await call('PUT', '/v1/consents/not-a-uuid', { body: putBody() });
@@ -132,7 +141,9 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
   it('409 for a revision that does not move forward, carrying the stored record', async () => {
     const { call } = await testEndpoint();
     await call('PUT', path(), { body: putBody(record({ revision: 2 })) });
-    const answer = await call('PUT', path(), { body: putBody(record({ revision: 1, categories: { analytics: false } })) });
+    const answer = await call('PUT', path(), {
+      body: putBody(record({ revision: 1, categories: { analytics: false } })),
+    });
     expect(answer.status).toBe(409);
     expect(answer.json).toMatchObject({ error: 'stale-revision', record: record({ revision: 2 }) });
   });
@@ -141,17 +152,36 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
     const { call, handler } = await testEndpoint();
     const big = JSON.stringify({ ...putBody(), padding: 'x'.repeat(17 * 1024) });
     expect((await call('PUT', path(), { raw: big })).status).toBe(413);
-    const stream = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(big)); c.close(); } });
-    const chunked = await handler(new Request(`http://127.0.0.1${path()}`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half',
-    } as RequestInit));
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(big));
+        c.close();
+      },
+    });
+    const chunked = await handler(
+      new Request(`http://127.0.0.1${path()}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(chunked.status).toBe(413);
   });
 
   it('415 for a body that is not JSON', async () => {
     const { call } = await testEndpoint();
-    expect((await call('PUT', path(), { raw: JSON.stringify(putBody()), headers: { 'content-type': 'text/plain' } })).status).toBe(415);
-    expect((await call('PUT', path(), { raw: JSON.stringify(putBody()), headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(201);
+    expect(
+      (await call('PUT', path(), { raw: JSON.stringify(putBody()), headers: { 'content-type': 'text/plain' } })).status,
+    ).toBe(415);
+    expect(
+      (
+        await call('PUT', path(), {
+          raw: JSON.stringify(putBody()),
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('422 when an idempotency key comes back with another body', async () => {
@@ -171,8 +201,12 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another id from another client is not held back; the same client is, on any id.
-    expect((await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B })), client: '10.0.0.2' })).status).toBe(201);
-    expect((await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B, revision: 2 })) })).status).toBe(200);
+    expect(
+      (await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B })), client: '10.0.0.2' })).status,
+    ).toBe(201);
+    expect(
+      (await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B, revision: 2 })) })).status,
+    ).toBe(200);
     expect((await call('DELETE', path(RECORD_ID_B), { client: '127.0.0.1' })).status).toBe(429);
     now += 60_000;
     expect((await call('PUT', path(), { body: putBody(record({ revision: 4 })) })).status).toBe(200);
@@ -185,8 +219,13 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
     });
     const via = (address: string) => ({ headers: { 'x-forwarded-for': address }, client: '10.0.0.1' });
     expect((await call('PUT', path(), { body: putBody(), ...via('203.0.113.1') })).status).toBe(201);
-    expect((await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B })), ...via('203.0.113.2') })).status).toBe(201);
-    expect((await call('PUT', path(), { body: putBody(record({ revision: 2 })), ...via('203.0.113.1') })).status).toBe(429);
+    expect(
+      (await call('PUT', path(RECORD_ID_B), { body: putBody(record({ id: RECORD_ID_B })), ...via('203.0.113.2') }))
+        .status,
+    ).toBe(201);
+    expect((await call('PUT', path(), { body: putBody(record({ revision: 2 })), ...via('203.0.113.1') })).status).toBe(
+      429,
+    );
   });
 
   it('503, never 500, when the store fails', async () => {
@@ -197,7 +236,7 @@ describe('endpoint: bad input gets a 4xx that says what to fix', () => {
 });
 
 describe('endpoint: who may touch a record', () => {
-  it('a subject token reads, changes and deletes only its own subject\'s record; others get exactly a 404', async () => {
+  it("a subject token reads, changes and deletes only its own subject's record; others get exactly a 404", async () => {
     const { call } = await testEndpoint();
     const alice = await issueSubjectToken(SECRET, 'alice');
     const bob = await issueSubjectToken(SECRET, 'bob');
@@ -229,14 +268,20 @@ describe('endpoint: CORS', () => {
   it('answers configured origins only, preflight included', async () => {
     const { call } = await testEndpoint({ origins: ['https://www.example.com'] });
     const allowed = await call('OPTIONS', path(), {
-      headers: { origin: 'https://www.example.com', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type,authorization' },
+      headers: {
+        origin: 'https://www.example.com',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type,authorization',
+      },
     });
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://www.example.com');
     expect(allowed.headers.get('access-control-allow-methods')).toContain('PUT');
     const other = await call('GET', '/v1/keys', { headers: { origin: 'https://evil.example.net' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const none = await (await testEndpoint()).call('GET', '/v1/keys', { headers: { origin: 'https://www.example.com' } });
+    const none = await (await testEndpoint()).call('GET', '/v1/keys', {
+      headers: { origin: 'https://www.example.com' },
+    });
     expect(none.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -255,11 +300,13 @@ describe('endpoint: subject tokens', () => {
     return [answer.status, answer.json.error ?? answer.json.record.id, answer.headers.get('www-authenticate')];
   };
 
-  it('a token made by another backend\'s JWT library (plain HMAC-SHA256 here) is accepted as its subject', async () => {
+  it("a token made by another backend's JWT library (plain HMAC-SHA256 here) is accepted as its subject", async () => {
     const { call, store } = await testEndpoint({ now: () => NOW });
     expect(await putWith(call, handMadeJwt(SECRET, claims()))).toEqual([201, RECORD_ID_A, null]);
     expect((await store.read(RECORD_ID_A))?.owner).toBe('alice');
-    expect((await call('GET', '/v1/consents/me', { token: handMadeJwt(SECRET, claims()) })).json.record.id).toBe(RECORD_ID_A);
+    expect((await call('GET', '/v1/consents/me', { token: handMadeJwt(SECRET, claims()) })).json.record.id).toBe(
+      RECORD_ID_A,
+    );
   });
 
   it('401 invalid-token, as for a forged one, for another algorithm, no exp, too long a life, no subject or the ck1 format', async () => {
@@ -288,8 +335,11 @@ describe('endpoint: subject tokens', () => {
     const { call } = await testEndpoint({ now: () => NOW, ...scope });
     const right = { aud: scope.tokenAudience, iss: scope.tokenIssuer };
     for (const [what, extra] of [
-      ['no aud or iss', {}], ['no aud', { iss: right.iss }], ['another aud', { ...right, aud: 'analytics' }],
-      ['no iss', { aud: right.aud }], ['another iss', { ...right, iss: 'https://evil.example.net' }],
+      ['no aud or iss', {}],
+      ['no aud', { iss: right.iss }],
+      ['another aud', { ...right, aud: 'analytics' }],
+      ['no iss', { aud: right.aud }],
+      ['another iss', { ...right, iss: 'https://evil.example.net' }],
     ] as const) {
       expect(await putWith(call, handMadeJwt(SECRET, claims(extra))), what).toEqual([401, 'invalid-token', 'Bearer']);
     }
@@ -304,7 +354,10 @@ describe('endpoint: subject tokens', () => {
       [{ secret: 'too-short' }, /^consent-kit: secret: expected at least 32 characters/],
       [{ secret: SECRET, tokenAudience: '' }, /^consent-kit: tokenAudience: expected a non-empty string/],
       [{ secret: SECRET, tokenIssuer: ' ' }, /^consent-kit: tokenIssuer: expected a non-empty string/],
-      [{ tokenAudience: 'consent-kit' }, /^consent-kit: tokenAudience: needs secret \(subject tokens are off without it\)$/],
+      [
+        { tokenAudience: 'consent-kit' },
+        /^consent-kit: tokenAudience: needs secret \(subject tokens are off without it\)$/,
+      ],
       [{ tokenIssuer: 'https://www.example.com' }, /^consent-kit: tokenIssuer: needs secret/],
     ] as const) {
       await expect(createConsentHandler({ ...base, ...options }), JSON.stringify(options)).rejects.toThrow(message);

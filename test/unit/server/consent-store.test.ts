@@ -14,18 +14,30 @@ import { dropPostgresSchema, freshPostgresSchema } from '../../fixtures/postgres
 import { allReceipts } from '../../fixtures/all-receipts.js';
 
 let receipts = 0;
-function change(rec: ConsentRecord, options: { owner?: string | null; key?: string; hash?: string; receivedAt?: string } = {}): ConsentWrite {
+function change(
+  rec: ConsentRecord,
+  options: { owner?: string | null; key?: string; hash?: string; receivedAt?: string } = {},
+): ConsentWrite {
   const receiptId = `00000000-0000-4000-8000-${String(++receipts).padStart(12, '0')}`;
   const receipt = buildReceipt(rec, {
-    receiptId, timestamp: '2025-01-15T10:00:01.000Z', owner: options.owner ?? null, notice: putBody(rec).notice,
-    controller: { name: 'Example Ltd.' }, jurisdiction: 'CN', separateConsent: [],
+    receiptId,
+    timestamp: '2025-01-15T10:00:01.000Z',
+    owner: options.owner ?? null,
+    notice: putBody(rec).notice,
+    controller: { name: 'Example Ltd.' },
+    jurisdiction: 'CN',
+    separateConsent: [],
   });
   // Shaped like a compact JWS, its payload the receipt (stores keep only the JWS); the signature is not checked here.
   const jws = `e30.${Buffer.from(JSON.stringify(receipt)).toString('base64url')}.signature-of-${receiptId}`;
   const signed: SignedReceipt = { receiptId, jws, receipt };
   return {
-    record: rec, owner: options.owner ?? null, idempotencyKey: options.key ?? `key-for-${receiptId}`,
-    requestHash: options.hash ?? `hash-${receiptId}`, receipt: signed, receivedAt: options.receivedAt ?? '2025-01-15T10:00:01.000Z',
+    record: rec,
+    owner: options.owner ?? null,
+    idempotencyKey: options.key ?? `key-for-${receiptId}`,
+    requestHash: options.hash ?? `hash-${receiptId}`,
+    receipt: signed,
+    receivedAt: options.receivedAt ?? '2025-01-15T10:00:01.000Z',
   };
 }
 
@@ -46,16 +58,24 @@ function storeContract(open: () => Promise<ConsentStore | undefined>) {
   afterAll(async () => {
     await store?.close();
   });
-  const test = (name: string, fn: () => Promise<void>) => it(name, async (ctx) => {
-    if (!available) ctx.skip();
-    await fn();
-  });
+  const test = (name: string, fn: () => Promise<void>) =>
+    it(name, async (ctx) => {
+      if (!available) ctx.skip();
+      await fn();
+    });
 
   test('stores a new record (201), then a newer revision (200), and reads back the latest', async () => {
     const id = crypto.randomUUID();
     expect(await store.write(change(record({ id }))).then((o) => o.kind === 'stored' && o.status)).toBe(201);
-    expect(await store.write(change(record({ id, revision: 2, categories: { analytics: false } }))).then((o) => o.kind === 'stored' && o.status)).toBe(200);
-    expect(await store.read(id)).toEqual({ record: record({ id, revision: 2, categories: { analytics: false } }), owner: null });
+    expect(
+      await store
+        .write(change(record({ id, revision: 2, categories: { analytics: false } })))
+        .then((o) => o.kind === 'stored' && o.status),
+    ).toBe(200);
+    expect(await store.read(id)).toEqual({
+      record: record({ id, revision: 2, categories: { analytics: false } }),
+      owner: null,
+    });
     expect(await store.read(crypto.randomUUID())).toBeNull();
   });
 
@@ -76,7 +96,9 @@ function storeContract(open: () => Promise<ConsentStore | undefined>) {
     const again = await store.write({ ...change(record({ id }), { key: 'same-key-000000001', hash: 'h1' }) });
     expect(stored.kind).toBe('stored');
     expect(again).toEqual({ ...stored, kind: 'replayed' });
-    expect(await store.write(change(record({ id, revision: 2 }), { key: 'same-key-000000001', hash: 'h2' }))).toEqual({ kind: 'key-reused' });
+    expect(await store.write(change(record({ id, revision: 2 }), { key: 'same-key-000000001', hash: 'h2' }))).toEqual({
+      kind: 'key-reused',
+    });
     expect((await allReceipts(store, id)).map((r) => r.receiptId)).toEqual([first.receipt.receiptId]);
   });
 
@@ -84,7 +106,9 @@ function storeContract(open: () => Promise<ConsentStore | undefined>) {
     const owned = crypto.randomUUID();
     await store.write(change(record({ id: owned }), { owner: 'alice' }));
     expect(await store.write(change(record({ id: owned, revision: 2 })))).toEqual({ kind: 'not-found' });
-    expect(await store.write(change(record({ id: owned, revision: 2 }), { owner: 'bob' }))).toEqual({ kind: 'not-found' });
+    expect(await store.write(change(record({ id: owned, revision: 2 }), { owner: 'bob' }))).toEqual({
+      kind: 'not-found',
+    });
     expect(await store.erase(owned, 'bob', (r) => retainedPart(r, ['timestamp']))).toBe(false);
     expect((await store.read(owned))?.owner).toBe('alice');
 
@@ -96,12 +120,22 @@ function storeContract(open: () => Promise<ConsentStore | undefined>) {
     expect(await store.write(change(record({ id: anonymous, revision: 3 })))).toEqual({ kind: 'not-found' });
   });
 
-  test('readOwned finds the account\'s record received last, whatever the records\' own updatedAt says', async () => {
+  test("readOwned finds the account's record received last, whatever the records' own updatedAt says", async () => {
     const subject = `dave-${crypto.randomUUID()}`;
     const older = crypto.randomUUID();
     const newer = crypto.randomUUID();
-    await store.write(change(record({ id: older, updatedAt: '2099-01-15T10:00:00.000Z' }), { owner: subject, receivedAt: '2025-01-15T10:00:00.000Z' }));
-    await store.write(change(record({ id: newer, updatedAt: '2025-01-01T10:00:00.000Z' }), { owner: subject, receivedAt: '2025-02-01T10:00:00.000Z' }));
+    await store.write(
+      change(record({ id: older, updatedAt: '2099-01-15T10:00:00.000Z' }), {
+        owner: subject,
+        receivedAt: '2025-01-15T10:00:00.000Z',
+      }),
+    );
+    await store.write(
+      change(record({ id: newer, updatedAt: '2025-01-01T10:00:00.000Z' }), {
+        owner: subject,
+        receivedAt: '2025-02-01T10:00:00.000Z',
+      }),
+    );
     expect((await store.readOwned(subject))?.record.id).toBe(newer);
     expect(await store.readOwned('nobody')).toBeNull();
   });
@@ -130,15 +164,23 @@ function storeContract(open: () => Promise<ConsentStore | undefined>) {
 
   test('of concurrent writes of the same revision exactly one is stored', async () => {
     const id = crypto.randomUUID();
-    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) =>
-      store.write(change(record({ id, revision: 1, categories: { analytics: i % 2 === 0 } })))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.write(change(record({ id, revision: 1, categories: { analytics: i % 2 === 0 } }))),
+      ),
+    );
     expect(outcomes.filter((o) => o.kind === 'stored')).toHaveLength(1);
     expect(outcomes.filter((o) => o.kind === 'stale')).toHaveLength(7);
     expect(await allReceipts(store, id)).toHaveLength(1);
   });
 
   test('signing keys are kept once per kid, oldest first', async () => {
-    const key = (kid: string, createdAt: string) => ({ kid, privateJwk: { kty: 'OKP', d: kid }, publicJwk: { kty: 'OKP', x: kid }, createdAt });
+    const key = (kid: string, createdAt: string) => ({
+      kid,
+      privateJwk: { kty: 'OKP', d: kid },
+      publicJwk: { kty: 'OKP', x: kid },
+      createdAt,
+    });
     const existing = await store.signingKeys();
     await store.addSigningKey(key('kid-b', '2025-02-01T00:00:00.000Z'));
     await store.addSigningKey(key('kid-a', '2025-01-01T00:00:00.000Z'));
@@ -181,8 +223,14 @@ describe('PostgreSQL store', () => {
     await store.migrate();
     const raw = new pg.Client(config!);
     await raw.connect();
-    const vacuums = async () => Number((await raw.query<{ n: string }>(
-      `SELECT coalesce(vacuum_count, 0) AS n FROM pg_stat_user_tables WHERE relname = 'consents' AND schemaname = current_schema()`)).rows[0]?.n ?? 0);
+    const vacuums = async () =>
+      Number(
+        (
+          await raw.query<{ n: string }>(
+            `SELECT coalesce(vacuum_count, 0) AS n FROM pg_stat_user_tables WHERE relname = 'consents' AND schemaname = current_schema()`,
+          )
+        ).rows[0]?.n ?? 0,
+      );
     try {
       const before = await vacuums();
       const id = crypto.randomUUID();

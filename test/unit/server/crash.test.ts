@@ -39,7 +39,9 @@ async function killDuringWritesAndRestart(database: string[]): Promise<Map<strin
       for (let revision = 1; revision <= 3 && !stop; revision++) {
         try {
           const response = await fetch(`${url}/v1/consents/${id}`, {
-            method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(putBody(record({ id, revision }))),
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(putBody(record({ id, revision }))),
           });
           if (response.ok) acknowledged.set(id, { revision, writes: (acknowledged.get(id)?.writes ?? 0) + 1 });
         } catch {
@@ -124,7 +126,8 @@ describe('crash safety', () => {
       await client.connect();
       try {
         const { rows } = await client.query<{ id: string; revision: number; record: string; receipts: string }>(
-          `SELECT c.id, c.revision, c.record, (SELECT count(*) FROM receipts r WHERE r.record_id = c.id) AS receipts FROM consents c`);
+          `SELECT c.id, c.revision, c.record, (SELECT count(*) FROM receipts r WHERE r.record_id = c.id) AS receipts FROM consents c`,
+        );
         expect(rows.length).toBeGreaterThanOrEqual(acknowledged.size);
         for (const row of rows) {
           const parsed = z.safeParse(ConsentRecordSchema, JSON.parse(row.record));
@@ -133,8 +136,11 @@ describe('crash safety', () => {
           expect(Number(row.receipts), row.id).toBeGreaterThanOrEqual(1);
           expect(Number(row.receipts), row.id).toBeLessThanOrEqual(row.revision);
         }
-        const { rows: [orphans] } = await client.query<{ n: string }>(
-          'SELECT count(*) AS n FROM receipts r WHERE r.record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.id = r.record_id)');
+        const {
+          rows: [orphans],
+        } = await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM receipts r WHERE r.record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.id = r.record_id)',
+        );
         expect(Number(orphans!.n), 'receipts without their record').toBe(0);
       } finally {
         await client.end();

@@ -10,9 +10,12 @@ import { dropPostgresSchema, freshPostgresSchema, postgresUrlFile } from '../../
 const dir = mkdtempSync(join(tmpdir(), 'consent-multi-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const put = (url: string, body: unknown) => fetch(`${url}/v1/consents/${(body as { record: { id: string } }).record.id}`, {
-  method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-});
+const put = (url: string, body: unknown) =>
+  fetch(`${url}/v1/consents/${(body as { record: { id: string } }).record.id}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('two endpoint processes on one PostgreSQL database', () => {
   let config: pg.PoolConfig | undefined;
@@ -23,7 +26,9 @@ describe('two endpoint processes on one PostgreSQL database', () => {
     if (!config) return;
     expect(existsSync('dist/server/cli.js'), 'dist/server/cli.js is missing: run "npm run build" first').toBe(true);
     const file = postgresUrlFile(config, dir);
-    const started = await Promise.all([0, 1].map(() => startChild(['--postgres-file', file, '--writes-per-minute', '3'])));
+    const started = await Promise.all(
+      [0, 1].map(() => startChild(['--postgres-file', file, '--writes-per-minute', '3'])),
+    );
     children.push(...started.map((s) => s.child));
     urls = started.map((s) => s.url);
   }, 30_000);
@@ -40,12 +45,17 @@ describe('two endpoint processes on one PostgreSQL database', () => {
     // The same change sent to both at once is applied once: one receipt, and both answer with it.
     const body = putBody(record({ id }), 'sent-to-both-000000001');
     const answers = await Promise.all([put(a, body), put(b, body)]);
-    const [first, second] = await Promise.all(answers.map((r) => r.json() as Promise<{ receipt: { receiptId: string } }>));
+    const [first, second] = await Promise.all(
+      answers.map((r) => r.json() as Promise<{ receipt: { receiptId: string } }>),
+    );
     expect(answers.map((r) => r.status)).toEqual([201, 201]);
     expect(second!.receipt.receiptId).toBe(first!.receipt.receiptId);
 
     // Of two processes storing the same new revision, one wins and the other answers 409.
-    const race = await Promise.all([put(a, putBody(record({ id, revision: 2 }))), put(b, putBody(record({ id, revision: 2, categories: { analytics: false } })))]);
+    const race = await Promise.all([
+      put(a, putBody(record({ id, revision: 2 }))),
+      put(b, putBody(record({ id, revision: 2, categories: { analytics: false } }))),
+    ]);
     expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await put(a, putBody(record({ id, revision: 3 })))).status).toBe(200);
     const receipts = (await (await fetch(`${b}/v1/consents/${id}/receipts`)).json()) as { receipts: unknown[] };
@@ -59,7 +69,11 @@ describe('two endpoint processes on one PostgreSQL database', () => {
     expect((await fetch(`${a}/v1/consents/${id}/receipts`)).status).toBe(404);
 
     // Both publish the key the receipts verify with.
-    const [keysA, keysB] = await Promise.all([a, b].map(async (url) => ((await (await fetch(`${url}/v1/keys`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid)));
+    const [keysA, keysB] = await Promise.all(
+      [a, b].map(async (url) =>
+        ((await (await fetch(`${url}/v1/keys`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid),
+      ),
+    );
     expect(keysA).toEqual(keysB);
   }, 30_000);
 });

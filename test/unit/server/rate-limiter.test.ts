@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../src/server/rate-limiter.js';
 
 describe('rate limiter', () => {
-  it('with many keys, limits hold within each key\'s window and reset after it', () => {
+  it("with many keys, limits hold within each key's window and reset after it", () => {
     let now = 0;
     const limiter = new RateLimiter({ now: () => now });
     for (let n = 0; n < 12_000; n++) expect(limiter.take([{ key: `id:${n}`, limit: 1 }]).ok).toBe(true);
@@ -14,7 +14,7 @@ describe('rate limiter', () => {
     expect(limiter.take([{ key: 'id:5', limit: 1 }]).ok).toBe(false);
   });
 
-  it('a window opened just before the minute\'s maps rotate still limits after the rotation, until it ends', () => {
+  it("a window opened just before the minute's maps rotate still limits after the rotation, until it ends", () => {
     let now = 0;
     const limiter = new RateLimiter({ now: () => now });
     limiter.take([{ key: 'a', limit: 1 }]);
@@ -40,10 +40,25 @@ describe('rate limiter', () => {
     expect(limiter.take([{ key: 'a', limit: 1 }]).ok).toBe(false);
   });
 
-  it('a request over one key\'s limit is not counted against its other keys', () => {
+  it("a request over one key's limit is not counted against its other keys", () => {
     const limiter = new RateLimiter({ now: () => 0 });
-    expect(limiter.take([{ key: 'id', limit: 1 }, { key: 'client', limit: 2 }]).ok).toBe(true);
-    expect(limiter.take([{ key: 'id', limit: 1 }, { key: 'client', limit: 2 }]).ok).toBe(false);
-    expect(limiter.take([{ key: 'other', limit: 1 }, { key: 'client', limit: 2 }]).ok).toBe(true);
+    expect(
+      limiter.take([
+        { key: 'id', limit: 1 },
+        { key: 'client', limit: 2 },
+      ]).ok,
+    ).toBe(true);
+    expect(
+      limiter.take([
+        { key: 'id', limit: 1 },
+        { key: 'client', limit: 2 },
+      ]).ok,
+    ).toBe(false);
+    expect(
+      limiter.take([
+        { key: 'other', limit: 1 },
+        { key: 'client', limit: 2 },
+      ]).ok,
+    ).toBe(true);
   });
 });

@@ -22,11 +22,14 @@ describe('signed receipts', () => {
     expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: jwks.keys[0].kid });
     expect(receipt).toEqual(json.receipt.receipt);
     expect(receipt).toMatchObject({
-      version: 'KI-CR-v1.1.0', recordId: RECORD_ID_A, jurisdiction: 'CN',
+      version: 'KI-CR-v1.1.0',
+      recordId: RECORD_ID_A,
+      jurisdiction: 'CN',
       controller: { name: 'Example Ltd.', contact: 'privacy@example.com' },
       policy: { version: '2024-06', url: 'https://www.example.com/privacy' },
       notice: { language: 'zh-CN', textHash: 'a'.repeat(64) },
-      collectionMethod: 'preferences-save', revision: 1,
+      collectionMethod: 'preferences-save',
+      revision: 1,
     });
     expect(receipt.purposes).toEqual([
       { purpose: 'analytics', status: 'granted', separateConsent: false },
@@ -48,10 +51,14 @@ describe('signed receipts', () => {
 
   it('a tampered receipt fails verification', async () => {
     const { call } = await testEndpoint();
-    const { json } = await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ categories: { analytics: false } })) });
+    const { json } = await call('PUT', `/v1/consents/${RECORD_ID_A}`, {
+      body: putBody(record({ categories: { analytics: false } })),
+    });
     const jwks = (await call('GET', '/v1/keys')).json;
     const [header, payload, signature] = json.receipt.jws.split('.');
-    const forged = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('"denied"', '"granted"')).toString('base64url');
+    const forged = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('"denied"', '"granted"')).toString(
+      'base64url',
+    );
     expect(forged).not.toBe(payload);
     await expect(verify(`${header}.${forged}.${signature}`, jwks)).rejects.toThrow(/signature verification failed/);
     // A character in the middle: the last one partly encodes padding bits, so changing it may change nothing.
@@ -75,7 +82,9 @@ describe('signed receipts', () => {
     const before = await testEndpoint({ store });
     const old = (await before.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody() })).json.receipt.jws;
     const rotated = await testEndpoint({ store, rotateSigningKey: true });
-    const created = (await rotated.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })) })).json.receipt.jws;
+    const created = (
+      await rotated.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })) })
+    ).json.receipt.jws;
     const jwks = (await rotated.call('GET', '/v1/keys')).json;
     expect(jwks.keys).toHaveLength(2);
     const oldKid = (await verify(old, jwks)).protectedHeader.kid;
@@ -85,7 +94,16 @@ describe('signed receipts', () => {
     expect((await store.signingKeys()).find((key) => key.kid === oldKid)?.privateJwk).toBeNull();
     // And a restart without rotating keeps the new key.
     const again = await testEndpoint({ store });
-    expect((await verify((await again.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 3 })) })).json.receipt.jws, jwks)).protectedHeader.kid).toBe(newKid);
+    expect(
+      (
+        await verify(
+          (
+            await again.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 3 })) })
+          ).json.receipt.jws,
+          jwks,
+        )
+      ).protectedHeader.kid,
+    ).toBe(newKid);
   });
 
   it('a store with receipts whose signing key is gone is refused unless told to rotate; a new store makes its key', async () => {
@@ -95,7 +113,9 @@ describe('signed receipts', () => {
     await store.retireSigningKeys();
     await expect(testEndpoint({ store })).rejects.toThrow(SigningKeyMissingError);
     const rotated = await testEndpoint({ store, rotateSigningKey: true });
-    expect((await rotated.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })) })).status).toBe(200);
+    expect(
+      (await rotated.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })) })).status,
+    ).toBe(200);
     await expect(testEndpoint({ store: createSqliteStore(':memory:') })).resolves.toBeDefined();
   });
 });

@@ -29,7 +29,10 @@ describe('consent-kit scan, before any browser starts', () => {
   it('refuses bad command lines with exit code 2, naming the option and the fix', async () => {
     for (const [args, message] of [
       [[], /expected at least one URL to scan/],
-      [['ftp://example.com/'], /expected http: or https: URLs such as https:\/\/www\.example\.com\/, got "ftp:\/\/example\.com\/"/],
+      [
+        ['ftp://example.com/'],
+        /expected http: or https: URLs such as https:\/\/www\.example\.com\/, got "ftp:\/\/example\.com\/"/,
+      ],
       [['--json', '--suggest', 'https://example.com/'], /--json and --suggest: expected one of them/],
       [['--timeout', 'soon', 'https://example.com/'], /--timeout: expected a whole number of milliseconds, got "soon"/],
       [['--allow', '/(/', 'https://example.com/'], /--allow: "\/\(\/" is not a valid \/regular expression\//],
@@ -43,12 +46,20 @@ describe('consent-kit scan, before any browser starts', () => {
 
   it('refuses a --config file that does not validate, naming the file and each bad field', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'consent-kit-scan-')), 'config.json');
-    writeFileSync(file, JSON.stringify({ policy: { version: '1', url: '/p' }, categories: [{ id: 'Analytics', hosts: ['Stats.Example.com'] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        policy: { version: '1', url: '/p' },
+        categories: [{ id: 'Analytics', hosts: ['Stats.Example.com'] }],
+      }),
+    );
     const { code, err } = await run(['scan', '--config', file, 'https://example.com/']);
     expect(code).toBe(2);
     expect(err).toMatch(new RegExp(`--config ${file}: categories\\[0\\]\\.id: expected a lowercase id`));
     expect(err).toMatch(/categories\[0\]\.hosts\[0\]: expected a lowercase host/);
-    expect((await run(['scan', '--config', join(tmpdir(), 'no-such-scan-config.json'), 'https://example.com/'])).err).toMatch(/cannot read .* \(ENOENT\)/);
+    expect(
+      (await run(['scan', '--config', join(tmpdir(), 'no-such-scan-config.json'), 'https://example.com/'])).err,
+    ).toMatch(/cannot read .* \(ENOENT\)/);
   });
 
   it('says which package to install when no Playwright driver is there', async () => {

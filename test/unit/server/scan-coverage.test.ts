@@ -17,10 +17,16 @@ const classifier = createClassifier(config, ['*.example.org', '/^csrf/'], PAGE);
 describe('the scan classifies what a visit saw as the gate matches it', () => {
   it('names the category and the preset of its own that list an item', () => {
     expect(classifier.classify('host', 'https://www.google-analytics.com/g/collect', 'accept')).toMatchObject({
-      coveredBy: [{ category: 'analytics', required: false, presets: ['ga4'] }], knownPresets: ['ga4'], findings: [],
+      coveredBy: [{ category: 'analytics', required: false, presets: ['ga4'] }],
+      knownPresets: ['ga4'],
+      findings: [],
     });
-    expect(classifier.classify('cookie', '_ga_ABC123', 'accept').coveredBy).toEqual([{ category: 'analytics', required: false, presets: ['ga4'] }]);
-    expect(classifier.classify('storage', 'trk', 'accept').coveredBy).toEqual([{ category: 'analytics', required: false, presets: [] }]);
+    expect(classifier.classify('cookie', '_ga_ABC123', 'accept').coveredBy).toEqual([
+      { category: 'analytics', required: false, presets: ['ga4'] },
+    ]);
+    expect(classifier.classify('storage', 'trk', 'accept').coveredBy).toEqual([
+      { category: 'analytics', required: false, presets: [] },
+    ]);
   });
 
   it('finds an optional category\'s item before any decision and after "Reject all", never after "Accept all"', () => {
@@ -30,15 +36,22 @@ describe('the scan classifies what a visit saw as the gate matches it', () => {
     expect(classifier.classify('host', 'https://x.ads.example/p', 'before').coveredBy[0]!.category).toBe('marketing');
   });
 
-  it('lets a required category\'s items be everywhere', () => {
+  it("lets a required category's items be everywhere", () => {
     for (const phase of ['before', 'reject', 'accept'] as const) {
-      expect(classifier.classify('cookie', 'sid', phase)).toMatchObject({ coveredBy: [{ category: 'necessary', required: true }], findings: [] });
+      expect(classifier.classify('cookie', 'sid', phase)).toMatchObject({
+        coveredBy: [{ category: 'necessary', required: true }],
+        findings: [],
+      });
       expect(classifier.classify('host', 'https://cdn.example.com/app.js', phase).findings).toEqual([]);
     }
   });
 
   it('reports what no category lists as uncovered, with the built-in presets that would list it', () => {
-    expect(classifier.classify('cookie', '_fbp', 'before')).toMatchObject({ coveredBy: [], knownPresets: ['meta-pixel'], findings: ['uncovered', 'before-consent'] });
+    expect(classifier.classify('cookie', '_fbp', 'before')).toMatchObject({
+      coveredBy: [],
+      knownPresets: ['meta-pixel'],
+      findings: ['uncovered', 'before-consent'],
+    });
     expect(classifier.classify('storage', 'other', 'accept').findings).toEqual(['uncovered']);
   });
 
@@ -47,17 +60,29 @@ describe('the scan classifies what a visit saw as the gate matches it', () => {
     expect(classifier.classify('host', 'https://stats.example.com/hit', 'accept').coveredBy).toEqual([]);
   });
 
-  it('accepts --allow patterns and consent-kit\'s own cookie, outbox, keys and endpoint without a finding', () => {
-    expect(classifier.classify('host', 'https://static.example.org/a.js', 'before')).toMatchObject({ allowed: true, findings: [] });
+  it("accepts --allow patterns and consent-kit's own cookie, outbox, keys and endpoint without a finding", () => {
+    expect(classifier.classify('host', 'https://static.example.org/a.js', 'before')).toMatchObject({
+      allowed: true,
+      findings: [],
+    });
     expect(classifier.classify('cookie', 'csrftoken', 'before')).toMatchObject({ allowed: true, findings: [] });
-    for (const [kind, key] of [['cookie', 'consent'], ['cookie', 'consent-outbox.t1'], ['storage', 'consent-kit:consent-outbox'], ['host', 'https://prefs.example.com/v1/consents/x']] as const) {
+    for (const [kind, key] of [
+      ['cookie', 'consent'],
+      ['cookie', 'consent-outbox.t1'],
+      ['storage', 'consent-kit:consent-outbox'],
+      ['host', 'https://prefs.example.com/v1/consents/x'],
+    ] as const) {
       expect(classifier.classify(kind, key, 'before'), key).toMatchObject({ consentKit: true, findings: [] });
     }
   });
 
-  it('without a config covers nothing, consent-kit\'s names included', () => {
+  it("without a config covers nothing, consent-kit's names included", () => {
     const bare = createClassifier(undefined, [], PAGE);
-    expect(bare.classify('cookie', 'consent', 'accept')).toMatchObject({ coveredBy: [], consentKit: false, findings: ['uncovered'] });
+    expect(bare.classify('cookie', 'consent', 'accept')).toMatchObject({
+      coveredBy: [],
+      consentKit: false,
+      findings: ['uncovered'],
+    });
     expect(bare.classify('cookie', '_ga', 'accept').knownPresets).toEqual(['ga4']);
   });
 });

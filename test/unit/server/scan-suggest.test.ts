@@ -7,7 +7,13 @@ import { summarize, type PhaseResult } from '../../../src/server/scan/scan-repor
 import { mergeSuggestion, suggestConfig } from '../../../src/server/scan/suggest-config.js';
 
 const PAGE = 'https://www.example.com/';
-const pageConfig = { policy: { version: '1', url: '/privacy' }, categories: [{ id: 'necessary', required: true }, { id: 'analytics', cookies: ['seen'] }] };
+const pageConfig = {
+  policy: { version: '1', url: '/privacy' },
+  categories: [
+    { id: 'necessary', required: true },
+    { id: 'analytics', cookies: ['seen'] },
+  ],
+};
 const classifier = createClassifier(parseConfig(pageConfig), ['allowed.example.org'], PAGE);
 
 /** A report of one URL whose "before" visit saw these hosts, cookies and storage names. */
@@ -15,11 +21,35 @@ function reportOf(hosts: string[], cookies: string[], storage: string[]) {
   const before: PhaseResult = {
     phase: 'before',
     hosts: hosts.map((host) => ({ host, ...classifier.classify('host', `https://${host}/x`, 'before') })),
-    cookies: cookies.map((name) => ({ name, domain: 'www.example.com', path: '/', setBy: 'script' as const, ...classifier.classify('cookie', name, 'before') })),
-    storage: storage.map((name) => ({ origin: PAGE.slice(0, -1), kind: 'localStorage' as const, name, ...classifier.classify('storage', name, 'before') })),
+    cookies: cookies.map((name) => ({
+      name,
+      domain: 'www.example.com',
+      path: '/',
+      setBy: 'script' as const,
+      ...classifier.classify('cookie', name, 'before'),
+    })),
+    storage: storage.map((name) => ({
+      origin: PAGE.slice(0, -1),
+      kind: 'localStorage' as const,
+      name,
+      ...classifier.classify('storage', name, 'before'),
+    })),
   };
-  const skipped = (phase: 'reject' | 'accept'): PhaseResult => ({ phase, skipped: 'no consent-kit banner on the page', hosts: [], cookies: [], storage: [] });
-  return summarize([{ url: PAGE, config: { source: 'page', problems: [] }, banner: false, phases: [before, skipped('reject'), skipped('accept')] }]);
+  const skipped = (phase: 'reject' | 'accept'): PhaseResult => ({
+    phase,
+    skipped: 'no consent-kit banner on the page',
+    hosts: [],
+    cookies: [],
+    storage: [],
+  });
+  return summarize([
+    {
+      url: PAGE,
+      config: { source: 'page', problems: [] },
+      banner: false,
+      phases: [before, skipped('reject'), skipped('accept')],
+    },
+  ]);
 }
 
 const report = reportOf(
@@ -32,14 +62,20 @@ describe('consent-kit scan --suggest', () => {
   it('suggests matching presets first, in the category their service belongs to, then the rest under "analytics"', () => {
     const { suggestion, unsorted, leftOut } = suggestConfig(report);
     expect(suggestion.categories).toEqual([
-      { id: 'analytics', presets: ['ga4'], hosts: ['tracker.example.net'], cookies: ['/^\\/odd\\/$/'], storage: ['trk'] },
+      {
+        id: 'analytics',
+        presets: ['ga4'],
+        hosts: ['tracker.example.net'],
+        cookies: ['/^\\/odd\\/$/'],
+        storage: ['trk'],
+      },
       { id: 'marketing', presets: ['meta-pixel'] },
     ]);
     expect(unsorted).toBe(3);
     expect(leftOut).toEqual(['[::1]:8080']);
   });
 
-  it('gives entries that parse as config merged into the page\'s, covering exactly the names found', () => {
+  it("gives entries that parse as config merged into the page's, covering exactly the names found", () => {
     const merged = parseConfig(mergeSuggestion(pageConfig, suggestConfig(report).suggestion));
     const analytics = merged.categories.find((c) => c.id === 'analytics')!;
     expect(analytics.cookies).toEqual(expect.arrayContaining(['seen', '/^_ga/', '/^\\/odd\\/$/']));
@@ -47,16 +83,21 @@ describe('consent-kit scan --suggest', () => {
     expect(compileCookiePattern('/^\\/odd\\/$/')!('x/odd/')).toBe(false);
     expect(merged.categories.find((c) => c.id === 'marketing')!.cookies).toContain('_fbp');
     // A config without categories starts from the defaults, as the schema does.
-    expect(parseConfig(mergeSuggestion({ policy: { version: '1', url: '/p' } }, suggestConfig(report).suggestion)).categories.map((c) => c.id))
-      .toEqual(['necessary', 'analytics', 'marketing']);
+    expect(
+      parseConfig(
+        mergeSuggestion({ policy: { version: '1', url: '/p' } }, suggestConfig(report).suggestion),
+      ).categories.map((c) => c.id),
+    ).toEqual(['necessary', 'analytics', 'marketing']);
   });
 });
 
-describe('the scan\'s table', () => {
+describe("the scan's table", () => {
   it('shows each item with what covers it and what is wrong, then the count of findings', () => {
     const table = formatTable(report);
     expect(table).toMatch(/^https:\/\/www\.example\.com\/\n {2}config: the page's own; banner: not found/);
-    expect(table).toMatch(/cookie\s+_fbp\s+www\.example\.com, set by script\s+- \(preset: meta-pixel\)\s+UNCOVERED, BEFORE CONSENT/);
+    expect(table).toMatch(
+      /cookie\s+_fbp\s+www\.example\.com, set by script\s+- \(preset: meta-pixel\)\s+UNCOVERED, BEFORE CONSENT/,
+    );
     expect(table).toMatch(/cookie\s+seen\s+.*analytics\s+BEFORE CONSENT/);
     expect(table).toMatch(/cookie\s+consent\s+.*consent-kit itself\s+ok/);
     expect(table).toMatch(/host\s+allowed\.example\.org\s+-\s+allowed/);

@@ -20,7 +20,9 @@ let site: ScanSite;
 
 beforeAll(async () => {
   expect(existsSync('dist/server/cli.js'), 'dist/server/cli.js is missing: run "npm run build" first').toBe(true);
-  expect(existsSync('dist/consent-kit.iife.js'), 'dist/consent-kit.iife.js is missing: run "npm run build" first').toBe(true);
+  expect(existsSync('dist/consent-kit.iife.js'), 'dist/consent-kit.iife.js is missing: run "npm run build" first').toBe(
+    true,
+  );
   site = await startScanSite(PORT);
 });
 afterAll(() => site.close());
@@ -45,12 +47,34 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     expect(report.ok).toBe(false);
     expect(report.results[0]).toMatchObject({ config: { source: 'page', problems: [] }, banner: true });
     const before = phaseOf(report, 'before');
-    expect(before.hosts).toContainEqual(expect.objectContaining({ host: `localhost:${PORT}`, coveredBy: [], findings: ['uncovered', 'before-consent'] }));
-    expect(before.cookies).toContainEqual(expect.objectContaining({ name: 'tracker_id', domain: '127.0.0.1', setBy: 'script', findings: ['uncovered', 'before-consent'] }));
-    expect(before.cookies).toContainEqual(expect.objectContaining({ name: 'sid', setBy: 'http', findings: ['uncovered', 'before-consent'] }));
-    expect(before.storage).toContainEqual(expect.objectContaining({ origin: site.origin, kind: 'localStorage', name: 'tracker_seen', findings: ['uncovered', 'before-consent'] }));
+    expect(before.hosts).toContainEqual(
+      expect.objectContaining({ host: `localhost:${PORT}`, coveredBy: [], findings: ['uncovered', 'before-consent'] }),
+    );
+    expect(before.cookies).toContainEqual(
+      expect.objectContaining({
+        name: 'tracker_id',
+        domain: '127.0.0.1',
+        setBy: 'script',
+        findings: ['uncovered', 'before-consent'],
+      }),
+    );
+    expect(before.cookies).toContainEqual(
+      expect.objectContaining({ name: 'sid', setBy: 'http', findings: ['uncovered', 'before-consent'] }),
+    );
+    expect(before.storage).toContainEqual(
+      expect.objectContaining({
+        origin: site.origin,
+        kind: 'localStorage',
+        name: 'tracker_seen',
+        findings: ['uncovered', 'before-consent'],
+      }),
+    );
     // Progress on stderr, one line per URL and phase, counted over the run.
-    expect(stderr).toMatch(new RegExp(`\\[1/3\\] ${site.origin}/untagged.html: before[\\s\\S]*\\[2/3\\] .*: reject[\\s\\S]*\\[3/3\\] .*: accept`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `\\[1/3\\] ${site.origin}/untagged.html: before[\\s\\S]*\\[2/3\\] .*: reject[\\s\\S]*\\[3/3\\] .*: accept`,
+      ),
+    );
     // The tracker's beacon was answered by the scan, never sent to its host.
     expect(site.received).not.toContain('/collect');
   });
@@ -62,13 +86,27 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     expect(phaseOf(report, 'before').cookies.map((c) => c.name)).not.toContain('tracker_id');
     expect(phaseOf(report, 'reject').cookies.map((c) => c.name)).not.toContain('tracker_id');
     const accepted = phaseOf(report, 'accept');
-    expect(accepted.cookies).toContainEqual(expect.objectContaining({ name: 'tracker_id', coveredBy: [{ category: 'analytics', required: false, presets: [] }], findings: [] }));
-    expect(accepted.cookies).toContainEqual(expect.objectContaining({ name: 'consent', consentKit: true, findings: [] }));
-    expect(accepted.cookies).toContainEqual(expect.objectContaining({ name: 'sid', setBy: 'http', coveredBy: [{ category: 'necessary', required: true, presets: [] }] }));
+    expect(accepted.cookies).toContainEqual(
+      expect.objectContaining({
+        name: 'tracker_id',
+        coveredBy: [{ category: 'analytics', required: false, presets: [] }],
+        findings: [],
+      }),
+    );
+    expect(accepted.cookies).toContainEqual(
+      expect.objectContaining({ name: 'consent', consentKit: true, findings: [] }),
+    );
+    expect(accepted.cookies).toContainEqual(
+      expect.objectContaining({
+        name: 'sid',
+        setBy: 'http',
+        coveredBy: [{ category: 'necessary', required: true, presets: [] }],
+      }),
+    );
     expect(accepted.hosts).toContainEqual(expect.objectContaining({ host: `localhost:${PORT}`, findings: [] }));
   });
 
-  it('takes the host a URL redirects to as the page\'s own', async () => {
+  it("takes the host a URL redirects to as the page's own", async () => {
     // From localhost to 127.0.0.1: the page's script and config are then its own, not another host's.
     const { code, stdout, stderr } = await scan([...TIMES, '--json', `${site.trackerOrigin}/go-tagged`]);
     const report = JSON.parse(stdout) as ScanReport;
@@ -82,11 +120,15 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     const { code, stdout } = await scan([...TIMES, '--json', nothingThere, `${site.origin}/tagged.html`]);
     const report = JSON.parse(stdout) as ScanReport;
     expect(code).toBe(1);
-    expect(report.results[0]).toMatchObject({ url: nothingThere, phases: [], error: expect.stringMatching(/ERR_CONNECTION_REFUSED/) });
+    expect(report.results[0]).toMatchObject({
+      url: nothingThere,
+      phases: [],
+      error: expect.stringMatching(/ERR_CONNECTION_REFUSED/),
+    });
     expect(report.results[1]!.phases.map((p) => p.phase)).toEqual(['before', 'reject', 'accept']);
   });
 
-  it('--suggest prints entries that parse as config once merged into the page\'s, and cover what was uncovered', async () => {
+  it("--suggest prints entries that parse as config once merged into the page's, and cover what was uncovered", async () => {
     const { code, stdout } = await scan([...TIMES, '--suggest', `${site.origin}/untagged.html`]);
     expect(code).toBe(1);
     const suggestion = JSON.parse(stdout) as Suggestion;
@@ -103,8 +145,12 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     const report = JSON.parse(again.stdout) as ScanReport;
     expect(again.code).toBe(1);
     expect(report.results[0]!.config.source).toBe('file');
-    const findings = report.results[0]!.phases.flatMap((p) => [...p.hosts, ...p.cookies, ...p.storage]).flatMap((item) => item.findings);
+    const findings = report.results[0]!.phases.flatMap((p) => [...p.hosts, ...p.cookies, ...p.storage]).flatMap(
+      (item) => item.findings,
+    );
     expect(findings).not.toContain('uncovered');
-    expect(phaseOf(report, 'before').cookies).toContainEqual(expect.objectContaining({ name: 'tracker_id', findings: ['before-consent'] }));
+    expect(phaseOf(report, 'before').cookies).toContainEqual(
+      expect.objectContaining({ name: 'tracker_id', findings: ['before-consent'] }),
+    );
   });
 });

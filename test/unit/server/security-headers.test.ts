@@ -11,7 +11,10 @@ afterAll(() => Promise.all(running.map((r) => r.close())));
 const requests = (url: string): [string, RequestInit][] => [
   [`${url}/healthz`, {}],
   [`${url}/v1/keys`, {}],
-  [`${url}/v1/consents/${RECORD_ID_A}`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify(putBody()) }],
+  [
+    `${url}/v1/consents/${RECORD_ID_A}`,
+    { method: 'PUT', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify(putBody()) },
+  ],
   [`${url}/v1/consents/${RECORD_ID_A}`, { headers: { origin: ORIGIN } }],
   [`${url}/v1/consents/${RECORD_ID_A}/receipts`, {}],
   [`${url}/v1/consents/not-an-id`, {}],
@@ -19,7 +22,10 @@ const requests = (url: string): [string, RequestInit][] => [
   [`${url}/v1/consents/${RECORD_ID_A}`, { method: 'POST' }],
   [`${url}/nowhere`, {}],
   [`${url}/v1/consents/me`, { headers: { authorization: 'Bearer forged' } }],
-  [`${url}/v1/consents/${RECORD_ID_A}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'PUT' } }],
+  [
+    `${url}/v1/consents/${RECORD_ID_A}`,
+    { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'PUT' } },
+  ],
 ];
 
 describe('endpoint security headers', () => {
@@ -32,7 +38,8 @@ describe('endpoint security headers', () => {
       const what = `${init.method ?? 'GET'} ${url} -> ${response.status}`;
       expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
       expect(response.headers.get('content-security-policy'), what).toBe("default-src 'none'; frame-ancestors 'none'");
-      if (response.status !== 204) expect(response.headers.get('content-type'), what).toMatch(/^application\/json; charset=utf-8$/i);
+      if (response.status !== 204)
+        expect(response.headers.get('content-type'), what).toMatch(/^application\/json; charset=utf-8$/i);
       expect(response.headers.get('x-powered-by'), what).toBeNull();
       expect(response.headers.get('server'), what).toBeNull();
       await response.arrayBuffer();
@@ -41,14 +48,22 @@ describe('endpoint security headers', () => {
 
   it('CORS answers only the configured origins: no wildcard, no credentials, preflight refused for others', async () => {
     const { call } = await testEndpoint({ origins: [ORIGIN] });
-    const preflight = (origin: string, method = 'PUT') => call('OPTIONS', `/v1/consents/${RECORD_ID_A}`, {
-      headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'content-type,authorization' },
-    });
+    const preflight = (origin: string, method = 'PUT') =>
+      call('OPTIONS', `/v1/consents/${RECORD_ID_A}`, {
+        headers: {
+          origin,
+          'access-control-request-method': method,
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
     const allowed = await preflight(ORIGIN);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(allowed.headers.get('access-control-allow-methods')?.split(',').sort()).toEqual(['DELETE', 'GET', 'PUT']);
-    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase().split(',').sort()).toEqual(['authorization', 'content-type']);
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase().split(',').sort()).toEqual([
+      'authorization',
+      'content-type',
+    ]);
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
     expect(allowed.headers.get('vary')?.toLowerCase()).toContain('origin');
 
@@ -63,11 +78,14 @@ describe('endpoint security headers', () => {
     }
   });
 
-  it('a page on another origin can read Retry-After (the SDK\'s back-off) and Link (the next receipts page)', async () => {
+  it("a page on another origin can read Retry-After (the SDK's back-off) and Link (the next receipts page)", async () => {
     const { call } = await testEndpoint({ origins: [ORIGIN], writesPerMinute: 1 });
     await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(), headers: { origin: ORIGIN } });
     const limited = await call('DELETE', `/v1/consents/${RECORD_ID_A}`, { headers: { origin: ORIGIN } });
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('access-control-expose-headers')?.toLowerCase().split(/,\s*/).sort()).toEqual(['link', 'retry-after']);
+    expect(limited.headers.get('access-control-expose-headers')?.toLowerCase().split(/,\s*/).sort()).toEqual([
+      'link',
+      'retry-after',
+    ]);
   });
 });

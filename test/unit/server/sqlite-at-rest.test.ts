@@ -48,15 +48,23 @@ describe('SQLite at rest', () => {
     const subject = 'subject-to-be-forgotten-7f3a';
     const token = await issueSubjectToken(SECRET, subject);
     for (let revision = 1; revision <= 3; revision++) {
-      expect((await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision })), token })).status).toBeLessThan(300);
+      expect(
+        (await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision })), token })).status,
+      ).toBeLessThan(300);
     }
     await call('PUT', `/v1/consents/${RECORD_ID_B}`, { body: putBody(record({ id: RECORD_ID_B })) });
     expect((await call('DELETE', `/v1/consents/${RECORD_ID_A}`, { token })).status).toBe(204);
-    const afterErasure = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    const afterErasure = [file, `${file}-wal`]
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('');
     expect(afterErasure).not.toContain(RECORD_ID_A);
     expect(afterErasure).not.toContain(subject);
     await store.close();
-    const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    const bytes = [file, `${file}-wal`]
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('');
     expect(bytes).not.toContain(RECORD_ID_A);
     expect(bytes).not.toContain(subject);
     expect(bytes).toContain(RECORD_ID_B);
@@ -67,7 +75,9 @@ describe('SQLite at rest', () => {
     const { call, store } = await testEndpoint({ store: createSqliteStore(file) });
     const jws: string[] = [];
     for (let revision = 1; revision <= 5; revision++) {
-      jws.push((await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision })) })).json.receipt.jws);
+      jws.push(
+        (await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision })) })).json.receipt.jws,
+      );
     }
     await store.close();
     const stored = dump(file);
@@ -87,7 +97,9 @@ describe('SQLite at rest', () => {
     expect((await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: first })).status).toBe(201);
     now += 2 * 3600_000;
     expect((await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: first })).status).toBe(409);
-    expect((await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 3 })) })).status).toBe(200);
+    expect((await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 3 })) })).status).toBe(
+      200,
+    );
     const keys = () => {
       const raw = new Database(file, { readonly: true });
       try {
@@ -119,17 +131,27 @@ describe('SQLite at rest', () => {
       CREATE INDEX receipts_record ON receipts (record_id, seq);
       CREATE TABLE idempotency (record_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
         response TEXT NOT NULL, PRIMARY KEY (record_id, key));`);
-    raw.prepare('INSERT INTO consents VALUES (?, ?, 1, ?, ?)').run(RECORD_ID_A, 'frank', written.record.updatedAt, JSON.stringify(written.record));
-    raw.prepare('INSERT INTO receipts (receipt_id, record_id, jws, receipt) VALUES (?, ?, ?, ?)')
+    raw
+      .prepare('INSERT INTO consents VALUES (?, ?, 1, ?, ?)')
+      .run(RECORD_ID_A, 'frank', written.record.updatedAt, JSON.stringify(written.record));
+    raw
+      .prepare('INSERT INTO receipts (receipt_id, record_id, jws, receipt) VALUES (?, ?, ?, ?)')
       .run(written.receipt.receiptId, RECORD_ID_A, written.receipt.jws, JSON.stringify(written.receipt.receipt));
-    raw.prepare('INSERT INTO idempotency VALUES (?, ?, ?, 201, ?)').run(RECORD_ID_A, 'old-key-0000000000001', 'hash', JSON.stringify(written));
+    raw
+      .prepare('INSERT INTO idempotency VALUES (?, ?, ?, 201, ?)')
+      .run(RECORD_ID_A, 'old-key-0000000000001', 'hash', JSON.stringify(written));
     raw.close();
 
     const reopened = await testEndpoint({ store: createSqliteStore(file) });
     expect((await reopened.call('GET', '/v1/consents/me', { token })).json.record).toEqual(written.record);
-    expect((await reopened.call('GET', `/v1/consents/${RECORD_ID_A}/receipts`, { token })).json.receipts).toEqual([written.receipt]);
+    expect((await reopened.call('GET', `/v1/consents/${RECORD_ID_A}/receipts`, { token })).json.receipts).toEqual([
+      written.receipt,
+    ]);
     expect((await reopened.store.signingKeys()).map((k) => k.kid)).toEqual(keys.map((k) => k.kid));
-    expect((await reopened.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })), token })).status).toBe(200);
+    expect(
+      (await reopened.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body: putBody(record({ revision: 2 })), token }))
+        .status,
+    ).toBe(200);
     await reopened.store.close();
     const stored = dump(file);
     expect(stored).not.toContain('collectionMethod');

@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  issueSubjectToken, MAX_TOKEN_LIFETIME_SECONDS, TOKEN_CLOCK_TOLERANCE_SECONDS, verifySubjectToken,
+  issueSubjectToken,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  TOKEN_CLOCK_TOLERANCE_SECONDS,
+  verifySubjectToken,
 } from '../../../src/server/subject-token.js';
 import { decodedJwt, handMadeJwt } from '../../fixtures/hand-made-jwt.js';
 
@@ -22,11 +25,17 @@ describe('subject tokens', () => {
   });
 
   it('are standard HS256 JWTs: the header says so and a plain HMAC-SHA256 of the first two parts is the signature', async () => {
-    const token = await issueSubjectToken(secret, 'account-42', { now, audience: 'consent-kit', issuer: 'https://www.example.com' });
+    const token = await issueSubjectToken(secret, 'account-42', {
+      now,
+      audience: 'consent-kit',
+      issuer: 'https://www.example.com',
+    });
     const { header, claims: issued, signature } = decodedJwt(token);
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(issued).toEqual(claims({ aud: 'consent-kit', iss: 'https://www.example.com' }));
-    expect(signature).toBe(createHmac('sha256', secret).update(token.split('.').slice(0, 2).join('.')).digest('base64url'));
+    expect(signature).toBe(
+      createHmac('sha256', secret).update(token.split('.').slice(0, 2).join('.')).digest('base64url'),
+    );
   });
 
   it('accept a token made by any JWT library: here, plain HMAC-SHA256 code', async () => {
@@ -67,41 +76,59 @@ describe('subject tokens', () => {
     const { iat: _iat, ...noIat } = claims();
     const { exp: _exp, ...noExp } = claims();
     for (const [what, body] of [
-      ['no sub', noSub], ['no iat', noIat], ['no exp', noExp],
-      ['empty sub', claims({ sub: '' })], ['sub of 201 characters', claims({ sub: 'a'.repeat(201) })],
-      ['numeric sub', claims({ sub: 42 })], ['exp as text', claims({ exp: String(iat + 3600) })],
+      ['no sub', noSub],
+      ['no iat', noIat],
+      ['no exp', noExp],
+      ['empty sub', claims({ sub: '' })],
+      ['sub of 201 characters', claims({ sub: 'a'.repeat(201) })],
+      ['numeric sub', claims({ sub: 42 })],
+      ['exp as text', claims({ exp: String(iat + 3600) })],
     ] as const) {
       expect(await verifySubjectToken(secret, handMadeJwt(secret, body), { now }), what).toBeNull();
     }
-    expect((await verifySubjectToken(secret, handMadeJwt(secret, claims({ sub: 'a'.repeat(200) })), { now }))?.sub).toHaveLength(200);
+    expect(
+      (await verifySubjectToken(secret, handMadeJwt(secret, claims({ sub: 'a'.repeat(200) })), { now }))?.sub,
+    ).toHaveLength(200);
   });
 
   it('refuse a lifetime over 24 hours, an issue time in the future, and a token not yet valid (nbf)', async () => {
     const max = MAX_TOKEN_LIFETIME_SECONDS;
     expect(max).toBe(24 * 3600);
-    expect((await verifySubjectToken(secret, handMadeJwt(secret, claims({ exp: iat + max })), { now }))?.sub).toBe('account-42');
+    expect((await verifySubjectToken(secret, handMadeJwt(secret, claims({ exp: iat + max })), { now }))?.sub).toBe(
+      'account-42',
+    );
     expect(await verifySubjectToken(secret, handMadeJwt(secret, claims({ exp: iat + max + 1 })), { now })).toBeNull();
     const later = iat + 3600;
-    expect(await verifySubjectToken(secret, handMadeJwt(secret, claims({ iat: later, exp: later + 60 })), { now })).toBeNull();
+    expect(
+      await verifySubjectToken(secret, handMadeJwt(secret, claims({ iat: later, exp: later + 60 })), { now }),
+    ).toBeNull();
     expect(await verifySubjectToken(secret, handMadeJwt(secret, claims({ nbf: later })), { now })).toBeNull();
     // Within the clock tolerance, an issuer whose clock runs a little ahead is still believed.
     const ahead = iat + TOKEN_CLOCK_TOLERANCE_SECONDS - 1;
-    expect((await verifySubjectToken(secret, handMadeJwt(secret, claims({ iat: ahead, exp: ahead + 60 })), { now }))?.sub).toBe('account-42');
+    expect(
+      (await verifySubjectToken(secret, handMadeJwt(secret, claims({ iat: ahead, exp: ahead + 60 })), { now }))?.sub,
+    ).toBe('account-42');
   });
 
   it('when an audience or issuer is set, refuse tokens without it or with another one', async () => {
     const scope = { audience: 'consent-kit', issuer: 'https://www.example.com' };
     const right = { aud: scope.audience, iss: scope.issuer };
-    expect((await verifySubjectToken(secret, handMadeJwt(secret, claims(right)), { now, ...scope }))?.sub).toBe('account-42');
+    expect((await verifySubjectToken(secret, handMadeJwt(secret, claims(right)), { now, ...scope }))?.sub).toBe(
+      'account-42',
+    );
     for (const [what, body] of [
-      ['no aud', claims({ iss: right.iss })], ['another aud', claims({ ...right, aud: 'analytics' })],
+      ['no aud', claims({ iss: right.iss })],
+      ['another aud', claims({ ...right, aud: 'analytics' })],
       ['an aud list without it', claims({ ...right, aud: ['analytics', 'api'] })],
-      ['no iss', claims({ aud: right.aud })], ['another iss', claims({ ...right, iss: 'https://evil.example.net' })],
+      ['no iss', claims({ aud: right.aud })],
+      ['another iss', claims({ ...right, iss: 'https://evil.example.net' })],
     ] as const) {
       expect(await verifySubjectToken(secret, handMadeJwt(secret, body), { now, ...scope }), what).toBeNull();
     }
     // Without a configured scope, a token's aud and iss are not checked.
-    expect((await verifySubjectToken(secret, handMadeJwt(secret, claims({ aud: 'analytics', iss: 'x' })), { now }))?.sub).toBe('account-42');
+    expect(
+      (await verifySubjectToken(secret, handMadeJwt(secret, claims({ aud: 'analytics', iss: 'x' })), { now }))?.sub,
+    ).toBe('account-42');
   });
 
   it('refuse the earlier ck1 format, even correctly signed', async () => {
@@ -119,13 +146,21 @@ describe('subject tokens', () => {
   it('refuse to issue with a short secret, a bad subject, a lifetime out of range or an empty audience, naming the field', async () => {
     await expect(issueSubjectToken('short', 'alice')).rejects.toThrow(/secret: expected at least 32 characters/);
     // process.env.CONSENT_KIT_SECRET when it is not set:
-    await expect(issueSubjectToken(undefined as unknown as string, 'alice')).rejects.toThrow(/secret: expected at least 32 characters/);
+    await expect(issueSubjectToken(undefined as unknown as string, 'alice')).rejects.toThrow(
+      /secret: expected at least 32 characters/,
+    );
     await expect(issueSubjectToken(secret, '')).rejects.toThrow(/subject: expected 1 to 200 characters/);
     await expect(issueSubjectToken(secret, 'a'.repeat(201))).rejects.toThrow(/subject: expected 1 to 200 characters/);
     for (const ttlSeconds of [0, -1, 1.5, MAX_TOKEN_LIFETIME_SECONDS + 1]) {
-      await expect(issueSubjectToken(secret, 'alice', { ttlSeconds }), String(ttlSeconds)).rejects.toThrow(/ttlSeconds: expected a whole number from 1 to 86400/);
+      await expect(issueSubjectToken(secret, 'alice', { ttlSeconds }), String(ttlSeconds)).rejects.toThrow(
+        /ttlSeconds: expected a whole number from 1 to 86400/,
+      );
     }
-    await expect(issueSubjectToken(secret, 'alice', { audience: '' })).rejects.toThrow(/audience: expected a non-empty string/);
-    await expect(issueSubjectToken(secret, 'alice', { issuer: ' ' })).rejects.toThrow(/issuer: expected a non-empty string/);
+    await expect(issueSubjectToken(secret, 'alice', { audience: '' })).rejects.toThrow(
+      /audience: expected a non-empty string/,
+    );
+    await expect(issueSubjectToken(secret, 'alice', { issuer: ' ' })).rejects.toThrow(
+      /issuer: expected a non-empty string/,
+    );
   });
 });

@@ -35,14 +35,17 @@ function recordingSync() {
 
 /** A page without a DOM: its events, its visibility, and its own handoff store. */
 function leavingPage() {
-  const page = Object.assign(new EventTarget(), { document: { visibilityState: 'visible' as DocumentVisibilityState } });
+  const page = Object.assign(new EventTarget(), {
+    document: { visibilityState: 'visible' as DocumentVisibilityState },
+  });
   const store = new MemoryStore();
   const handoff: Handoff = { open: () => store, page };
   const hide = () => {
     page.document.visibilityState = 'hidden';
     page.dispatchEvent(new Event('visibilitychange'));
   };
-  const handedOff = () => (store.value === undefined ? undefined : (JSON.parse(store.value) as { revision: number }[]).map((r) => r.revision));
+  const handedOff = () =>
+    store.value === undefined ? undefined : (JSON.parse(store.value) as { revision: number }[]).map((r) => r.revision);
   return { page, store, handoff, hide, handedOff };
 }
 
@@ -118,15 +121,19 @@ describe('the endpoint client fetched on demand', () => {
       expect(store.writes).toBe(0);
     });
 
-    it('removes its handoff before the client starts (which takes handoffs as other pages\' decisions), then hands it the decisions in order', async () => {
+    it("removes its handoff before the client starts (which takes handoffs as other pages' decisions), then hands it the decisions in order", async () => {
       const { store, handoff, hide, handedOff } = leavingPage();
       const { calls, sync } = recordingSync();
       let arrive!: () => void;
       let handoffAtStart: string | undefined = 'not started';
-      const load = new Promise<() => ConsentSync>((resolve) => (arrive = () => resolve(() => {
-        handoffAtStart = store.value;
-        return sync;
-      })));
+      const load = new Promise<() => ConsentSync>(
+        (resolve) =>
+          (arrive = () =>
+            resolve(() => {
+              handoffAtStart = store.value;
+              return sync;
+            })),
+      );
       const deferred = deferredSync(load, handoff);
       deferred.push(record({ revision: 1 }));
       hide();
@@ -143,7 +150,10 @@ describe('the endpoint client fetched on demand', () => {
       const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
       try {
         const { page, handoff, handedOff } = leavingPage();
-        const deferred = deferredSync(Promise.reject(new TypeError('Failed to fetch dynamically imported module')), handoff);
+        const deferred = deferredSync(
+          Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+          handoff,
+        );
         deferred.push(record({ revision: 1 }));
         await vi.waitFor(() => expect(errors).toHaveBeenCalledTimes(1));
         deferred.push(record({ revision: 2 }));
@@ -192,13 +202,22 @@ describe('the endpoint client fetched on demand', () => {
       expect(JSON.parse(localStorage.getItem(handoffs()[0]!)!)).toEqual([record()]);
       await vi.waitFor(() => expect(handoffs()).toEqual([]));
       const outboxes = Object.keys(localStorage).filter((key) => key.startsWith('consent-kit:consent-outbox'));
-      expect(outboxes.flatMap((key) => JSON.parse(localStorage.getItem(key)!) as OutboxEntry[]).map((e) => e.kind === 'put' && e.record)).toEqual([record()]);
+      expect(
+        outboxes
+          .flatMap((key) => JSON.parse(localStorage.getItem(key)!) as OutboxEntry[])
+          .map((e) => e.kind === 'put' && e.record),
+      ).toEqual([record()]);
     });
 
     it('without localStorage, a page leaving early hands nothing off and throws nothing', async () => {
       // As in a sandboxed frame or with site data blocked: reading localStorage throws.
       const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')!;
-      Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new DOMException('denied', 'SecurityError'); } });
+      Object.defineProperty(globalThis, 'localStorage', {
+        configurable: true,
+        get: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
       try {
         installSyncOnDemand();
         const sync = factory()(config);

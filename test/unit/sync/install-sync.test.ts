@@ -8,7 +8,16 @@ import { RECORD_ID_A, RECORD_ID_B, record } from '../../fixtures/consent-bodies.
 
 const config = parseConfig({
   policy: { version: '2024-06', url: '/privacy' },
-  categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'transfer', label: 'Transfer to the licensor', description: 'Your data may go to the licensor in the United States.', separate: true }],
+  categories: [
+    { id: 'necessary', required: true },
+    { id: 'analytics' },
+    {
+      id: 'transfer',
+      label: 'Transfer to the licensor',
+      description: 'Your data may go to the licensor in the United States.',
+      separate: true,
+    },
+  ],
   endpoint: '/consent-api',
 });
 const factory = () => pageEntry('sync')!;
@@ -51,9 +60,13 @@ describe('installSync in a browser page', () => {
     });
     const entry = outboxIn(localStorage.getItem('consent-kit:consent-outbox')).at(-1)!;
     expect(entry.kind === 'put' && entry.notice).toMatchObject({
-      language: 'zh-CN', policyUrl: new URL('/privacy', location.href).href, separateConsent: ['transfer'],
+      language: 'zh-CN',
+      policyUrl: new URL('/privacy', location.href).href,
+      separateConsent: ['transfer'],
     });
-    expect(sent[0]!.url).toBe(new URL('/consent-api/v1/consents/3f6c2a1e-8b4d-4c2a-9e1f-0a1b2c3d4e5f', location.href).href);
+    expect(sent[0]!.url).toBe(
+      new URL('/consent-api/v1/consents/3f6c2a1e-8b4d-4c2a-9e1f-0a1b2c3d4e5f', location.href).href,
+    );
     expect(sent[0]!.method).toBe('PUT');
   });
 
@@ -63,13 +76,22 @@ describe('installSync in a browser page', () => {
     const locks = {
       request(name: string, ...rest: [object, (lock: object | null) => unknown] | [(lock: object | null) => unknown]) {
         const [options, callback] = rest.length === 2 ? rest : [{}, rest[0]];
-        if (held.has(name) && (options as { ifAvailable?: boolean }).ifAvailable) return Promise.resolve(callback(null));
+        if (held.has(name) && (options as { ifAvailable?: boolean }).ifAvailable)
+          return Promise.resolve(callback(null));
         held.add(name);
         return Promise.resolve(callback({ name }));
       },
     };
     vi.stubGlobal('navigator', Object.create(navigator, { locks: { value: locks } }));
-    const left = (id: string) => JSON.stringify([{ kind: 'put', key: `left-by-${id}-0000000`, record: record({ id }), notice: { language: 'en', policyUrl: 'https://www.example.com/privacy' } }]);
+    const left = (id: string) =>
+      JSON.stringify([
+        {
+          kind: 'put',
+          key: `left-by-${id}-0000000`,
+          record: record({ id }),
+          notice: { language: 'en', policyUrl: 'https://www.example.com/privacy' },
+        },
+      ]);
     localStorage.setItem('consent-kit:consent-outbox.gone', left(RECORD_ID_A));
     localStorage.setItem('consent-kit:consent-outbox.live', left(RECORD_ID_B));
     installSync();
@@ -78,7 +100,9 @@ describe('installSync in a browser page', () => {
     expect(sent[0]!.url).toMatch(new RegExp(`/v1/consents/${RECORD_ID_A}$`));
     expect(held).toContain('consent-kit:consent-outbox.gone');
     sync.push(record({ id: RECORD_ID_B }));
-    const own = Object.keys(localStorage).filter((key) => !['consent-kit:consent-outbox.gone', 'consent-kit:consent-outbox.live'].includes(key));
+    const own = Object.keys(localStorage).filter(
+      (key) => !['consent-kit:consent-outbox.gone', 'consent-kit:consent-outbox.live'].includes(key),
+    );
     expect(own).toEqual([expect.stringMatching(/^consent-kit:consent-outbox\.[0-9a-f-]{36}$/)]);
     expect(held).toContain(own[0]);
     expect(outboxIn(localStorage.getItem('consent-kit:consent-outbox.live'))).toHaveLength(1); // the live page's, untouched
@@ -87,7 +111,12 @@ describe('installSync in a browser page', () => {
   it('falls back to a cookie when localStorage refuses', () => {
     // As in a sandboxed frame or with site data blocked: reading localStorage throws.
     const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')!;
-    Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new DOMException('denied', 'SecurityError'); } });
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
     try {
       installSync();
       factory()(config).push(record());

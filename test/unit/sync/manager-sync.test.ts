@@ -39,10 +39,12 @@ describe('manager with the endpoint', () => {
     a.manager.update({ categories: { marketing: false } });
     await a.sync.flush();
     const id = a.manager.state!.id;
-    expect((await h.call('GET', `/v1/consents/${id}/receipts`)).json.receipts.map((r: any) => r.receipt.revision)).toEqual([1, 2]);
+    expect(
+      (await h.call('GET', `/v1/consents/${id}/receipts`)).json.receipts.map((r: any) => r.receipt.revision),
+    ).toEqual([1, 2]);
   });
 
-  it('identify() with no account record makes this device\'s decision the account\'s', async () => {
+  it("identify() with no account record makes this device's decision the account's", async () => {
     const { h, a } = await twoDevices();
     a.manager.rejectAll();
     await a.manager.identify(alice);
@@ -66,7 +68,7 @@ describe('manager with the endpoint', () => {
     expect(b.manager.has('marketing')).toBe(false);
   });
 
-  it('identify() keeps a newer decision of this device and sends it as the account\'s next revision', async () => {
+  it("identify() keeps a newer decision of this device and sends it as the account's next revision", async () => {
     const { h, a, b } = await twoDevices();
     a.manager.acceptAll();
     await a.manager.identify(alice);
@@ -77,7 +79,11 @@ describe('manager with the endpoint', () => {
 
     const state = await b.manager.identify(alice);
     await b.sync.flush();
-    expect(state).toMatchObject({ id: a.manager.state!.id, revision: accountRevision + 1, categories: { analytics: false, marketing: false } });
+    expect(state).toMatchObject({
+      id: a.manager.state!.id,
+      revision: accountRevision + 1,
+      categories: { analytics: false, marketing: false },
+    });
     expect((await h.call('GET', '/v1/consents/me', { token: alice })).json.record).toEqual(state);
   });
 
@@ -93,7 +99,7 @@ describe('manager with the endpoint', () => {
     expect(state!.categories).toEqual({ analytics: false, marketing: false });
   });
 
-  it('receipts() lists the visitor\'s receipts; forget() clears this device and erases on the endpoint', async () => {
+  it("receipts() lists the visitor's receipts; forget() clears this device and erases on the endpoint", async () => {
     const { h, a } = await twoDevices();
     expect(await a.manager.receipts()).toEqual([]);
     a.manager.acceptAll();

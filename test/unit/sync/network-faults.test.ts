@@ -6,7 +6,8 @@ type Harness = Awaited<ReturnType<typeof syncHarness>>;
 /** Answers one request in place of the network. */
 type Fault = (url: string, init: RequestInit) => Promise<Response>;
 
-const receiptsOf = async (h: Harness) => (await h.call('GET', `/v1/consents/${RECORD_ID_A}/receipts`)).json?.receipts ?? [];
+const receiptsOf = async (h: Harness) =>
+  (await h.call('GET', `/v1/consents/${RECORD_ID_A}/receipts`)).json?.receipts ?? [];
 const stored = async (h: Harness) => (await h.call('GET', `/v1/consents/${RECORD_ID_A}`)).json?.record;
 
 /**
@@ -42,8 +43,10 @@ const slowAnswer = (h: Harness) => async (url: string, init: RequestInit) => {
 const connectionReset = async () => {
   throw new TypeError('Failed to fetch (net::ERR_CONNECTION_RESET)');
 };
-const status = (code: number, headers: Record<string, string> = {}, body: string | null = null) => async () =>
-  new Response(body, { status: code, headers });
+const status =
+  (code: number, headers: Record<string, string> = {}, body: string | null = null) =>
+  async () =>
+    new Response(body, { status: code, headers });
 
 describe('sync under network faults: the choice stays on the page and reaches the endpoint once it recovers', () => {
   it('an endpoint slower than the timeout (10 s) is retried with the same key and stores the change once', async () => {
@@ -95,7 +98,7 @@ describe('sync under network faults: the choice stays on the page and reaches th
     expect(await receiptsOf(h)).toHaveLength(1);
   });
 
-  it('a 200 whose body is not the endpoint\'s JSON (a proxy or captive portal answered) keeps the change for a retry', async () => {
+  it("a 200 whose body is not the endpoint's JSON (a proxy or captive portal answered) keeps the change for a retry", async () => {
     const h = await syncHarness();
     const client = await faultyClient(h, [
       status(200, { 'Content-Type': 'application/json' }, '{"record": {"id": '),
@@ -120,7 +123,10 @@ describe('sync under network faults: the choice stays on the page and reaches th
     expect(answers).toEqual([]);
     // identify() first retries the pending change (reset again), then asks for the account's record.
     answers.push(connectionReset, status(200, { 'Content-Type': 'application/json' }, '{not json'));
-    await expect(client.identify('token')).rejects.toMatchObject({ name: 'ConsentSyncError', code: 'invalid-response' });
+    await expect(client.identify('token')).rejects.toMatchObject({
+      name: 'ConsentSyncError',
+      code: 'invalid-response',
+    });
     expect(h.outbox.list()).toHaveLength(1);
   });
 });

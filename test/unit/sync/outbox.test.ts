@@ -5,7 +5,12 @@ import { retryDelay } from '../../../src/sync/retry-delay.js';
 import { RECORD_ID_A, RECORD_ID_B, putBody, record } from '../../fixtures/consent-bodies.js';
 import { MemoryStore } from '../../fixtures/memory-environment.js';
 
-const put = (key: string, rec = record()): OutboxEntry => ({ kind: 'put', key: `${key}-0000000000000000`, record: rec, notice: putBody().notice });
+const put = (key: string, rec = record()): OutboxEntry => ({
+  kind: 'put',
+  key: `${key}-0000000000000000`,
+  record: rec,
+  notice: putBody().notice,
+});
 
 describe('outbox', () => {
   it('keeps changes in order across instances (page loads) on the same storage', () => {
@@ -43,7 +48,10 @@ describe('outbox', () => {
     outbox.add(put('a', record({ revision: 1 })));
     outbox.add(put('b', record({ id: RECORD_ID_B })));
     outbox.add(put('c', record({ revision: 2 })));
-    expect(outbox.list().map((e) => [e.key.slice(0, 1), e.kind === 'put' && e.record.revision])).toEqual([['b', 1], ['c', 2]]);
+    expect(outbox.list().map((e) => [e.key.slice(0, 1), e.kind === 'put' && e.record.revision])).toEqual([
+      ['b', 1],
+      ['c', 2],
+    ]);
     expect(JSON.stringify(outbox.list()).length).toBeLessThanOrEqual(1_200);
   });
 });

@@ -25,7 +25,7 @@ describe('tabs of one site, each with its own outbox', () => {
     expect(shelf.names()).toEqual([]);
   });
 
-  it('a tab writes only its own outbox, so removing a delivered change cannot bring back or drop another tab\'s', async () => {
+  it("a tab writes only its own outbox, so removing a delivered change cannot bring back or drop another tab's", async () => {
     const shelf = new MemoryShelf();
     const [a, b] = [tabOn(shelf, 'a'), tabOn(shelf, 'b')];
     const h = await syncHarness(a.options);
@@ -40,13 +40,16 @@ describe('tabs of one site, each with its own outbox', () => {
     expect(a.outbox.list().map((e) => e.kind === 'put' && e.record.id)).toEqual([RECORD_ID_A]);
   });
 
-  it('a change left by a tab that has gone is claimed and delivered once by the next page; a live tab\'s is not', async () => {
+  it("a change left by a tab that has gone is claimed and delivered once by the next page; a live tab's is not", async () => {
     const shelf = new MemoryShelf();
     const gone = tabOn(shelf, 'gone');
     const live = tabOn(shelf, 'live');
     const h = await syncHarness(tabOn(shelf, 'next').options);
     h.faults.push('offline', 'offline');
-    for (const [tab, change] of [[gone, record()], [live, record({ id: RECORD_ID_B })]] as const) {
+    for (const [tab, change] of [
+      [gone, record()],
+      [live, record({ id: RECORD_ID_B })],
+    ] as const) {
       const client = h.make(tab.options);
       client.push(change);
       await client.flush(); // offline: the change stays in the tab's outbox
@@ -62,7 +65,12 @@ describe('tabs of one site, each with its own outbox', () => {
   it('an erasure drops the pending changes of its record that the page claimed from a gone tab', async () => {
     const shelf = new MemoryShelf();
     const gone = tabOn(shelf, 'gone');
-    gone.outbox.add({ kind: 'put', key: 'a'.repeat(32), record: record(), notice: { language: 'en', policyUrl: 'https://www.example.com/privacy' } });
+    gone.outbox.add({
+      kind: 'put',
+      key: 'a'.repeat(32),
+      record: record(),
+      notice: { language: 'en', policyUrl: 'https://www.example.com/privacy' },
+    });
     shelf.leave(gone.name);
     const page = tabOn(shelf, 'page');
     await page.outbox.claimGone();

@@ -52,7 +52,10 @@ describe('sync client delivery', () => {
     h.client.push(record());
     await h.client.flush();
     await h.timers.fireNext(h.client);
-    expect(h.calls.map((c) => c.body.idempotencyKey)).toEqual([h.calls[0]!.body.idempotencyKey, h.calls[0]!.body.idempotencyKey]);
+    expect(h.calls.map((c) => c.body.idempotencyKey)).toEqual([
+      h.calls[0]!.body.idempotencyKey,
+      h.calls[0]!.body.idempotencyKey,
+    ]);
     expect(await receiptsOf(h)).toHaveLength(1);
   });
 
@@ -111,7 +114,7 @@ describe('sync client delivery', () => {
 });
 
 describe('sync client account and erasure requests', () => {
-  it('identify() fetches the account\'s record with the token, and later changes carry it', async () => {
+  it("identify() fetches the account's record with the token, and later changes carry it", async () => {
     const h = await syncHarness();
     const token = await issueSubjectToken(SECRET, 'alice');
     expect(await h.client.identify(token)).toBeNull();
@@ -125,7 +128,13 @@ describe('sync client account and erasure requests', () => {
   it('a change whose stored token expired waits, and goes with the fresh token identify() brings', async () => {
     const h = await syncHarness();
     const expired = await issueSubjectToken(SECRET, 'alice', { now: Date.now() - 7_200_000 }); // expired an hour ago
-    h.outbox.add({ kind: 'put', key: 'parked-key-00000001', record: record(), notice: { language: 'en', policyUrl: '/privacy' }, token: expired });
+    h.outbox.add({
+      kind: 'put',
+      key: 'parked-key-00000001',
+      record: record(),
+      notice: { language: 'en', policyUrl: '/privacy' },
+      token: expired,
+    });
     const nextPage = h.make();
     await nextPage.flush();
     expect(h.calls.at(-1)!.init.headers).toMatchObject({ Authorization: `Bearer ${expired}` });
@@ -139,12 +148,15 @@ describe('sync client account and erasure requests', () => {
 
   it('identify() with a refused token rejects with a ConsentSyncError carrying the status', async () => {
     const h = await syncHarness();
-    await expect(h.client.identify('ck1.forged.token')).rejects.toMatchObject({ name: 'ConsentSyncError', status: 401 });
+    await expect(h.client.identify('ck1.forged.token')).rejects.toMatchObject({
+      name: 'ConsentSyncError',
+      status: 401,
+    });
     h.faults.push('offline');
     await expect(h.client.identify('ck1.x.y')).rejects.toMatchObject({ code: 'unreachable' });
   });
 
-  it('receipts() lists the record\'s receipts; forget() drops pending changes and erases', async () => {
+  it("receipts() lists the record's receipts; forget() drops pending changes and erases", async () => {
     const h = await syncHarness();
     h.client.push(record());
     await h.client.flush();
@@ -158,7 +170,7 @@ describe('sync client account and erasure requests', () => {
     expect(await h.client.receipts(RECORD_ID_A)).toEqual([]);
   });
 
-  it('receipts() follows the endpoint\'s pages: a history longer than a page comes back whole, oldest first', async () => {
+  it("receipts() follows the endpoint's pages: a history longer than a page comes back whole, oldest first", async () => {
     const h = await syncHarness({ endpointOptions: { receiptsPageMax: 2 } });
     for (let revision = 1; revision <= 5; revision++) {
       h.client.push(record({ revision }));
@@ -166,7 +178,11 @@ describe('sync client account and erasure requests', () => {
     }
     const before = h.calls.length;
     expect((await h.client.receipts(RECORD_ID_A)).map((r) => r.receipt.revision)).toEqual([1, 2, 3, 4, 5]);
-    expect(h.calls.slice(before).map((c) => new URL(c.url).search)).toEqual(['', expect.stringMatching(/^\?after=\d+$/), expect.stringMatching(/^\?after=\d+$/)]);
+    expect(h.calls.slice(before).map((c) => new URL(c.url).search)).toEqual([
+      '',
+      expect.stringMatching(/^\?after=\d+$/),
+      expect.stringMatching(/^\?after=\d+$/),
+    ]);
   });
 
   it('forget() offline keeps the erasure in the outbox until it can be sent', async () => {

@@ -16,9 +16,10 @@ const PREFIX = handoffPrefix('consent');
 const factory = () => pageEntry('sync')!;
 
 /** Every change waiting in the page's outboxes (each page keeps its own key under the outbox prefix). */
-const outboxed = () => Object.keys(localStorage)
-  .filter((key) => key.startsWith('consent-kit:consent-outbox'))
-  .flatMap((key) => JSON.parse(localStorage.getItem(key)!) as OutboxEntry[]);
+const outboxed = () =>
+  Object.keys(localStorage)
+    .filter((key) => key.startsWith('consent-kit:consent-outbox'))
+    .flatMap((key) => JSON.parse(localStorage.getItem(key)!) as OutboxEntry[]);
 const handoffKeys = () => Object.keys(localStorage).filter((key) => key.startsWith(PREFIX));
 
 /** Makes localStorage throw as a sandboxed frame or blocked site data does, for the length of `run`. */
@@ -35,7 +36,10 @@ function withStorageFault<T>(fault: 'access' | 'getItem' | 'removeItem', run: ()
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: fault === 'access' ? denied : () => faulty });
+  Object.defineProperty(globalThis, 'localStorage', {
+    configurable: true,
+    get: fault === 'access' ? denied : () => faulty,
+  });
   try {
     return run();
   } finally {
@@ -79,7 +83,12 @@ describe('decisions handed off by pages that went before their endpoint client a
 
   it('an unparsable or edited handoff is dropped and removed; a valid one beside it is taken', () => {
     const edited = [{ ...record(), categories: { analytics: 'yes' } }];
-    for (const [page, text] of [['a', '{'], ['b', '"text"'], ['c', JSON.stringify(edited)], ['d', JSON.stringify([record()])]]) {
+    for (const [page, text] of [
+      ['a', '{'],
+      ['b', '"text"'],
+      ['c', JSON.stringify(edited)],
+      ['d', JSON.stringify([record()])],
+    ]) {
       localStorage.setItem(`${PREFIX}.${page}`, text!);
     }
     expect(takeHandoffs(PREFIX)).toEqual([record()]);

@@ -21,11 +21,13 @@ const INTENTIONALLY_SAME: Record<string, string[]> = {
 
 /** Every built-in language with all its strings: those in the script's catalogue, and the fetched chunks. */
 async function everyCatalog(): Promise<[string, Messages][]> {
-  return Promise.all(BUILT_IN_LOCALES.map(async (locale) => {
-    const messages = CATALOG[locale] ?? (await loadCatalog(locale));
-    if (!messages) throw new Error(`${locale} has no catalogue`);
-    return [locale, messages] as [string, Messages];
-  }));
+  return Promise.all(
+    BUILT_IN_LOCALES.map(async (locale) => {
+      const messages = CATALOG[locale] ?? (await loadCatalog(locale));
+      if (!messages) throw new Error(`${locale} has no catalogue`);
+      return [locale, messages] as [string, Messages];
+    }),
+  );
 }
 
 /** Each string of a catalogue by its path (`texts.title`, `categories.analytics.label`). */
@@ -49,8 +51,14 @@ describe('built-in catalogues', () => {
   it('have every string of the English catalogue in every language, and none it lacks', async () => {
     for (const [locale, messages] of await everyCatalog()) {
       const own = strings(messages);
-      expect([...own.keys()].filter((path) => !english.has(path)), `${locale}: strings English does not have`).toEqual([]);
-      expect([...english.keys()].filter((path) => !own.has(path)), `${locale}: strings missing`).toEqual([]);
+      expect(
+        [...own.keys()].filter((path) => !english.has(path)),
+        `${locale}: strings English does not have`,
+      ).toEqual([]);
+      expect(
+        [...english.keys()].filter((path) => !own.has(path)),
+        `${locale}: strings missing`,
+      ).toEqual([]);
     }
   });
 
@@ -67,7 +75,9 @@ describe('built-in catalogues', () => {
     for (const [locale, messages] of await everyCatalog()) {
       if (locale === 'en') continue;
       const same = [...strings(messages)].filter(([path, text]) => text === english.get(path)).map(([, text]) => text);
-      expect([...new Set(same)].sort(), locale).toEqual([...new Set(same)].filter((t) => INTENTIONALLY_SAME[locale]?.includes(t)).sort());
+      expect([...new Set(same)].sort(), locale).toEqual(
+        [...new Set(same)].filter((t) => INTENTIONALLY_SAME[locale]?.includes(t)).sort(),
+      );
     }
   });
 
@@ -80,7 +90,8 @@ describe('built-in catalogues', () => {
 
   it('have the banner strings of English and Simplified Chinese in the script equal to their full catalogues', () => {
     for (const locale of ['en', 'zh-CN']) {
-      for (const [key, text] of Object.entries(BANNER_CATALOG[locale]!.texts)) expect(CATALOG[locale]!.texts[key as keyof Messages['texts']]).toBe(text);
+      for (const [key, text] of Object.entries(BANNER_CATALOG[locale]!.texts))
+        expect(CATALOG[locale]!.texts[key as keyof Messages['texts']]).toBe(text);
     }
   });
 

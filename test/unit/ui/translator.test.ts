@@ -34,7 +34,7 @@ describe('translator', () => {
     expect(pick('zh-CN')).toEqual(['全部接受', '全部拒绝', '管理偏好设置']);
   });
 
-  it('prefers the site\'s text, then the built-in language, then English', () => {
+  it("prefers the site's text, then the built-in language, then English", () => {
     const zh = createTranslator(config, 'zh-CN');
     expect(zh.text('rejectAll')).toBe('拒绝');
     expect(zh.text('acceptAll')).toBe('全部接受');
@@ -43,7 +43,7 @@ describe('translator', () => {
     expect(it_.text('rejectAll')).toBe('Reject all');
   });
 
-  it('uses a fetched built-in language under the site\'s own overrides of it', async () => {
+  it("uses a fetched built-in language under the site's own overrides of it", async () => {
     expect(await fetchCatalog('ja')).toBeUndefined();
     const ja = createTranslator(config, 'ja');
     expect(ja.text('title')).toBe('クッキーについて');
@@ -78,7 +78,7 @@ describe('translator', () => {
     expect(t.text('cookiesUsed', { count: 3 })).toBe('Cookies used (3)');
   });
 
-  it('labels categories and contact options from config first, then built in, in the visitor\'s language', () => {
+  it("labels categories and contact options from config first, then built in, in the visitor's language", () => {
     const zh = createTranslator(config, 'zh-CN');
     expect(config.categories.map((c) => zh.categoryLabel(c))).toEqual(['分析', '视频', 'Maps']);
     expect(zh.categoryDescription(config.categories[0]!)).toMatch(/运营数据/);
