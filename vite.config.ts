@@ -74,7 +74,7 @@ const serverBuild: UserConfig = {
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/server/index.ts', cli: 'src/server/cli.ts' },
+      entry: { index: 'src/server/index.ts', cli: 'src/cli/cli.ts' },
       formats: ['es' as const],
       fileName: (_format: string, name: string) => `${name}.js`,
     },

@@ -5,8 +5,8 @@ export const NEEDS_BUILD = [
   'test/unit/build/**/*.test.ts',
   'test/unit/server/crash.test.ts',
   'test/unit/server/multi-process.test.ts',
-  'test/unit/server/cli-token-scope.test.ts',
-  'test/unit/server/scan.test.ts',
+  'test/unit/cli/cli-token-scope.test.ts',
+  'test/unit/cli/scan.test.ts',
 ];
 
 /*

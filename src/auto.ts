@@ -13,8 +13,8 @@ import { CHECKED_ATTRIBUTE, readCheckedConfig } from './core/checked-config.js';
 import { readCommonConfig } from './core/common-config.js';
 import type { ConsentConfig } from './schema/config.js';
 import { DEV_MODE } from './core/dev-mode.js';
-import { get, start } from './core/page-manager.js';
-import { pageEntry, setPageEntry } from './core/page-registry.js';
+import { get, start } from './browser/page-manager.js';
+import { pageEntry, setPageEntry } from './browser/page-registry.js';
 import * as api from './script-tag-api.js';
 import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
 import { defineElement } from './ui/define-element.js';
@@ -66,7 +66,7 @@ function boot(): void {
  */
 async function startUnchecked(text: string): Promise<void> {
   if (text.includes('"presets"')) {
-    const presets = await import('./schema/presets.js').catch(() => undefined);
+    const presets = await import('./shared/presets.js').catch(() => undefined);
     const common = presets && readCommonConfig(text, presets.PRESETS);
     if (common && startChecked(common)) return;
   }

@@ -2,8 +2,8 @@
  * consent-kit: the npm entry. Core only, no side effects at import: nothing touches the DOM until `init()`.
  * Import `consent-kit/define` as well to register `<consent-banner>`.
  */
-export { init } from './core/init.js';
-export { get, whenReady } from './core/page-manager.js';
+export { init } from './browser/init.js';
+export { get, whenReady } from './browser/page-manager.js';
 export { ConsentManager, type ConsentChoices, type ConsentEvents } from './core/consent-manager.js';
 export { parseConfig, parseConfigJson } from './core/config.js';
 export { ConsentError, ConsentConfigError, ConsentSyncError, ConsentUsageError } from './core/errors.js';

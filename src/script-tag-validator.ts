@@ -8,11 +8,11 @@ import * as z from 'zod/mini';
 // keeps pages under a strict Content-Security-Policy or Trusted Types free of violations.
 z.config({ jitless: true });
 
-import { checkedTagOf } from './core/checked-config-tag.js';
+import { checkedTagOf } from './server/checked-config-tag.js';
 import { ConsentConfigError } from './core/errors.js';
-import { initFromJson } from './core/init.js';
+import { initFromJson } from './browser/init.js';
 
-export { init } from './core/init.js';
+export { init } from './browser/init.js';
 export { parseConfig, parseConfigJson } from './core/config.js';
 
 /**

@@ -5,9 +5,9 @@ import {
   GPC_BY_DEFAULT,
   KNOWN_CATEGORY_IDS,
   MAX_COOKIE_DAYS,
-} from '../schema/config-defaults.js';
-import { MAX_CATEGORIES } from '../schema/record-fields.js';
-import { compileCookiePattern } from '../schema/cookie-pattern.js';
+} from '../shared/config-defaults.js';
+import { MAX_CATEGORIES } from '../shared/record-fields.js';
+import { compileCookiePattern } from '../shared/cookie-pattern.js';
 import {
   COOKIE_DOMAIN,
   COOKIE_NAME,
@@ -16,9 +16,9 @@ import {
   LOCALE,
   POLICY_VERSION,
   SLUG,
-} from '../schema/patterns.js';
-import type { PRESETS, PresetName } from '../schema/presets.js';
-import { isSafeUrl } from '../schema/safe-url.js';
+} from '../shared/patterns.js';
+import type { PRESETS, PresetName } from '../shared/presets.js';
+import { isSafeUrl } from '../shared/safe-url.js';
 
 /*
  * The config schema (schema/config.ts) is the one judge of a config, and it is zod: about 11 kB a visitor

@@ -1,6 +1,6 @@
 import type { ConsentRecord } from '../schema/consent-record.js';
-import { POLICY_VERSION, SLUG } from '../schema/patterns.js';
-import { RECORD_ID, type ConsentMethod } from '../schema/record-fields.js';
+import { POLICY_VERSION, SLUG } from '../shared/patterns.js';
+import { RECORD_ID, type ConsentMethod } from '../shared/record-fields.js';
 import { checksum } from './checksum.js';
 
 /*

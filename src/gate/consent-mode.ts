@@ -1,5 +1,5 @@
 import type { ConsentManager } from '../core/consent-manager.js';
-import { CONSENT_MODE_SIGNALS, type ConsentModeSignal } from '../schema/consent-mode-signals.js';
+import { CONSENT_MODE_SIGNALS, type ConsentModeSignal } from '../shared/consent-mode-signals.js';
 
 /** The page globals Google tags read: the `dataLayer` queue and, when the page defined it, `gtag`. */
 export interface GoogleTagGlobals {

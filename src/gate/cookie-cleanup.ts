@@ -1,4 +1,4 @@
-import { compileCookiePattern } from '../schema/cookie-pattern.js';
+import { compileCookiePattern } from '../shared/cookie-pattern.js';
 
 /** Where the page is: its host and path decide which cookie scopes it can reach. */
 export interface CookieScope {

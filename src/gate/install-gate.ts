@@ -1,9 +1,9 @@
 import type { ConsentManager } from '../core/consent-manager.js';
 import type { RequestGate } from '../core/environment.js';
-import { pageEntry, setPageEntry } from '../core/page-registry.js';
+import { pageEntry, setPageEntry } from '../browser/page-registry.js';
 import { DEV_MODE } from '../core/dev-mode.js';
 import { ConsentUsageError } from '../core/errors.js';
-import { get } from '../core/page-manager.js';
+import { get } from '../browser/page-manager.js';
 import { followConsentMode, usesConsentMode, type GoogleTagGlobals } from './consent-mode.js';
 import { deleteCookies } from './cookie-cleanup.js';
 import { deleteStorage } from './storage-cleanup.js';

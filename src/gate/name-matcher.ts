@@ -1,4 +1,4 @@
-import { compileCookiePattern } from '../schema/cookie-pattern.js';
+import { compileCookiePattern } from '../shared/cookie-pattern.js';
 
 /** Answers which optional categories list a cookie or storage name; `undefined` when none does. */
 export type NameMatcher = (name: string) => string[] | undefined;

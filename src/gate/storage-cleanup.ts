@@ -1,4 +1,4 @@
-import { compileCookiePattern } from '../schema/cookie-pattern.js';
+import { compileCookiePattern } from '../shared/cookie-pattern.js';
 
 /** The storage a page's scripts can reach; each part may be missing or refuse access (sandboxed frames, privacy modes). */
 export interface PageStorage {

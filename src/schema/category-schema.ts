@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { compileCookiePattern } from './cookie-pattern.js';
-import { GPC_BY_DEFAULT } from './config-defaults.js';
+import { compileCookiePattern } from '../shared/cookie-pattern.js';
+import { GPC_BY_DEFAULT } from '../shared/config-defaults.js';
 import { LocalizedTextSchema, slug } from './config-fields.js';
-import { HOST_PATTERN } from './patterns.js';
-import { PRESET_NAMES, PRESETS } from './presets.js';
+import { HOST_PATTERN } from '../shared/patterns.js';
+import { PRESET_NAMES, PRESETS } from '../shared/presets.js';
 
 /** A cookie or storage name pattern: the name itself, or a `/regular expression/`. */
 const namePattern = (what: string) =>

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { LOCALE, SLUG } from './patterns.js';
-import { isSafeUrl } from './safe-url.js';
+import { LOCALE, SLUG } from '../shared/patterns.js';
+import { isSafeUrl } from '../shared/safe-url.js';
 
 // The field schemas several parts of the config share. Their hints are said in the validator's errors only;
 // the patterns themselves are shared (patterns.ts).

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { CONSENT_MODE_SIGNALS } from './consent-mode-signals.js';
-import { COOKIE_DOMAIN, COOKIE_NAME, ISO_DATE, LOCALE, POLICY_VERSION } from './patterns.js';
+import { CONSENT_MODE_SIGNALS } from '../shared/consent-mode-signals.js';
+import { COOKIE_DOMAIN, COOKIE_NAME, ISO_DATE, LOCALE, POLICY_VERSION } from '../shared/patterns.js';
 import {
   BUILT_IN_LOCALES,
   DEFAULT_CATEGORIES,
@@ -8,9 +8,9 @@ import {
   KNOWN_CONTACT_CHANNELS,
   KNOWN_CONTACT_TOPICS,
   MAX_COOKIE_DAYS,
-} from './config-defaults.js';
-import { MAX_CATEGORIES, MAX_CONTACT_CHANNELS, MAX_CONTACT_TOPICS } from './record-fields.js';
-import { TEXT_KEYS } from './text-keys.js';
+} from '../shared/config-defaults.js';
+import { MAX_CATEGORIES, MAX_CONTACT_CHANNELS, MAX_CONTACT_TOPICS } from '../shared/record-fields.js';
+import { TEXT_KEYS } from '../shared/text-keys.js';
 import {
   LocalizedTextSchema,
   POLICY_VERSION_HINT,
@@ -27,8 +27,8 @@ export {
   KNOWN_CONTACT_CHANNELS,
   KNOWN_CONTACT_TOPICS,
   MAX_COOKIE_DAYS,
-} from './config-defaults.js';
-export { MAX_CATEGORIES } from './record-fields.js';
+} from '../shared/config-defaults.js';
+export { MAX_CATEGORIES } from '../shared/record-fields.js';
 export { LocalizedTextSchema, type LocalizedText } from './config-fields.js';
 export { CategorySchema, CookieDisclosureSchema, type CategoryConfig } from './category-schema.js';
 

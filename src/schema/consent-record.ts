@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
-import { POLICY_VERSION, SLUG } from './patterns.js';
+import { POLICY_VERSION, SLUG } from '../shared/patterns.js';
 import {
   CONSENT_METHODS,
   MAX_CATEGORIES,
   MAX_CONTACT_CHANNELS,
   MAX_CONTACT_TOPICS,
   RECORD_ID,
-} from './record-fields.js';
+} from '../shared/record-fields.js';
 
-export { CONSENT_METHODS, RECORD_ID, type ConsentMethod } from './record-fields.js';
+export { CONSENT_METHODS, RECORD_ID, type ConsentMethod } from '../shared/record-fields.js';
 
 const slug = z.string().check(z.regex(SLUG));
 const timestamp = z.iso.datetime();

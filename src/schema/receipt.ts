@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CONSENT_METHODS, RECORD_ID } from './consent-record.js';
-import { LOCALE, POLICY_VERSION, SLUG } from './patterns.js';
-import { isSafeUrl } from './safe-url.js';
+import { LOCALE, POLICY_VERSION, SLUG } from '../shared/patterns.js';
+import { isSafeUrl } from '../shared/safe-url.js';
 
 /** The Kantara Consent Receipt specification version the receipt fields follow. */
 export const RECEIPT_VERSION = 'KI-CR-v1.1.0';

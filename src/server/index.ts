@@ -22,4 +22,4 @@ export { RETAINABLE_FIELDS, type RetainableField } from './build-receipt.js';
 export type { Receipt, SignedReceipt, Notice, ReceiptController } from '../schema/receipt.js';
 export type { PutConsentBody, PutConsentResponse, ErrorBody, Jwks } from '../schema/api.js';
 /** For build steps: configs as the checked tags a script-tag page carries (what `consent-kit config` prints). */
-export { checkConfigTagsIn, checkedConfigTag } from '../core/checked-config-tag.js';
+export { checkConfigTagsIn, checkedConfigTag } from './checked-config-tag.js';

@@ -1,6 +1,6 @@
 import type { ConsentSync, DecisionStore } from '../core/environment.js';
 import { ConsentSyncError } from '../core/errors.js';
-import { pageEntry, setPageEntry } from '../core/page-registry.js';
+import { pageEntry, setPageEntry } from '../browser/page-registry.js';
 import { randomId } from '../core/random-id.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
 import { handoffPrefix } from './handoff-prefix.js';

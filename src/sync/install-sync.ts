@@ -1,4 +1,4 @@
-import { pageEntry, setPageEntry } from '../core/page-registry.js';
+import { pageEntry, setPageEntry } from '../browser/page-registry.js';
 import { createBrowserSync } from './browser-sync.js';
 
 /**

@@ -1,5 +1,5 @@
 import Cookies from 'js-cookie';
-import { createCookieStore } from '../core/cookie-store.js';
+import { createCookieStore } from '../browser/cookie-store.js';
 import type { ConsentConfig } from '../schema/config.js';
 import { createLocalStorageStore } from './local-storage-store.js';
 import { Outbox } from './outbox.js';

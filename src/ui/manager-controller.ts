@@ -1,6 +1,6 @@
 import type { ControllerHost, ReactiveController } from './base-element.js';
 import type { ConsentManager } from '../core/consent-manager.js';
-import { get } from '../core/page-manager.js';
+import { get } from '../browser/page-manager.js';
 import { LOCALE_EVENT } from './locale-event.js';
 
 /**

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseConfig } from '../../src/core/config.js';
 import { ConsentManager } from '../../src/core/consent-manager.js';
-import { createCookieStore } from '../../src/core/cookie-store.js';
-import { createTabChannel } from '../../src/core/tab-channel.js';
+import { createCookieStore } from '../../src/browser/cookie-store.js';
+import { createTabChannel } from '../../src/browser/tab-channel.js';
 
 const settings = (extra: Record<string, unknown> = {}) =>
   parseConfig({ policy: { version: '1', url: '/' }, cookie: { name: 'ck-test', ...extra } }).cookie;

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { parseConfig } from '../../src/core/config.js';
 import { ConsentManager } from '../../src/core/consent-manager.js';
-import { BUILT_IN_LOCALES } from '../../src/schema/config-defaults.js';
+import { BUILT_IN_LOCALES } from '../../src/shared/config-defaults.js';
 import type { ConsentBanner } from '../../src/ui/consent-banner/consent-banner.js';
 import type { ConsentPreferences } from '../../src/ui/consent-preferences/consent-preferences.js';
 import { loadCatalog } from '../../src/ui/i18n/built-in-languages.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { init } from '../../src/core/init.js';
-import { whenReady } from '../../src/core/page-manager.js';
+import { init } from '../../src/browser/init.js';
+import { whenReady } from '../../src/browser/page-manager.js';
 
 describe('whenReady()', () => {
   it('waits until the page has a manager and resolves with it, then resolves at once', async () => {

@@ -1,4 +1,4 @@
-import type { BuiltInLocale } from '../../schema/config-defaults.js';
+import type { BuiltInLocale } from '../../shared/config-defaults.js';
 import type { Messages } from './messages.js';
 
 /*

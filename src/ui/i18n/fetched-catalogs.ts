@@ -1,4 +1,4 @@
-import { BUILT_IN_LOCALES } from '../../schema/config-defaults.js';
+import { BUILT_IN_LOCALES } from '../../shared/config-defaults.js';
 import { LOCALE_EVENT } from '../locale-event.js';
 import { BANNER_CATALOG } from './banner-catalog.js';
 import type { Messages } from './messages.js';

@@ -1,4 +1,4 @@
-import type { TextKey } from '../../schema/text-keys.js';
+import type { TextKey } from '../../shared/text-keys.js';
 
 /** The texts `<consent-banner>` shows: all that a visit answering only the banner needs of a language. */
 export type BannerTextKey =

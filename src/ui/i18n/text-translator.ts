@@ -1,5 +1,5 @@
 import type { ConsentConfig, LocalizedText } from '../../schema/config.js';
-import type { TextKey } from '../../schema/text-keys.js';
+import type { TextKey } from '../../shared/text-keys.js';
 
 /** Looks up UI strings for one language, with the site's overrides first. */
 export interface TextTranslator<K extends TextKey = TextKey> {

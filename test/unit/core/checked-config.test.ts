@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { checkConfigTagsIn, checkedConfigTag } from '../../../src/core/checked-config-tag.js';
+import { checkConfigTagsIn, checkedConfigTag } from '../../../src/server/checked-config-tag.js';
 import { CHECKED_FORMAT, readCheckedConfig, stampOf } from '../../../src/core/checked-config.js';
 import { parseConfig } from '../../../src/core/config.js';
 import { ConsentConfigError } from '../../../src/core/errors.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCommonConfig as readWithoutPresets } from '../../../src/core/common-config.js';
-import { PRESETS } from '../../../src/schema/presets.js';
+import { PRESETS } from '../../../src/shared/presets.js';
 import { parseConfig } from '../../../src/core/config.js';
 import { hostileJson, POLLUTING_KEYS } from '../fuzz/hostile-strings.js';
 

@@ -9,7 +9,7 @@ import {
   RECORD_ID,
   type ConsentRecord,
 } from '../../../src/schema/consent-record.js';
-import { POLICY_VERSION, SLUG } from '../../../src/schema/patterns.js';
+import { POLICY_VERSION, SLUG } from '../../../src/shared/patterns.js';
 import { FUZZ } from '../fuzz/hostile-strings.js';
 
 /*

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeLocale, resolveLocale } from '../../../src/core/locale.js';
-import { BUILT_IN_LOCALES } from '../../../src/schema/config-defaults.js';
+import { BUILT_IN_LOCALES } from '../../../src/shared/config-defaults.js';
 
 const available = ['en', 'zh-CN'];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../../src/schema/config.js';
-import { TEXT_KEYS } from '../../../src/schema/text-keys.js';
+import { TEXT_KEYS } from '../../../src/shared/text-keys.js';
 
 type Def = {
   type: string;

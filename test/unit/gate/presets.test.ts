@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
 import type { ConsentConfigError } from '../../../src/core/errors.js';
 import { createHostMatcher } from '../../../src/gate/host-matcher.js';
-import { compileCookiePattern } from '../../../src/schema/cookie-pattern.js';
-import { PRESET_NAMES, type PresetName } from '../../../src/schema/presets.js';
+import { compileCookiePattern } from '../../../src/shared/cookie-pattern.js';
+import { PRESET_NAMES, type PresetName } from '../../../src/shared/presets.js';
 
 /** What each service sends and stores, as its documentation and its tag show: URLs, cookie names, storage keys. */
 const SERVICES: Record<PresetName, { urls: string[]; cookies?: string[]; storage?: string[] }> = {

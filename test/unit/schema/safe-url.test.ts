@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl } from '../../../src/schema/safe-url.js';
+import { isSafeUrl } from '../../../src/shared/safe-url.js';
 
 describe('isSafeUrl', () => {
   it.each([

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
 import type { ConsentSync } from '../../../src/core/environment.js';
-import { pageEntry, setPageEntry } from '../../../src/core/page-registry.js';
+import { pageEntry, setPageEntry } from '../../../src/browser/page-registry.js';
 import { ConsentSyncError } from '../../../src/core/errors.js';
 import type { OutboxEntry } from '../../../src/schema/outbox.js';
 import { deferredSync, installSyncOnDemand, type Handoff } from '../../../src/sync/install-sync-on-demand.js';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { pageEntry, setPageEntry } from '../../../src/core/page-registry.js';
+import { pageEntry, setPageEntry } from '../../../src/browser/page-registry.js';
 import type { OutboxEntry } from '../../../src/schema/outbox.js';
 import { installSync } from '../../../src/sync/install-sync.js';
 import { RECORD_ID_A, RECORD_ID_B, record } from '../../fixtures/consent-bodies.js';

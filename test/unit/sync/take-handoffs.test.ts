@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { pageEntry, setPageEntry } from '../../../src/core/page-registry.js';
+import { pageEntry, setPageEntry } from '../../../src/browser/page-registry.js';
 import type { OutboxEntry } from '../../../src/schema/outbox.js';
 import { handoffPrefix } from '../../../src/sync/handoff-prefix.js';
 import { installSync } from '../../../src/sync/install-sync.js';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_LOCALES } from '../../../src/schema/config-defaults.js';
-import { TEXT_KEYS } from '../../../src/schema/text-keys.js';
+import { BUILT_IN_LOCALES } from '../../../src/shared/config-defaults.js';
+import { TEXT_KEYS } from '../../../src/shared/text-keys.js';
 import { BANNER_CATALOG } from '../../../src/ui/i18n/banner-catalog.js';
 import { LANGUAGE_NAMES, loadCatalog } from '../../../src/ui/i18n/built-in-languages.js';
 import { CATALOG } from '../../../src/ui/i18n/catalog.js';

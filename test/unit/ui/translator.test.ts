@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { TEXT_KEYS } from '../../../src/schema/text-keys.js';
+import { TEXT_KEYS } from '../../../src/shared/text-keys.js';
 import { CATALOG } from '../../../src/ui/i18n/catalog.js';
 import { fetchCatalog } from '../../../src/ui/i18n/fetched-catalogs.js';
 import { createTranslator } from '../../../src/ui/i18n/translator.js';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import type { ScanReport } from '../../../src/server/scan/scan-report.js';
-import { mergeSuggestion, type Suggestion } from '../../../src/server/scan/suggest-config.js';
+import type { ScanReport } from '../../../src/cli/scan/scan-report.js';
+import { mergeSuggestion, type Suggestion } from '../../../src/cli/scan/suggest-config.js';
 import { startScanSite, type ScanSite } from '../../fixtures/scan-site.js';
 
 /*

@@ -1,6 +1,6 @@
 import type { ConsentConfigInput } from '../schema/config.js';
-import { failClosedConfig, parseConfig, parseConfigJson } from './config.js';
-import type { ConsentManager } from './consent-manager.js';
+import { failClosedConfig, parseConfig, parseConfigJson } from '../core/config.js';
+import type { ConsentManager } from '../core/consent-manager.js';
 import { start } from './page-manager.js';
 
 /**

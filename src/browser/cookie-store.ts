@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
 import type { ConsentConfig } from '../schema/config.js';
-import type { DecisionStore } from './environment.js';
+import type { DecisionStore } from '../core/environment.js';
 
 /**
  * Keeps the decision in a first-party cookie: `SameSite=Lax`, `Secure` on https, on the configured domain so

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/server/cli.js';
-import { loadChromiumDriver, ScanSetupError } from '../../../src/server/scan/scan-browser.js';
+import { main } from '../../../src/cli/cli.js';
+import { loadChromiumDriver, ScanSetupError } from '../../../src/cli/scan/scan-browser.js';
 
 /** Runs the CLI and returns its exit code with what it printed on each stream. */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

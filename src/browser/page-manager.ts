@@ -1,10 +1,10 @@
 import type { ConsentConfig } from '../schema/config.js';
-import { ConsentManager } from './consent-manager.js';
+import { ConsentManager } from '../core/consent-manager.js';
 import { createCookieStore } from './cookie-store.js';
-import { DEV_MODE } from './dev-mode.js';
-import type { ConsentEnvironment } from './environment.js';
-import type { ConsentConfigError } from './errors.js';
-import { ConsentUsageError } from './errors.js';
+import { DEV_MODE } from '../core/dev-mode.js';
+import type { ConsentEnvironment } from '../core/environment.js';
+import type { ConsentConfigError } from '../core/errors.js';
+import { ConsentUsageError } from '../core/errors.js';
 import { pageEntry, setPageEntry } from './page-registry.js';
 import { createTabChannel } from './tab-channel.js';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseConfigJson } from '../../core/config.js';
 import { ConsentConfigError } from '../../core/errors.js';
 import type { ConsentConfig } from '../../schema/config.js';
-import { compileCookiePattern } from '../../schema/cookie-pattern.js';
+import { compileCookiePattern } from '../../shared/cookie-pattern.js';
 import { formatTable } from './format-table.js';
 import { launchChromium, loadChromiumDriver, ScanSetupError } from './scan-browser.js';
 import type { ScanReport } from './scan-report.js';

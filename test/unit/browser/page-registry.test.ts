@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pageEntry, setPageEntry } from '../../../src/core/page-registry.js';
+import { pageEntry, setPageEntry } from '../../../src/browser/page-registry.js';
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -1,5 +1,5 @@
 import type { Browser, BrowserType } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../server/chromium-path.mjs';
 
 /** The packages that can drive Chromium, in the order tried: the one without a browser download first. */
 export const DRIVER_PACKAGES = ['playwright-core', 'playwright'] as const;

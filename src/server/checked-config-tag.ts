@@ -1,6 +1,6 @@
 import type { ConsentConfig } from '../schema/config.js';
-import { parseConfig, parseConfigJson } from './config.js';
-import { CHECKED_ATTRIBUTE, stampOf } from './checked-config.js';
+import { parseConfig, parseConfigJson } from '../core/config.js';
+import { CHECKED_ATTRIBUTE, stampOf } from '../core/checked-config.js';
 
 /**
  * Validates a config and writes it as the checked config tag a script-tag page carries: every default filled

@@ -1,7 +1,7 @@
 import type { ConsentConfigInput } from '../../schema/config.js';
-import { DEFAULT_CATEGORIES } from '../../schema/config-defaults.js';
-import { HOST_PATTERN } from '../../schema/patterns.js';
-import type { PresetName } from '../../schema/presets.js';
+import { DEFAULT_CATEGORIES } from '../../shared/config-defaults.js';
+import { HOST_PATTERN } from '../../shared/patterns.js';
+import type { PresetName } from '../../shared/presets.js';
 import type { Classified, ScanReport } from './scan-report.js';
 
 /** Where a preset's service belongs when the scan suggests it: what the service is for. */

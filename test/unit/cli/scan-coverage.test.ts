@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { createClassifier } from '../../../src/server/scan/coverage.js';
+import { createClassifier } from '../../../src/cli/scan/coverage.js';
 
 const PAGE = 'https://www.example.com/';
 const config = parseConfig({

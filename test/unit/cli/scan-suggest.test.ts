@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { compileCookiePattern } from '../../../src/schema/cookie-pattern.js';
-import { createClassifier } from '../../../src/server/scan/coverage.js';
-import { formatTable } from '../../../src/server/scan/format-table.js';
-import { summarize, type PhaseResult } from '../../../src/server/scan/scan-report.js';
-import { mergeSuggestion, suggestConfig } from '../../../src/server/scan/suggest-config.js';
+import { compileCookiePattern } from '../../../src/shared/cookie-pattern.js';
+import { createClassifier } from '../../../src/cli/scan/coverage.js';
+import { formatTable } from '../../../src/cli/scan/format-table.js';
+import { summarize, type PhaseResult } from '../../../src/cli/scan/scan-report.js';
+import { mergeSuggestion, suggestConfig } from '../../../src/cli/scan/suggest-config.js';
 
 const PAGE = 'https://www.example.com/';
 const pageConfig = {

@@ -1,5 +1,5 @@
-import type { ConsentManager } from './consent-manager.js';
-import type { RequestGate, SyncFactory } from './environment.js';
+import type { ConsentManager } from '../core/consent-manager.js';
+import type { RequestGate, SyncFactory } from '../core/environment.js';
 
 /**
  * What every copy of consent-kit on one page shares, and who puts it there. Kept on global symbols rather

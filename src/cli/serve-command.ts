@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createConsentHandler, type ConsentHandler } from './consent-handler.js';
-import type { ConsentStore } from './consent-store.js';
-import { SigningKeyMissingError } from './receipt-signer.js';
-import { createPostgresStore } from './postgres-store.js';
-import { serveEndpoint, type RunningEndpoint } from './serve-endpoint.js';
-import { createSqliteStore } from './sqlite-store.js';
-import { tokenSettingsProblem } from './subject-token.js';
+import { createConsentHandler, type ConsentHandler } from '../server/consent-handler.js';
+import type { ConsentStore } from '../server/consent-store.js';
+import { SigningKeyMissingError } from '../server/receipt-signer.js';
+import { createPostgresStore } from '../server/postgres-store.js';
+import { serveEndpoint, type RunningEndpoint } from '../server/serve-endpoint.js';
+import { createSqliteStore } from '../server/sqlite-store.js';
+import { tokenSettingsProblem } from '../server/subject-token.js';
 
 export const SERVE_USAGE = `Usage: consent-kit serve [options]
 

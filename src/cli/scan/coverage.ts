@@ -1,8 +1,8 @@
 import { createHostMatcher } from '../../gate/host-matcher.js';
 import { createNameMatcher } from '../../gate/name-matcher.js';
 import type { ConsentConfig } from '../../schema/config.js';
-import { HOST_PATTERN } from '../../schema/patterns.js';
-import { PRESET_NAMES, PRESETS } from '../../schema/presets.js';
+import { HOST_PATTERN } from '../../shared/patterns.js';
+import { PRESET_NAMES, PRESETS } from '../../shared/presets.js';
 import type { Classified, Coverage, Finding, Phase } from './scan-report.js';
 
 /** A host (given as a URL sent to it, so its scheme and port count as the gate counts them), a cookie or a storage name. */

@@ -1,4 +1,4 @@
-import type { TabChannel } from './environment.js';
+import type { TabChannel } from '../core/environment.js';
 
 /**
  * Same-origin tabs hear each other at once through a BroadcastChannel. The message carries the decision

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { checkedTagOf } from '../core/checked-config-tag.js';
+import { checkedTagOf } from '../server/checked-config-tag.js';
 import { parseConfigJson } from '../core/config.js';
 import { ConsentConfigError } from '../core/errors.js';
 

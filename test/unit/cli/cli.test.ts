@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCheckedConfig } from '../../../src/core/checked-config.js';
 import { parseConfig } from '../../../src/core/config.js';
 import Database from 'better-sqlite3';
-import { main } from '../../../src/server/cli.js';
+import { main } from '../../../src/cli/cli.js';
 import { createSqliteStore } from '../../../src/server/sqlite-store.js';
 import { RECORD_ID_A, putBody } from '../../fixtures/consent-bodies.js';
 import { testEndpoint } from '../../fixtures/endpoint.js';
