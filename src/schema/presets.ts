@@ -12,18 +12,27 @@ export const PRESETS = {
   /**
    * Baidu Tongji (百度统计): `hm.js` and its beacons; `Hm_lvt_<site>`, `Hm_lpvt_<site>` and the other `Hm_`
    * cookies, and unsent beacons kept under `Hm_unsent_<site>`.
-   * Baidu Tongji help centre, https://tongji.baidu.com/web/help/ (the tracking code's cookies; exact page not confirmed)
+   * Baidu Tongji help centre, https://tongji.baidu.com/web/help/ (the tracking code's cookies; exact page not
+   * confirmed)
    * Unsure: `hm.js` is served per site and not published as source or as a package; the names match copies of
    * `hm.js` kept in public repositories, which keep `Hm_unsent_` in localStorage (older) or sessionStorage (newer).
    */
-  'baidu-tongji': { hosts: ['hm.baidu.com', 'hmcdn.baidu.com'], cookies: ['/^Hm_lvt_/', '/^Hm_lpvt_/', '/^Hm_(up|ck)_/'], storage: ['/^Hm_unsent_/'] },
+  'baidu-tongji': {
+    hosts: ['hm.baidu.com', 'hmcdn.baidu.com'],
+    cookies: ['/^Hm_lvt_/', '/^Hm_lpvt_/', '/^Hm_(up|ck)_/'],
+    storage: ['/^Hm_unsent_/'],
+  },
   /**
    * CNZZ / Umeng U-Web (友盟+): `z_stat.php` / `stat.php` on `s<n>.cnzz.com`, beacons on `z<n>.cnzz.com` and
    * `hzs<n>.cnzz.com`; `CNZZDATA<site>`, `CZ_UUID<site>`, `_cnzz_CV<site>` and `UM_distinctid` cookies.
    * Umeng developer docs, U-Web, https://developer.umeng.com/docs/ (exact page not confirmed)
    * Unsure: the U-Web script is not published as source or as a package; its names could not be checked against it.
    */
-  cnzz: { hosts: ['*.cnzz.com', '*.umeng.com'], cookies: ['/^CNZZDATA/', '/^CZ_UUID/', '/^_cnzz_CV/', 'UM_distinctid'], storage: [] },
+  cnzz: {
+    hosts: ['*.cnzz.com', '*.umeng.com'],
+    cookies: ['/^CNZZDATA/', '/^CZ_UUID/', '/^_cnzz_CV/', 'UM_distinctid'],
+    storage: [],
+  },
   /**
    * 51.la (v6): `sdk.51.la/js-sdk-pro.min.js` and the `collect-v6.51.la` collector; the `__51vcke__`,
    * `__51vuft__` and `__51uvsct__` cookies and the `__tins__` / `__vtins__` visit records.
@@ -40,7 +49,11 @@ export const PRESETS = {
    * Unsure: `pingjs.qq.com` (the hosted `h5/stats.js`) and the `pgv_pvid` cookie are not in that package;
    * they are kept from the hosted tag's documentation, https://mta.qq.com/ (exact page not confirmed).
    */
-  'tencent-analytics': { hosts: ['pingjs.qq.com', 'pingtas.qq.com'], cookies: ['pgv_pvi', 'pgv_si', 'pgv_uid', 'pgv_pvid'], storage: ['pgv_pvi', 'pgv_si', 'pgv_uid'] },
+  'tencent-analytics': {
+    hosts: ['pingjs.qq.com', 'pingtas.qq.com'],
+    cookies: ['pgv_pvi', 'pgv_si', 'pgv_uid', 'pgv_pvid'],
+    storage: ['pgv_pvi', 'pgv_si', 'pgv_uid'],
+  },
   /**
    * Sensors Data (神策): the SDK on `static.sensorsdata.cn` (a collector's `server_url` is the project's own,
    * on the site's host for a private deployment: add it). Cookies: the state in `sensorsdata2015jssdkcross`
@@ -93,8 +106,14 @@ export const PRESETS = {
    */
   'volcengine-datafinder': {
     hosts: [
-      'lf3-data.volccdn.com', 'mcs.volceapplog.com', 'mcs.itobsnssdk.com', 'mcs.tobsnssdk.com',
-      'toblog.ctobsnssdk.com', 'toblog.itobsnssdk.com', 'toblog.tobsnssdk.com', 'gator.volces.com',
+      'lf3-data.volccdn.com',
+      'mcs.volceapplog.com',
+      'mcs.itobsnssdk.com',
+      'mcs.tobsnssdk.com',
+      'toblog.ctobsnssdk.com',
+      'toblog.itobsnssdk.com',
+      'toblog.tobsnssdk.com',
+      'gator.volces.com',
     ],
     cookies: ['/^_?_tea_/'],
     storage: ['/^_?_tea_/', '/^_\\$utm_from_url/'],
@@ -110,7 +129,14 @@ export const PRESETS = {
    * @arms/js-sdk@1.8.35, lib/bl.js and lib/util.js (`regionMap`).
    */
   'aliyun-arms-rum': {
-    hosts: ['*.rum.aliyuncs.com', 'retcode.alicdn.com', 'arms-retcode.aliyuncs.com', 'arms-retcode-sg.aliyuncs.com', 'arms-retcode-hz-finance.aliyuncs.com', '*.arms.aliyuncs.com'],
+    hosts: [
+      '*.rum.aliyuncs.com',
+      'retcode.alicdn.com',
+      'arms-retcode.aliyuncs.com',
+      'arms-retcode-sg.aliyuncs.com',
+      'arms-retcode-hz-finance.aliyuncs.com',
+      '*.arms.aliyuncs.com',
+    ],
     cookies: ['/^_arms_(uid|session)/', '_bl_uid'],
     storage: ['/^_arms_(uid|session)/', 'arms_rum2_local_config', '_bl_sid'],
   },
@@ -170,8 +196,15 @@ export const PRESETS = {
    * https://learn.microsoft.com/linkedin/marketing/conversions/enabling-first-party-cookies (`li_fat_id`)
    * Unsure: `ln_or` is not on the second page; it is kept from the cookie table.
    */
-  'linkedin-insight': { hosts: ['snap.licdn.com', 'px.ads.linkedin.com'], cookies: ['li_fat_id', 'ln_or'], storage: [] },
-} as const satisfies Record<string, { hosts: readonly string[]; cookies: readonly string[]; storage: readonly string[] }>;
+  'linkedin-insight': {
+    hosts: ['snap.licdn.com', 'px.ads.linkedin.com'],
+    cookies: ['li_fat_id', 'ln_or'],
+    storage: [],
+  },
+} as const satisfies Record<
+  string,
+  { hosts: readonly string[]; cookies: readonly string[]; storage: readonly string[] }
+>;
 
 export type PresetName = keyof typeof PRESETS;
 export const PRESET_NAMES = Object.keys(PRESETS) as [PresetName, ...PresetName[]];
