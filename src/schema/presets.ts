@@ -141,10 +141,12 @@ export const PRESETS = {
     storage: ['/^_arms_(uid|session)/', 'arms_rum2_local_config', '_bl_sid'],
   },
   /**
-   * Microsoft Clarity: the tag (`www.clarity.ms/tag/<id>`) and its collectors; `_clck` and `_clsk` are its
-   * first-party cookies (`CLID`, `MUID`, `MR`, `SM`, `ANONCHK` are on Microsoft's domains).
-   * https://learn.microsoft.com/clarity/setup-and-installation/cookie-list; the loader in @microsoft/clarity@1.0.2,
-   * index.js (the tag host).
+   * Microsoft Clarity: the tag (`www.clarity.ms/tag/<id>`) and its collectors; `_clck` (user) and `_clsk`
+   * (session) are its first-party cookies (`CLID`, `MUID`, `MR`, `SM`, `ANONCHK` are on Microsoft's domains), and
+   * `_cltk` keeps the tab's id in sessionStorage, which ends with the tab; it is not listed.
+   * Source: microsoft/clarity (clarity-js 0.8.69), packages/clarity-js/types/data.d.ts (`CookieKey`, `SessionKey`,
+   * `TabKey`) and packages/clarity-js/src/data/metadata.ts (`tab`, `setCookie`); the tag host in the loader of
+   * @microsoft/clarity@1.0.2, index.js. https://learn.microsoft.com/clarity/setup-and-installation/cookie-list
    */
   clarity: { hosts: ['*.clarity.ms'], cookies: ['_clck', '_clsk'], storage: [] },
   /**
