@@ -101,8 +101,9 @@ export const PRESETS = {
    * Source: volcengine/datarangers-sdk-javascript, src/collect/constant.ts (encoded hosts, decoded with
    * `decodeUrl` in src/util/tool.ts), src/collect/config.ts, event.ts, session.ts, token.ts, src/util/utm.ts,
    * src/plugin/ab/ab.ts, src/plugin/stay/close.ts; the same names and hosts in @datarangers/sdk-javascript@0.1.6.
-   * Unsure: `gator.volces.com` is in neither; it is kept from the Volcengine DataFinder Web SDK docs,
-   * https://www.volcengine.com/docs/6285 (exact page not confirmed).
+   * `gator.volces.com`, the cloud-native (云原生) collector a page reaches through `channel_domain`, is not in
+   * the web SDK: it is in volcengine/datarangers-sdk-java, datarangers-sdk-core/src/main/java/com/datarangers/config/
+   * DataRangersSDKConfigProperties.java (`SAAS_NATIVE_DOMAIN_URLS`).
    */
   'volcengine-datafinder': {
     hosts: [
