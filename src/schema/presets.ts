@@ -64,8 +64,9 @@ export const PRESETS = {
    * Source: sa-sdk-javascript@1.27.11, dist/web/sensorsdata.js and dist/web/plugin/; sensorsdata/sa-sdk-javascript,
    * git history of dist/web/sensorsdata.js (`sensorsdata2015session` until 1.27.1).
    * Sensors Data manual, Web SDK, https://manual.sensorsdata.cn/sa/latest/tech_sdk_client_web_all-1573964.html
-   * Unsure: the SaaS collector host `*.datasink.sensorsdata.cn` is not in the SDK (the collector is configured); it
-   * is kept from the manual's examples.
+   * The SaaS collectors' `*.datasink.sensorsdata.cn` is not in the web SDK (`server_url` is configured); Sensors
+   * Data's own examples use it: sensorsdata/sensors_analytics_flutter_plugin, example/lib/home.dart and
+   * example/ios/Runner/AppDelegate.m.
    */
   'sensors-data': {
     hosts: ['*.datasink.sensorsdata.cn', 'static.sensorsdata.cn'],
