@@ -34,11 +34,11 @@ export const PRESETS = {
     storage: [],
   },
   /**
-   * 51.la (v6): `sdk.51.la/js-sdk-pro.min.js` and the `collect-v6.51.la` collector; the `__51vcke__`,
-   * `__51vuft__` and `__51uvsct__` cookies and the `__tins__` / `__vtins__` visit records.
+   * 51.la (v6): `sdk.51.la/js-sdk-pro.min.js` and the `collect-v6.51.la` collector; the `__51vcke__<site>`,
+   * `__51vuft__<site>`, `__51uvsct__<site>` and `__vtins__<site>` cookies (`__tins__` from the older tag).
    * 51.la help, https://www.51.la/ (统计代码安装; exact page not confirmed)
-   * Unsure: the SDK is not published as source or as a package; the names match an audit of `js-sdk-pro` 1.58.3
-   * kept in a public repository, not a vendor document.
+   * Unsure: the SDK is not published as source or as a package; the v6 names match an audit of `js-sdk-pro`
+   * 1.58.3 and cookie headers kept in public repositories, not a vendor document; `__tins__` is not confirmed.
    */
   '51la': { hosts: ['*.51.la'], cookies: ['/^__51/', '/^__v?tins__/'], storage: [] },
   /**
