@@ -26,7 +26,8 @@ export const PRESETS = {
    * CNZZ / Umeng U-Web (友盟+): `z_stat.php` / `stat.php` on `s<n>.cnzz.com`, beacons on `z<n>.cnzz.com` and
    * `hzs<n>.cnzz.com`; `CNZZDATA<site>`, `CZ_UUID<site>`, `_cnzz_CV<site>` and `UM_distinctid` cookies.
    * Umeng developer docs, U-Web, https://developer.umeng.com/docs/ (exact page not confirmed)
-   * Unsure: the U-Web script is not published as source or as a package; its names could not be checked against it.
+   * Unsure: the U-Web script is served per site and not published as source or as a package; the names match
+   * copies of the stat script kept in public repositories, which write them with `document.cookie`.
    */
   cnzz: {
     hosts: ['*.cnzz.com', '*.umeng.com'],
