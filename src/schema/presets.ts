@@ -47,8 +47,9 @@ export const PRESETS = {
    * `pgv_pvi`, user `pgv_uid` and session `pgv_si` ids, kept in localStorage (`pgv_si` in sessionStorage) and in
    * cookies of the same names where storage is missing.
    * Source: mta-h5-analysis@2.0.19 (Tencent's MTA H5 SDK), index.js (`getCookie`, `setCookie`, `pgv`).
-   * Unsure: `pingjs.qq.com` (the hosted `h5/stats.js`) and the `pgv_pvid` cookie are not in that package;
-   * they are kept from the hosted tag's documentation, https://mta.qq.com/ (exact page not confirmed).
+   * The hosted tag is `pingjs.qq.com/h5/stats.js` (its install snippet, `name="MTAH5"`, as sites embed it).
+   * Unsure: the hosted script was not read; the `pgv_pvid` cookie is not in the package and is kept from the
+   * hosted tag's documentation, https://mta.qq.com/ (exact page not confirmed).
    */
   'tencent-analytics': {
     hosts: ['pingjs.qq.com', 'pingtas.qq.com'],
