@@ -20,7 +20,11 @@ const MAY_IMPORT: Record<string, string[]> = {
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 
 /** The layer a file of src/ is in: its first folder, or `undefined` for the entries at the top. */
@@ -31,7 +35,9 @@ const layerOf = (file: string) => {
 
 describe('the layers of src/', () => {
   it('names every folder of src/, so a new one has to say where it stands', () => {
-    const folders = readdirSync('src', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync('src', { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.sort()).toEqual(Object.keys(MAY_IMPORT).sort());
   });
 
@@ -43,7 +49,8 @@ describe('the layers of src/', () => {
       for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)) {
         const target = layerOf(join(dirname(file), specifier!));
         if (target === undefined) wrong.push(`${file} imports an entry (${specifier})`);
-        else if (target !== layer && !MAY_IMPORT[layer]!.includes(target)) wrong.push(`${file} (${layer}) imports ${target}: ${specifier}`);
+        else if (target !== layer && !MAY_IMPORT[layer]!.includes(target))
+          wrong.push(`${file} (${layer}) imports ${target}: ${specifier}`);
       }
     }
     expect(wrong).toEqual([]);

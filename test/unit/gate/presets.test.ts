@@ -22,32 +22,39 @@ const SERVICES: Record<PresetName, { urls: string[]; cookies?: string[]; storage
   },
   '51la': {
     urls: ['https://sdk.51.la/js-sdk-pro.min.js', 'https://collect-v6.51.la/v6/collect?dt=4'],
-    cookies: ['__51cke__', '__tins__21234567', '__vtins__3FKe'],
+    cookies: ['__51cke__', '__tins__21234567', '__vtins__3FKe', '__51vcke__3FKe', '__51uvsct__3FKe'],
   },
   'tencent-analytics': {
     urls: ['https://pingjs.qq.com/h5/stats.js?v2.0.4', 'https://pingtas.qq.com/webview/pingd?dm=x'],
-    cookies: ['pgv_pvi', 'pgv_si'],
+    cookies: ['pgv_pvi', 'pgv_si', 'pgv_uid'],
+    storage: ['pgv_pvi', 'pgv_uid', 'pgv_si'],
   },
   'sensors-data': {
     urls: [
       'https://demo.datasink.sensorsdata.cn/sa?project=default',
       'https://static.sensorsdata.cn/sdk/1.26.0/sensorsdata.min.js',
     ],
-    cookies: ['sensorsdata2015jssdkcross', 'sensorsdata2015session'],
-    storage: ['sensorsdata2015jssdkcross', 'sawebjssdk-1733100000000'],
+    cookies: ['sensorsdata2015jssdkcross', 'sensorsdata2015session', 'sa_jssdk_2015_example_com', 'sensors_amp_id'],
+    storage: ['sensorsdata2015jssdkcross', 'sawebjssdk-1733100000000', 'tab-sawebjssdk-1', 'sajssdk-lock-get-x'],
   },
   growingio: {
-    urls: ['https://assets.giocdn.com/2.1/gio.js', 'https://api.growingio.com/v3/abc/web/pv?stm=1'],
-    cookies: ['gr_user_id', 'gr_session_id_9a1b2c3d'],
-    storage: ['gr_user_id'],
+    urls: [
+      'https://assets.giocdn.com/2.1/gio.js',
+      'https://api.growingio.com/v3/abc/web/pv?stm=1',
+      'https://napi.growingio.com/v3/projects/abc/collect',
+    ],
+    cookies: ['gr_user_id', 'gr_session_id_9a1b2c3d', 'gdp_user_id', '9a1b2c3d_gdp_session_id'],
+    storage: ['gr_user_id', 'gdp_user_id', '9a1b2c3d_gdp_cs1'],
   },
   'volcengine-datafinder': {
     urls: [
       'https://lf3-data.volccdn.com/obj/data-static/log-sdk/collect/5.0/collect-rangers-v5.1.2.js',
       'https://mcs.volceapplog.com/list',
       'https://gator.volces.com/list',
+      'https://mcs.tobsnssdk.com/list',
     ],
-    storage: ['__tea_cache_tokens_10000001', '__tea_sdk__user_unique_id'],
+    cookies: ['_tea_utm_cache_10000001', '__tea_cache_tokens_10000001'],
+    storage: ['__tea_cache_tokens_10000001', '__tea_sdk__user_unique_id', '_$utm_from_url'],
   },
   'aliyun-arms-rum': {
     urls: [
@@ -55,7 +62,10 @@ const SERVICES: Record<PresetName, { urls: string[]; cookies?: string[]; storage
       'https://abc123.cn-hangzhou.rum.aliyuncs.com/',
       'https://retcode.alicdn.com/retcode/bl.js',
       'https://arms-retcode.aliyuncs.com/r.png',
+      'https://arms-retcode-sg.aliyuncs.com/r.png',
     ],
+    cookies: ['_arms_uid', '_arms_session', '_bl_uid'],
+    storage: ['_arms_uid', '_arms_session:example.com', 'arms_rum2_local_config', '_bl_sid'],
   },
   clarity: { urls: ['https://www.clarity.ms/tag/x', 'https://k.clarity.ms/collect'], cookies: ['_clck', '_clsk'] },
   ga4: {
