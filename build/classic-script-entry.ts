@@ -115,8 +115,14 @@ export function classicScriptEntry(): Plugin {
             .map(([local, exported]) => `${exported}:${local}`)
             .join(',')
         : '';
-      // No new names here: one could shadow a binding of the entry that the object refers to.
-      const publish = shared ? keys.map((key) => `globalThis[${key}]??={${shared}};`).join('') : '';
+      // No new names here: one could shadow a binding of the entry that the object refers to. The object is
+      // written once and every other chunk's key points at it (a key set already, by a copy of this very build,
+      // stays as it is).
+      const [first, ...others] = keys;
+      const publish =
+        shared && first
+          ? `globalThis[${first}]??={${shared}};${others.map((key) => `globalThis[${key}]??=globalThis[${first}];`).join('')}`
+          : '';
       if (tail) entry.code = body + publish + entry.code.slice(tail.index + tail[0].length);
     },
   };

@@ -39,9 +39,7 @@ describe('the script-tag build', () => {
       }
       const [, bindings, symbol] = read;
       expect(symbol).toBe(`Symbol.for("consent-kit:${chunk}")`);
-      const published = new RegExp(
-        `globalThis\\[${symbol!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\?\\?=\\{([^}]*)\\}`,
-      ).exec(code);
+      const published = publishedUnder(code, symbol!);
       expect(published, `${entry} publishes nothing for ${chunk}`).not.toBeNull();
       const offered = new Set(published![1]!.split(',').map((pair) => pair.split(':')[0]));
       const wanted = bindings!.split(',').map((pair) => pair.split(':')[0]);
@@ -70,3 +68,13 @@ describe('the script-tag build', () => {
     expect(readFileSync(validation!, 'utf8')).toContain('__zod_globalConfig');
   });
 });
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The object the entry publishes under `symbol`: written there, or under the key it points to. */
+function publishedUnder(code: string, symbol: string): RegExpExecArray | null {
+  const alias = new RegExp(
+    `globalThis\\[${escaped(symbol)}\\]\\?\\?=globalThis\\[(Symbol\\.for\\("[^"]+"\\))\\];`,
+  ).exec(code);
+  return new RegExp(`globalThis\\[${escaped(alias?.[1] ?? symbol)}\\]\\?\\?=\\{([^}]*)\\}`).exec(code);
+}
