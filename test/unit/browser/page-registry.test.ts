@@ -1,16 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tsFilesUnder } from '../codebase/source-files.js';
 import { pageEntry, setPageEntry } from '../../../src/browser/page-registry.js';
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
 
 describe('page registry', () => {
   afterEach(() => setPageEntry('booted', undefined));
@@ -24,7 +15,7 @@ describe('page registry', () => {
   });
 
   it('is the only module of src/ that keeps anything on a global symbol', () => {
-    const others = sourceFiles('src')
+    const others = tsFilesUnder('src')
       .filter((file) => !file.endsWith('page-registry.ts'))
       .filter((file) => readFileSync(file, 'utf8').includes('Symbol.for('));
     expect(others).toEqual([]);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tsFilesUnder } from './source-files.js';
 
 /**
  * The layers of src/ and what each may import, as docs/architecture.md states them: arrows only point inward.
@@ -18,15 +19,6 @@ const MAY_IMPORT: Record<string, string[]> = {
   cli: ['server', 'gate', 'core', 'schema', 'shared'],
 };
 
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-
 /** The layer a file of src/ is in: its first folder, or `undefined` for the entries at the top. */
 const layerOf = (file: string) => {
   const [first, ...rest] = relative('src', file).split('/');
@@ -43,7 +35,7 @@ describe('the layers of src/', () => {
 
   it('imports only inward: each layer imports only the layers it may', () => {
     const wrong: string[] = [];
-    for (const file of sourceFiles('src')) {
+    for (const file of tsFilesUnder('src')) {
       const layer = layerOf(file);
       if (layer === undefined) continue;
       for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)) {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tsFilesUnder } from './source-files.js';
 import { lineCount, measureFunctions, type MeasuredFunction } from './source-lengths.js';
 
 /*
@@ -18,17 +19,6 @@ import { lineCount, measureFunctions, type MeasuredFunction } from './source-len
 const MAX_FILE_LINES = 300;
 const MAX_FUNCTION_LINES = 60;
 const SOURCE = 'src';
-
-/** Every .ts file under `dir`, recursively, sorted. */
-function tsFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return tsFilesUnder(path);
-      return entry.name.endsWith('.ts') ? [path] : [];
-    })
-    .sort();
-}
 
 /** Each function that breaks the limit, as a line that names the file, the function and its length. */
 function longFunctions(file: string, functions: MeasuredFunction[]): string[] {
