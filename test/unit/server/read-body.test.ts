@@ -16,8 +16,13 @@ describe('readBody', () => {
 
   it('does not trust a Content-Length it cannot read as a length: the body is counted as it streams', async () => {
     for (const declared of ['1e3', '-1', '0x10', '12abc', '99999999999999999999']) {
-      expect(await readBody(put(declared, 'x'.repeat(40)), 16), `Content-Length: ${declared}`).toEqual({ kind: 'too-large' });
-      expect(await readBody(put(declared, 'small'), 16), `Content-Length: ${declared}`).toEqual({ kind: 'read', text: 'small' });
+      expect(await readBody(put(declared, 'x'.repeat(40)), 16), `Content-Length: ${declared}`).toEqual({
+        kind: 'too-large',
+      });
+      expect(await readBody(put(declared, 'small'), 16), `Content-Length: ${declared}`).toEqual({
+        kind: 'read',
+        text: 'small',
+      });
     }
   });
 
