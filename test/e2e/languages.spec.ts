@@ -54,10 +54,11 @@ for (const [chunk, said] of [
     await page.route(new RegExp(`/consent-kit-${chunk}(-[\\w-]{8})?\\.js$`), (route) => route.abort());
     await visit(page, 'ja');
     await expect(page.getByRole('region', { name: 'Your privacy choices' })).toBeVisible();
+    // Said once, however many times the elements rendered while it was being fetched.
     expect(
-      errors.some((text) => text.includes(said)),
+      errors.filter((text) => text.includes(said)),
       errors.join('\n'),
-    ).toBe(true);
+    ).toHaveLength(1);
   });
 }
 
