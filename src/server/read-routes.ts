@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { RECEIPTS_PAGE_MAX } from '../schema/api.js';
 import { fail, json, recordNotFound } from './answers.js';
 import { invalidToken, tokenRequired, type CallerOf } from './caller-auth.js';
@@ -32,6 +32,12 @@ export function readRoutes({
 }: ReadRoutesContext): Hono<HandlerEnv> {
   const pageMax = Math.min(receiptsPageMax ?? RECEIPTS_PAGE_MAX, RECEIPTS_PAGE_MAX);
   const routes = new Hono<HandlerEnv>();
+  /** Who reads a record: a token that does not hold answers 401 for free, then the read spends the budget. */
+  const reader = async (c: Context<HandlerEnv>): Promise<string | null | Response> => {
+    const subject = await callerOf(c);
+    if (subject === undefined) return invalidToken();
+    return overBudget(c, 'read') ?? subject;
+  };
 
   routes.get(
     '/healthz',
@@ -53,19 +59,15 @@ export function readRoutes({
   });
 
   routes.get('/v1/consents/:id', async (c) => {
-    const subject = await callerOf(c);
-    if (subject === undefined) return invalidToken();
-    const limited = overBudget(c, 'read');
-    if (limited) return limited;
+    const subject = await reader(c);
+    if (subject instanceof Response) return subject;
     const stored = await readAllowed(store, c.req.param('id'), subject);
     return stored ? json({ record: stored.record }) : recordNotFound();
   });
 
   routes.get('/v1/consents/:id/receipts', async (c) => {
-    const subject = await callerOf(c);
-    if (subject === undefined) return invalidToken();
-    const limited = overBudget(c, 'read');
-    if (limited) return limited;
+    const subject = await reader(c);
+    if (subject instanceof Response) return subject;
     const id = c.req.param('id');
     if (!(await readAllowed(store, id, subject))) return recordNotFound();
     const page = receiptsPageOf(c.req.query('limit'), c.req.query('after'), pageMax);
