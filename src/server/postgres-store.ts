@@ -70,6 +70,7 @@ async function writeChange(client: pg.PoolClient, change: ConsentWrite): Promise
   const plan = planWrite(change, existing, key);
   if (plan.kind !== 'store') return plan;
   const { status, response } = plan;
+  const recordJson = JSON.stringify(record);
   if (key)
     await client.query('DELETE FROM idempotency_keys WHERE record_id = $1 AND key = $2', [
       record.id,
@@ -79,7 +80,7 @@ async function writeChange(client: pg.PoolClient, change: ConsentWrite): Promise
     `INSERT INTO consents (id, owner, revision, updated_at, record, received_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (id) DO UPDATE SET owner = EXCLUDED.owner, revision = EXCLUDED.revision,
        updated_at = EXCLUDED.updated_at, record = EXCLUDED.record, received_at = EXCLUDED.received_at`,
-    [record.id, plan.owner, record.revision, record.updatedAt, JSON.stringify(record), change.receivedAt],
+    [record.id, plan.owner, record.revision, record.updatedAt, recordJson, change.receivedAt],
   );
   await client.query(
     `INSERT INTO receipts (receipt_id, record_id, seq, jws)
@@ -94,7 +95,7 @@ async function writeChange(client: pg.PoolClient, change: ConsentWrite): Promise
       change.requestHash,
       status,
       change.receipt.receiptId,
-      JSON.stringify(record),
+      recordJson,
       change.receivedAt,
     ],
   );

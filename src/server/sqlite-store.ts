@@ -135,12 +135,13 @@ function changeTransactions(db: Database.Database, statements: ReturnType<typeof
     const { record } = change;
     const plan = planWrite(change, select.get(record.id), selectKey.get(record.id, change.idempotencyKey));
     if (plan.kind !== 'store') return plan;
+    const recordJson = JSON.stringify(record);
     upsert.run({
       id: record.id,
       owner: plan.owner,
       revision: record.revision,
       updatedAt: record.updatedAt,
-      record: JSON.stringify(record),
+      record: recordJson,
       receivedAt: change.receivedAt,
     });
     const { lastInsertRowid: receiptSeq } = insertReceipt.run(change.receipt.receiptId, record.id, change.receipt.jws);
@@ -150,7 +151,7 @@ function changeTransactions(db: Database.Database, statements: ReturnType<typeof
       change.requestHash,
       plan.status,
       receiptSeq,
-      JSON.stringify(record),
+      recordJson,
       change.receivedAt,
     );
     return { kind: 'stored', status: plan.status, response: plan.response };
