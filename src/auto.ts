@@ -66,8 +66,8 @@ function boot(): void {
  */
 async function startUnchecked(text: string): Promise<void> {
   if (text.includes('"presets"')) {
-    const presets = await import('./shared/presets.js').catch(() => undefined);
-    const common = presets && readCommonConfig(text, presets.PRESETS);
+    const presets = await import('./shared/preset-services.js').catch(() => undefined);
+    const common = presets && readCommonConfig(text, presets);
     if (common && startChecked(common)) return;
   }
   await validateInPage(text);

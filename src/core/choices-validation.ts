@@ -2,9 +2,11 @@ import type { ConsentConfig } from '../schema/config.js';
 import type { ConsentChoices } from './consent-types.js';
 import { DEV_MODE } from './dev-mode.js';
 import { ConsentUsageError } from './errors.js';
+import { purposeIds } from '../shared/purpose-ids.js';
+import { findPurpose } from './purposes.js';
 
 /**
- * Checks choices for `update()` before anything changes: every category, channel and topic must be the
+ * Checks choices for `update()` before anything changes: every category, service, channel and topic must be the
  * config's, every value a boolean, no required category switched off, and nothing that needs the age
  * confirmation switched on without it (`wasOldEnough`: the decision in force has it). Throws a
  * {@link ConsentUsageError} naming the first problem.
@@ -20,13 +22,9 @@ export function validateChoices(choices: ConsentChoices, config: ConsentConfig, 
         config.categories.filter((c) => !c.required).map((c) => c.id),
       );
     assertBoolean(value, `categories.${id}`);
-    if (category.required && value === false) {
-      throw new ConsentUsageError(
-        'required-category',
-        DEV_MODE ? `consent-kit: "${id}" is a required category and is always on; leave it out of update()` : '',
-      );
-    }
+    if (category.required && value === false) throw requiredOff(id);
   }
+  validateServices(choices, config);
   for (const [channel, topics] of Object.entries(choices.contact ?? {})) {
     if (!config.contact.channels.some((c) => c.id === channel)) {
       throw unknownId(
@@ -50,6 +48,9 @@ export function validateChoices(choices: ConsentChoices, config: ConsentConfig, 
   const isOldEnough = choices.ageConfirmed ?? wasOldEnough;
   const needsAge =
     Object.entries(choices.categories ?? {}).some(([id, on]) => on && categoryOf(id)?.separate) ||
+    Object.entries(choices.services ?? {}).some(
+      ([id, services]) => categoryOf(id)?.separate && Object.values(services ?? {}).some(Boolean),
+    ) ||
     Object.values(choices.contact ?? {}).some((topics) => Object.values(topics ?? {}).some(Boolean));
   if (needsAge && config.minimumAge > 0 && !isOldEnough) {
     throw new ConsentUsageError(
@@ -65,6 +66,25 @@ export function unknownId(kind: string, id: string, known: string[]): ConsentUsa
   return new ConsentUsageError(
     `unknown-${kind.replace(' ', '-')}`,
     DEV_MODE ? `consent-kit: unknown ${kind} "${id}"; the config has: ${known.join(', ') || '(none)'}` : '',
+  );
+}
+
+/** The `services` part of {@link validateChoices}: each one the config's, each value a boolean. */
+function validateServices(choices: ConsentChoices, config: ConsentConfig): void {
+  for (const [id, services] of Object.entries(choices.services ?? {})) {
+    for (const [service, value] of Object.entries(services ?? {})) {
+      const found = findPurpose(config, `${id}/${service}`);
+      if (!found?.service) throw unknownId('service', `${id}/${service}`, purposeIds(config.categories));
+      assertBoolean(value, `services.${id}.${service}`);
+      if (found.category.required && value === false) throw requiredOff(id);
+    }
+  }
+}
+
+function requiredOff(id: string): ConsentUsageError {
+  return new ConsentUsageError(
+    'required-category',
+    DEV_MODE ? `consent-kit: "${id}" is a required category and is always on; leave it out of update()` : '',
   );
 }
 

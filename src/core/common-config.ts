@@ -17,7 +17,8 @@ import {
   POLICY_VERSION,
   SLUG,
 } from '../shared/patterns.js';
-import type { PRESETS, PresetName } from '../shared/presets.js';
+import type * as PresetServices from '../shared/preset-services.js';
+import type { PresetName } from '../shared/presets.js';
 import { isSafeUrl } from '../shared/safe-url.js';
 
 /*
@@ -110,8 +111,11 @@ function optional<T>(target: Json, key: string, value: unknown, read: (value: un
   if (value !== undefined) target[key] = read(value);
 }
 
-/** The preset lists, when the caller has them: the script tag fetches them only for a config that names presets. */
-type Presets = typeof PRESETS | undefined;
+/**
+ * The preset lists and how they become services, when the caller has them: the script tag fetches them only
+ * for a config that names presets.
+ */
+type Presets = typeof PresetServices | undefined;
 
 function category(value: unknown, presetLists: Presets): CategoryConfig {
   const input = fields(value, CATEGORY_FIELDS);
@@ -124,10 +128,9 @@ function category(value: unknown, presetLists: Presets): CategoryConfig {
   expect(!(required && (honorGpc || separate)) && !(separate && input.description === undefined));
   expect(input.label !== undefined || (KNOWN_CATEGORY_IDS as readonly string[]).includes(id));
   const presets = list(input.presets, (name) => {
-    expect(typeof name === 'string' && presetLists && Object.hasOwn(presetLists, name));
+    expect(typeof name === 'string' && presetLists && Object.hasOwn(presetLists.PRESETS, name));
     return name;
   }) as PresetName[];
-  const expand = (field: 'hosts' | 'cookies' | 'storage') => presets.flatMap((name) => presetLists![name][field]);
   const hosts = list(input.hosts, (host) => text(host, HOST_PATTERN));
   const namePattern = (pattern: unknown) => {
     expect(typeof pattern === 'string' && compileCookiePattern(pattern));
@@ -135,16 +138,19 @@ function category(value: unknown, presetLists: Presets): CategoryConfig {
   };
   const cookies = list(input.cookies, namePattern);
   const storage = list(input.storage, namePattern);
+  const services = presetLists?.withPresetServices([], presets) ?? [];
   const result: Json = {
     id,
     required,
     separate,
     honorGpc,
     presets,
+    services,
     cookieTable: [],
-    hosts: [...new Set([...hosts, ...expand('hosts')])],
-    cookies: [...new Set([...cookies, ...expand('cookies')])],
-    storage: [...new Set([...storage, ...expand('storage')])],
+    // The category's lists are its own and its services', each name once, as the schema's.
+    hosts: [...new Set([...hosts, ...services.flatMap((s) => s.hosts)])],
+    cookies: [...new Set([...cookies, ...services.flatMap((s) => s.cookies)])],
+    storage: [...new Set([...storage, ...services.flatMap((s) => s.storage)])],
   };
   optional(result, 'label', input.label, localized);
   optional(result, 'description', input.description, localized);
@@ -221,9 +227,9 @@ function read(value: unknown, presetLists: Presets): ConsentConfig {
  * The config a page's JSON holds, defaults filled in, when it uses only the common fields this reads
  * without the validator (see above); `undefined` when the validator has to judge it: other fields, any
  * value this cannot vouch for, and every invalid config. A config naming `presets` is read only when
- * `presets` (the preset lists) is given. Never throws.
+ * `presets` (the module `shared/preset-services`) is given. Never throws.
  */
-export function readCommonConfig(json: string, presets?: typeof PRESETS): ConsentConfig | undefined {
+export function readCommonConfig(json: string, presets?: Presets): ConsentConfig | undefined {
   try {
     return read(JSON.parse(json), presets);
   } catch {

@@ -4,7 +4,10 @@ import type { SignedReceipt } from '../schema/receipt.js';
 import { unknownId, validateChoices } from './choices-validation.js';
 import type { ConsentChoices, ConsentEvents } from './consent-types.js';
 import { DecisionKeeper } from './decision-keeper.js';
-import { gpcOverride, keepEveryChoice, nextRecord, type DecisionChange } from './decision-record.js';
+import { acceptAllChange, choicesChange, choicesGranting, rejectAllChange } from './decision-changes.js';
+import { gpcOverride, nextRecord, type DecisionChange } from './decision-record.js';
+import { findPurpose, isGranted } from './purposes.js';
+import { purposeIds } from '../shared/purpose-ids.js';
 import { staleReason, toTimestamp, type StaleReason } from './decision-rules.js';
 import { DEV_MODE } from './dev-mode.js';
 import { Emitter } from './emitter.js';
@@ -80,14 +83,17 @@ export class ConsentManager {
   }
 
   /**
-   * Whether a category may run now. Required categories always may; optional ones only after the visitor
-   * granted them. Unknown ids and a failed config answer `false`. Never throws.
+   * Whether a purpose may run now: a category (`analytics`) or one of its services (`analytics/clarity`).
+   * Required categories and their services always may; optional ones only after the visitor granted them. A
+   * category granted in part answers `false` and each service its own choice. Unknown ids and a failed config
+   * answer `false`. Never throws.
    */
-  has(category: string): boolean {
+  has(purpose: string): boolean {
     if (this.configError) return false;
-    const config = this.config.categories.find((c) => c.id === category);
-    if (!config) return false;
-    return config.required || this.#keeper.inForce?.categories[category] === true;
+    const found = findPurpose(this.config, purpose);
+    if (!found) return false;
+    const inForce = this.#keeper.inForce;
+    return found.category.required || (inForce !== null && isGranted(inForce, found.category.id, found.service?.id));
   }
 
   /**
@@ -96,34 +102,33 @@ export class ConsentManager {
    * in bulk.
    */
   acceptAll(method: ConsentMethod = 'api'): ConsentRecord | null {
-    return this.#decide({
-      ...keepEveryChoice(method),
-      category: (id, current) => {
-        const category = this.#category(id);
-        return category?.separate ? current : !(this.#env.gpc && category?.honorGpc);
-      },
-    });
+    return this.#decide(acceptAllChange(method, this.#env.gpc));
   }
 
   /** Denies every optional category and every marketing-contact choice: withdrawal in one call. */
   rejectAll(method: ConsentMethod = 'api'): ConsentRecord | null {
-    return this.#decide({ method, category: () => false, contact: () => false });
+    return this.#decide(rejectAllChange(method));
   }
 
   /**
-   * Changes the given choices and keeps the rest. An explicit choice here may turn on a `honorGpc` or a
-   * separate-consent category. Throws a {@link ConsentUsageError} naming the bad id for an unknown category,
-   * channel or topic, a non-boolean value, an attempt to switch off a required category, or marketing
-   * contact / separate consent switched on without the age confirmation; nothing is changed then.
+   * Changes the given choices and keeps the rest; a category's value sets all its services, and `services`
+   * then sets single ones. An explicit choice here may turn on a `honorGpc` or a separate-consent category.
+   * Throws a {@link ConsentUsageError} naming the bad id for an unknown category, service, channel or topic,
+   * a non-boolean value, an attempt to switch off a required category, or marketing contact / separate
+   * consent switched on without the age confirmation; nothing is changed then.
    */
   update(choices: ConsentChoices, method: ConsentMethod = 'api'): ConsentRecord | null {
     if (!this.configError) validateChoices(choices, this.config, this.#keeper.inForce?.ageConfirmed === true);
-    return this.#decide({
-      method,
-      category: (id, current) => choices.categories?.[id] ?? current,
-      contact: (channel, topic, current) => choices.contact?.[channel]?.[topic] ?? current,
-      ageConfirmed: choices.ageConfirmed,
-    });
+    return this.#decide(choicesChange(choices, method));
+  }
+
+  /**
+   * Grants one purpose, `video` or `video/bilibili`, and keeps every other choice: what an embed's "Load
+   * content" does (with method `embed`). Throws as {@link update} does.
+   */
+  allow(purpose: string, method: ConsentMethod = 'api'): ConsentRecord | null {
+    if (!this.configError && !findPurpose(this.config, purpose)) throw this.#unknownPurpose(purpose);
+    return this.update(choicesGranting(purpose), method);
   }
 
   /**
@@ -146,12 +151,13 @@ export class ConsentManager {
   }
 
   /**
-   * Resolves once `category` is granted (at once if it already is); stays pending while it is not.
+   * Resolves once `category` (or a service, `analytics/clarity`) is granted (at once if it already is); stays
+   * pending while it is not.
    * Rejects with a {@link ConsentUsageError} for an id the config does not have.
    */
   whenGranted(category: string): Promise<void> {
-    if (!this.configError && !this.#category(category)) {
-      return Promise.reject(this.#unknownCategory(category));
+    if (!this.configError && !findPurpose(this.config, category)) {
+      return Promise.reject(this.#unknownPurpose(category));
     }
     if (this.has(category)) return Promise.resolve();
     return new Promise((resolve) => {
@@ -173,14 +179,14 @@ export class ConsentManager {
   }
 
   /**
-   * Sends `data` to `url` with `navigator.sendBeacon` when `category` is granted; before a decision the
+   * Sends `data` to `url` with `navigator.sendBeacon` when `category` (or a service) is granted; before a decision the
    * gate holds it (sent if the category is granted later); after a denial it is dropped. Returns whether it
    * was sent or held. Without an installed gate nothing is held. Throws a {@link ConsentUsageError} for an
    * id the config does not have.
    */
   beacon(category: string, url: string, data?: BodyInit | null): boolean {
-    if (!this.configError && !this.#category(category)) {
-      throw this.#unknownCategory(category);
+    if (!this.configError && !findPurpose(this.config, category)) {
+      throw this.#unknownPurpose(category);
     }
     if (this.#env.gate) return this.#env.gate.beacon(category, url, data);
     return this.has(category) && typeof navigator !== 'undefined' && navigator.sendBeacon(url, data);
@@ -248,8 +254,6 @@ export class ConsentManager {
     this.#emitter.clear();
   }
 
-  #category = (id: string) => this.config.categories.find((c) => c.id === id);
-
   #decide(change: DecisionChange): ConsentRecord | null {
     if (this.configError) {
       this.#refuse('record a decision');
@@ -263,12 +267,8 @@ export class ConsentManager {
     return this.state;
   }
 
-  #unknownCategory(id: string) {
-    return unknownId(
-      'category',
-      id,
-      this.config.categories.map((c) => c.id),
-    );
+  #unknownPurpose(id: string) {
+    return unknownId('category', id, purposeIds(this.config.categories));
   }
 
   #dispatch(type: 'consent:ready' | 'consent:change'): void {

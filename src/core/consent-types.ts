@@ -4,6 +4,11 @@ import type { ConsentRecord } from '../schema/consent-record.js';
 export interface ConsentChoices {
   /** Optional category id -> granted. */
   categories?: Record<string, boolean>;
+  /**
+   * Category id -> service id -> granted, applied after `categories`: `{ categories: { analytics: false },
+   * services: { analytics: { clarity: true } } }` allows Clarity alone.
+   */
+  services?: Record<string, Record<string, boolean>>;
   /** Channel -> topic -> wanted, e.g. `{ email: { offers: true } }`. */
   contact?: Record<string, Record<string, boolean>>;
   /**

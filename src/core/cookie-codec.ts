@@ -1,16 +1,28 @@
 import type { ConsentRecord } from '../schema/consent-record.js';
 import { POLICY_VERSION, SLUG } from '../shared/patterns.js';
-import { RECORD_ID, type ConsentMethod } from '../shared/record-fields.js';
+import {
+  MAX_CATEGORIES,
+  MAX_CONTACT_CHANNELS,
+  MAX_CONTACT_TOPICS,
+  MAX_SERVICES,
+  MAX_SERVICES_PER_CATEGORY,
+  RECORD_ID,
+  type ConsentMethod,
+} from '../shared/record-fields.js';
 import { checksum } from './checksum.js';
 
 /*
  * The cookie holds one line of fields joined by "~", all characters a cookie keeps without escaping:
  *   1~<id, 32 hex>~<policy>~<categories>~<contact>~<method>~<flags>~<decided>~<updated>~<revision>~<checksum>
  * Lists are joined by "."; a "!" marks a denied item; contact items are "channel:topic"; flags are letters
- * ("a": age confirmed); times are Unix seconds and the revision a number, both in base 36. Ten categories and four contact choices fit in
- * about 250 bytes, against the 4 kB a browser gives a cookie.
+ * ("a": age confirmed); times are Unix seconds and the revision a number, both in base 36. Ten categories
+ * and four contact choices fit in about 250 bytes, against the 4 kB a browser gives a cookie.
+ * Format 2 adds one field after the contact choices, for categories granted in part: their services, as
+ * "category:service" items. A decision without such a category is still written in format 1, so that a
+ * script of an earlier version reads it too; both formats are read.
  */
 const FORMAT = '1';
+const FORMAT_WITH_SERVICES = '2';
 const FIELD = '~';
 const ITEM = '.';
 const DENIED = '!';
@@ -26,20 +38,20 @@ const METHOD_CODES: Record<ConsentMethod, string> = {
   'preferences-save': 'p',
   api: 'i',
   gpc: 'g',
+  embed: 'e',
 };
 
 /** Writes a record in the compact cookie form. */
 export function encodeRecord(record: ConsentRecord): string {
   const categories = Object.entries(record.categories).map(([id, on]) => (on ? id : DENIED + id));
-  const contact = Object.entries(record.contact).flatMap(([channel, topics]) =>
-    Object.entries(topics).map(([topic, on]) => (on ? '' : DENIED) + channel + PAIR + topic),
-  );
+  const services = writePairs(record.services ?? {});
   const body = [
-    FORMAT,
+    services ? FORMAT_WITH_SERVICES : FORMAT,
     record.id.replaceAll('-', ''),
     record.policyVersion,
     categories.join(ITEM),
-    contact.join(ITEM),
+    writePairs(record.contact),
+    ...(services ? [services] : []),
     METHOD_CODES[record.method],
     record.ageConfirmed ? AGE_CONFIRMED : '',
     toSeconds36(record.decidedAt),
@@ -57,37 +69,35 @@ export function encodeRecord(record: ConsentRecord): string {
 export function decodeRecord(value: string | undefined | null): ConsentRecord | null {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return null;
   const fields = value.split(FIELD);
-  if (fields.length !== FIELD_COUNT || fields[0] !== FORMAT) return null;
-  const [
-    ,
-    hexId,
-    policyVersion,
-    categoryList,
-    contactList,
-    methodCode,
-    flags,
-    decidedText,
-    updatedText,
-    revisionText,
-    sum,
-  ] = fields as [string, string, string, string, string, string, string, string, string, string, string];
-  if (checksum(fields.slice(0, -1).join(FIELD)) !== sum) return null;
+  const hasServices = fields[0] === FORMAT_WITH_SERVICES;
+  if (fields.length !== FIELD_COUNT + Number(hasServices) || !(hasServices || fields[0] === FORMAT)) return null;
+  if (checksum(fields.slice(0, -1).join(FIELD)) !== fields.pop()) return null;
+  const serviceList = hasServices ? fields.splice(5, 1)[0]! : '';
+  const [, hexId, policyVersion, categoryList, contactList, methodCode, flags, decidedText, updatedText, revisionText] =
+    fields as [string, string, string, string, string, string, string, string, string, string];
 
   const id = `${hexId.slice(0, 8)}-${hexId.slice(8, 12)}-${hexId.slice(12, 16)}-${hexId.slice(16, 20)}-${hexId.slice(20)}`;
   const categories = readCategories(categoryList);
-  const contact = readContact(contactList);
+  const contact = readPairs(
+    contactList,
+    MAX_CONTACT_CHANNELS,
+    MAX_CONTACT_TOPICS,
+    MAX_CONTACT_CHANNELS * MAX_CONTACT_TOPICS,
+  );
+  const services = readPairs(serviceList, MAX_CATEGORIES, MAX_SERVICES_PER_CATEGORY, MAX_SERVICES);
   const method = (Object.keys(METHOD_CODES) as ConsentMethod[]).find((m) => METHOD_CODES[m] === methodCode);
   const decided = readBase36(decidedText, 0, LAST_SECOND);
   const updated = readBase36(updatedText, 0, LAST_SECOND);
   const revision = readBase36(revisionText, 1, Number.MAX_SAFE_INTEGER);
   if (!RECORD_ID.test(id) || !POLICY_VERSION.test(policyVersion) || (flags !== '' && flags !== AGE_CONFIRMED))
     return null;
-  if (!categories || !contact || !method || revision === undefined) return null;
+  if (!categories || !contact || !services || !method || revision === undefined) return null;
   if (decided === undefined || updated === undefined || decided > updated) return null;
   return {
     id,
     policyVersion,
     categories,
+    ...(hasServices ? { services } : {}),
     contact,
     method,
     ageConfirmed: flags === AGE_CONFIRMED,
@@ -115,16 +125,35 @@ function readCategories(list: string): Record<string, boolean> | undefined {
   return categories;
 }
 
-function readContact(list: string): Record<string, Record<string, boolean>> | undefined {
-  const contact: Record<string, Record<string, boolean>> = {};
-  for (const { name, granted } of readItems(list)) {
-    const [channel, topic, extra] = name.split(PAIR);
-    if (extra !== undefined || !channel || !topic || !SLUG.test(channel) || !SLUG.test(topic)) return undefined;
-    const topics = Object.hasOwn(contact, channel) ? contact[channel]! : (contact[channel] = {});
-    if (Object.hasOwn(topics, topic)) return undefined;
-    topics[topic] = granted;
+/** `{ a: { b: true, c: false } }` -> "a:b.!a:c"; an empty string when there is nothing. */
+function writePairs(map: Record<string, Record<string, boolean>>): string {
+  return Object.entries(map)
+    .flatMap(([outer, inner]) => Object.entries(inner).map(([id, on]) => (on ? '' : DENIED) + outer + PAIR + id))
+    .join(ITEM);
+}
+
+/**
+ * "a:b.!a:c" -> `{ a: { b: true, c: false } }`: contact choices (channel, topic) or services (category,
+ * service). Undefined when an item is malformed or repeats, or the map holds more than the record allows.
+ */
+function readPairs(
+  list: string,
+  maxOuter: number,
+  maxInner: number,
+  maxTotal: number,
+): Record<string, Record<string, boolean>> | undefined {
+  const map: Record<string, Record<string, boolean>> = {};
+  const items = readItems(list);
+  if (items.length > maxTotal) return undefined;
+  for (const { name, granted } of items) {
+    const [outer, inner, extra] = name.split(PAIR);
+    if (extra !== undefined || !outer || !inner || !SLUG.test(outer) || !SLUG.test(inner)) return undefined;
+    const entries = Object.hasOwn(map, outer) ? map[outer]! : (map[outer] = {});
+    if (Object.hasOwn(entries, inner)) return undefined;
+    entries[inner] = granted;
+    if (Object.keys(map).length > maxOuter || Object.keys(entries).length > maxInner) return undefined;
   }
-  return contact;
+  return map;
 }
 
 function toSeconds36(iso: string): string {

@@ -1,11 +1,13 @@
-import type { ConsentConfig } from '../schema/config.js';
+import type { CategoryConfig, ConsentConfig, ServiceConfig } from '../schema/config.js';
 import type { ConsentMethod, ConsentRecord } from '../schema/consent-record.js';
 import { choiceGrid } from './choice-grid.js';
+import { isGranted } from './purposes.js';
 
 /** A decision as a change of each choice: from its current value to the new one. */
 export interface DecisionChange {
   method: ConsentMethod;
-  category: (id: string, current: boolean) => boolean;
+  /** Each optional category without services, and each service of one with services. */
+  purpose: (category: CategoryConfig, service: ServiceConfig | undefined, current: boolean) => boolean;
   contact: (channel: string, topic: string, current: boolean) => boolean;
   /** The age confirmation given with this decision; left out, the one in force stays. */
   ageConfirmed?: boolean;
@@ -14,7 +16,7 @@ export interface DecisionChange {
 /** A change that keeps every choice as it is (a new revision of the same decision). */
 export const keepEveryChoice = (method: ConsentMethod): DecisionChange => ({
   method,
-  category: (_id, current) => current,
+  purpose: (_category, _service, current) => current,
   contact: (_channel, _topic, current) => current,
 });
 
@@ -34,10 +36,10 @@ export function nextRecord(
 ): ConsentRecord {
   const isOldEnough = change.ageConfirmed ?? base?.ageConfirmed === true;
   const mayNeedAge = (allowed: boolean) => allowed && (isOldEnough || config.minimumAge <= 0);
-  const { categories, contact } = choiceGrid(
+  const choices = choiceGrid(
     config,
-    (c) => {
-      const granted = change.category(c.id, base?.categories[c.id] === true);
+    (c, s) => {
+      const granted = change.purpose(c, s, base !== null && isGranted(base, c.id, s?.id));
       return c.separate ? mayNeedAge(granted) : granted;
     },
     (channel, topic) => mayNeedAge(change.contact(channel, topic, base?.contact[channel]?.[topic] === true)),
@@ -45,8 +47,7 @@ export function nextRecord(
   return {
     id: previous?.id ?? newId(),
     policyVersion: config.policy.version,
-    categories,
-    contact,
+    ...choices,
     method: change.method,
     ageConfirmed: isOldEnough,
     decidedAt: base?.decidedAt ?? now,
@@ -68,5 +69,5 @@ export function gpcOverride(
   if (!gpc || state?.method !== 'banner-accept-all') return undefined;
   const overridden = config.categories.filter((c) => c.honorGpc && state.categories[c.id]);
   if (overridden.length === 0) return undefined;
-  return { ...keepEveryChoice('gpc'), category: (id, current) => current && !overridden.some((c) => c.id === id) };
+  return { ...keepEveryChoice('gpc'), purpose: (c, _service, current) => current && !overridden.includes(c) };
 }

@@ -3,6 +3,7 @@ import type { ConsentRecord } from '../schema/consent-record.js';
 import { choiceGrid } from './choice-grid.js';
 import type { DecisionKeeper } from './decision-keeper.js';
 import { keepEveryChoice, type DecisionChange } from './decision-record.js';
+import { isGranted } from './purposes.js';
 
 /*
  * How an account's record on the endpoint and this device's decision become one, when a page identifies the
@@ -26,13 +27,13 @@ export function reconcile(local: ConsentRecord, remote: ConsentRecord): Reconcil
 }
 
 /**
- * The record with exactly this config's optional categories and contact choices: unknown ids dropped and
- * missing ones off, as a decision made here would have them.
+ * The record with exactly this config's optional categories, services and contact choices: unknown ids
+ * dropped and missing ones off, as a decision made here would have them.
  */
 export function fitToConfig(record: ConsentRecord, config: ConsentConfig): ConsentRecord {
   const choices = choiceGrid(
     config,
-    (c) => record.categories[c.id] === true,
+    (c, s) => isGranted(record, c.id, s?.id),
     (channel, topic) => record.contact[channel]?.[topic] === true,
   );
   return { ...record, ...choices };
@@ -78,7 +79,9 @@ export function planIdentify(
 }
 
 export function sameChoices(a: ConsentRecord, b: ConsentRecord): boolean {
-  return JSON.stringify([a.categories, a.contact]) === JSON.stringify([b.categories, b.contact]);
+  return (
+    JSON.stringify([a.categories, a.services, a.contact]) === JSON.stringify([b.categories, b.services, b.contact])
+  );
 }
 
 /**
@@ -108,7 +111,7 @@ export function identifyOnDevice(
     const { remote } = step;
     decide({
       method: local!.method,
-      category: (id, current) => current && remote.categories[id] === true,
+      purpose: (c, s, current) => current && isGranted(remote, c.id, s?.id),
       contact: (channel, topic, current) => current && remote.contact[channel]?.[topic] === true,
     });
   } else {

@@ -1,4 +1,5 @@
 import type { ConsentManager } from '../core/consent-manager.js';
+import type { ConsentConfig } from '../schema/config.js';
 import { CONSENT_MODE_SIGNALS, type ConsentModeSignal } from '../shared/consent-mode-signals.js';
 
 /** The page globals Google tags read: the `dataLayer` queue and, when the page defined it, `gtag`. */
@@ -7,23 +8,29 @@ export interface GoogleTagGlobals {
   gtag?: (...args: unknown[]) => void;
 }
 
-/** Which categories each signal follows when the config's `consentMode.mapping` leaves it out. */
-export const DEFAULT_SIGNAL_CATEGORIES: Record<ConsentModeSignal, string[]> = {
-  analytics_storage: ['analytics'],
-  ad_storage: ['marketing'],
-  ad_user_data: ['marketing'],
-  ad_personalization: ['marketing'],
-};
+/**
+ * The purposes a signal follows when the mapping leaves it out: the services that are Google's own tag for
+ * it (made of the `ga4` preset for `analytics_storage`, of `google-ads` for the `ad_*` signals) where the
+ * config has them, so that allowing another service of the category does not grant Google; else the category
+ * (`analytics`, `marketing`).
+ */
+export function defaultPurposes(config: ConsentConfig, signal: ConsentModeSignal): string[] {
+  const [category, preset] = signal === 'analytics_storage' ? ['analytics', 'ga4'] : ['marketing', 'google-ads'];
+  const services = config.categories.flatMap((c) =>
+    c.services.filter((s) => s.presets.includes(preset as never)).map((s) => `${c.id}/${s.id}`),
+  );
+  return services.length > 0 ? services : [category!];
+}
 
 /**
- * Whether the page gets Consent Mode commands: `consentMode.enabled`, where `auto` means a category uses
- * the `ga4` preset or the page already has `dataLayer` or `gtag`.
+ * Whether the page gets Consent Mode commands: `consentMode.enabled`, where `auto` means a service is made
+ * of the `ga4` preset or the page already has `dataLayer` or `gtag`.
  */
 export function usesConsentMode(consent: ConsentManager, page: GoogleTagGlobals): boolean {
   const { enabled } = consent.config.consentMode;
   if (enabled !== 'auto') return enabled;
   return (
-    consent.config.categories.some((c) => c.presets.includes('ga4')) ||
+    consent.config.categories.some((c) => c.services.some((s) => s.presets.includes('ga4'))) ||
     'dataLayer' in page ||
     typeof page.gtag === 'function'
   );
@@ -32,7 +39,7 @@ export function usesConsentMode(consent: ConsentManager, page: GoogleTagGlobals)
 /**
  * Google Consent Mode v2: pushes `consent default` with every signal `denied` (and `wait_for_update`) now,
  * which must happen before any Google tag runs, then `consent update` for the decision in force and after
- * every change. A signal is `granted` only while all its categories are. Commands go through the page's
+ * every change. A signal is `granted` only while all its categories and services are. Commands go through the page's
  * `gtag` when it has one, else onto `dataLayer` in the shape `gtag()` pushes (an `arguments` object).
  * Returns the function that stops the updates.
  */
@@ -43,7 +50,7 @@ export function followConsentMode(consent: ConsentManager, page: GoogleTagGlobal
   const updateCommand = () => [
     'consent',
     'update',
-    signals((s) => (mapping[s] ?? DEFAULT_SIGNAL_CATEGORIES[s]).every((id) => consent.has(id))),
+    signals((s) => (mapping[s] ?? defaultPurposes(consent.config, s)).every((id) => consent.has(id))),
   ];
   putFirst(page, [
     ['consent', 'default', { ...signals(() => false), wait_for_update: waitForUpdate }],

@@ -1,4 +1,5 @@
 import type { ConsentManager } from '../core/consent-manager.js';
+import { purposeLists } from '../core/purposes.js';
 import { BlockedLog, type GateKind, type WriteKind } from './blocked-log.js';
 import { createHostMatcher, type HostMatcher } from './host-matcher.js';
 import { createNameMatcher, type NameMatcher } from './name-matcher.js';
@@ -68,10 +69,11 @@ export class GateKeeper {
   connect(consent: ConsentManager | null): void {
     this.#unsubscribe();
     this.#consent = consent;
-    const categories = consent?.configError ? [] : (consent?.config.categories ?? []);
-    this.#matcher = createHostMatcher(categories);
-    this.#cookieNames = createNameMatcher(categories, 'cookies');
-    this.#storageNames = createNameMatcher(categories, 'storage');
+    // Each service answers for its own hosts and names, its category for the rest of the category's.
+    const purposes = purposeLists(consent?.configError ? [] : (consent?.config.categories ?? []));
+    this.#matcher = createHostMatcher(purposes);
+    this.#cookieNames = createNameMatcher(purposes, 'cookies');
+    this.#storageNames = createNameMatcher(purposes, 'storage');
     this.#unsubscribe =
       consent?.on('change', () => {
         if ([...this.#caughtWhileDenied].some((id) => consent.has(id))) this.#onLateGrant();

@@ -3,7 +3,9 @@ import { compileCookiePattern } from '../shared/cookie-pattern.js';
 import { GPC_BY_DEFAULT } from '../shared/config-defaults.js';
 import { LocalizedTextSchema, slug } from './config-fields.js';
 import { HOST_PATTERN } from '../shared/patterns.js';
-import { PRESET_NAMES, PRESETS } from '../shared/presets.js';
+import { PRESET_NAMES } from '../shared/presets.js';
+import { expandPresets, withPresetServices } from '../shared/preset-services.js';
+import { MAX_SERVICES_PER_CATEGORY } from '../shared/record-fields.js';
 
 /** A cookie or storage name pattern: the name itself, or a `/regular expression/`. */
 const namePattern = (what: string) =>
@@ -21,6 +23,40 @@ export const CookieDisclosureSchema = z.strictObject({
   duration: z.optional(LocalizedTextSchema),
 });
 
+const hostList = () =>
+  z._default(
+    z.array(
+      z
+        .string()
+        .check(z.regex(HOST_PATTERN, 'expected a lowercase host such as "stats.example.com" or "*.example.com"')),
+    ),
+    [],
+  );
+const presetList = () =>
+  z._default(
+    z.array(z.enum(PRESET_NAMES, { error: `unknown preset: expected one of ${PRESET_NAMES.join(', ')}` })),
+    [],
+  );
+
+/**
+ * One service of a category (Baidu Tongji, Clarity, a video host): its own switch in the panel, its own
+ * hosts, cookies and storage, and, for embedded content, its placeholder's text.
+ */
+export const ServiceSchema = z.pipe(
+  z.strictObject({
+    id: slug(),
+    label: z.optional(LocalizedTextSchema),
+    description: z.optional(LocalizedTextSchema),
+    hosts: hostList(),
+    cookies: z._default(z.array(namePattern('cookie name')), []),
+    storage: z._default(z.array(namePattern('storage key')), []),
+    presets: presetList(),
+    /** An embed of this service (`<iframe data-consent="video/bilibili">`) shows a placeholder with this text. */
+    embed: z.optional(z.strictObject({ text: z.optional(LocalizedTextSchema) })),
+  }),
+  z.transform((s) => ({ ...s, ...expandPresets(s, s.presets) })),
+);
+
 /**
  * A category the visitor decides on: its hosts, cookies and storage (with its presets merged in), how the panel
  * shows it, and whether it honours GPC or needs separate consent.
@@ -33,14 +69,7 @@ export const CategorySchema = z.pipe(
     label: z.optional(LocalizedTextSchema),
     description: z.optional(LocalizedTextSchema),
     /** Hosts this category's requests go to (`stats.example.com`, `*.example.com`). */
-    hosts: z._default(
-      z.array(
-        z
-          .string()
-          .check(z.regex(HOST_PATTERN, 'expected a lowercase host such as "stats.example.com" or "*.example.com"')),
-      ),
-      [],
-    ),
+    hosts: hostList(),
     /** Cookies this category sets: names or `/regular expressions/`. */
     cookies: z._default(z.array(namePattern('cookie name')), []),
     /**
@@ -55,9 +84,21 @@ export const CategorySchema = z.pipe(
      * Default: true for `marketing`, false for the rest.
      */
     honorGpc: z.optional(z.boolean()),
-    /** Ready host, cookie and storage lists by name (`baidu-tongji`, `ga4`, `clarity`), added to `hosts`, `cookies` and `storage`. */
-    presets: z._default(
-      z.array(z.enum(PRESET_NAMES, { error: `unknown preset: expected one of ${PRESET_NAMES.join(', ')}` })),
+    /**
+     * Ready host, cookie and storage lists by name (`baidu-tongji`, `ga4`, `clarity`): each becomes a service
+     * of that id, unless `services` has one.
+     */
+    presets: presetList(),
+    /** Services the visitor may allow one by one; the category switch sets them all. */
+    services: z._default(
+      z
+        .array(ServiceSchema)
+        .check(
+          z.maxLength(
+            MAX_SERVICES_PER_CATEGORY,
+            `expected at most ${MAX_SERVICES_PER_CATEGORY} services in a category`,
+          ),
+        ),
       [],
     ),
     /**
@@ -66,17 +107,16 @@ export const CategorySchema = z.pipe(
      */
     separate: z._default(z.boolean(), false),
   }),
-  z.transform((c) => ({
-    ...c,
-    honorGpc: c.honorGpc ?? (c.id === GPC_BY_DEFAULT && !c.required),
-    hosts: unique([...c.hosts, ...c.presets.flatMap((name) => PRESETS[name].hosts)]),
-    cookies: unique([...c.cookies, ...c.presets.flatMap((name) => PRESETS[name].cookies)]),
-    storage: unique([...c.storage, ...c.presets.flatMap((name) => PRESETS[name].storage)]),
-  })),
+  z.transform((c) => {
+    const services = withPresetServices(c.services, c.presets);
+    return {
+      ...c,
+      honorGpc: c.honorGpc ?? (c.id === GPC_BY_DEFAULT && !c.required),
+      services,
+      ...expandPresets(c, [], services),
+    };
+  }),
 );
 
-function unique(items: string[]): string[] {
-  return [...new Set(items)];
-}
-
 export type CategoryConfig = z.output<typeof CategorySchema>;
+export type ServiceConfig = z.output<typeof ServiceSchema>;

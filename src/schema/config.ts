@@ -4,7 +4,6 @@ import { COOKIE_DOMAIN, COOKIE_NAME, ISO_DATE, LOCALE, POLICY_VERSION } from '..
 import {
   BUILT_IN_LOCALES,
   DEFAULT_CATEGORIES,
-  KNOWN_CATEGORY_IDS,
   KNOWN_CONTACT_CHANNELS,
   KNOWN_CONTACT_TOPICS,
   MAX_COOKIE_DAYS,
@@ -20,6 +19,7 @@ import {
   type LocalizedText,
 } from './config-fields.js';
 import { CategorySchema } from './category-schema.js';
+import { reportConfigRules } from './config-rules.js';
 
 export {
   BUILT_IN_LOCALES,
@@ -30,7 +30,13 @@ export {
 } from '../shared/config-defaults.js';
 export { MAX_CATEGORIES } from '../shared/record-fields.js';
 export { LocalizedTextSchema, type LocalizedText } from './config-fields.js';
-export { CategorySchema, CookieDisclosureSchema, type CategoryConfig } from './category-schema.js';
+export {
+  CategorySchema,
+  CookieDisclosureSchema,
+  ServiceSchema,
+  type CategoryConfig,
+  type ServiceConfig,
+} from './category-schema.js';
 
 export const PolicySchema = z.strictObject({
   /** Version of the privacy statement the visitor is deciding under; stored with every decision. */
@@ -58,13 +64,14 @@ export const ConsentModeSchema = z.strictObject({
   /** `auto`: on when a category uses the `ga4` preset or the page already has `dataLayer`/`gtag`. */
   enabled: z._default(z.union([z.boolean(), z.literal('auto')], { error: 'expected true, false or "auto"' }), 'auto'),
   /**
-   * Signal -> the categories that must all be granted for it to be `granted`. Signals left out keep the
-   * default: `analytics_storage` follows `analytics`, the three `ad_*` signals follow `marketing`.
+   * Signal -> the categories and services (`analytics/ga4`) that must all be granted for it to be `granted`.
+   * Signals left out keep the default: `analytics_storage` follows the services made of the `ga4` preset, the
+   * three `ad_*` signals those made of `google-ads`; without such a service, `analytics` and `marketing`.
    */
   mapping: z._default(
     z.partialRecord(
       z.enum(CONSENT_MODE_SIGNALS, { error: `unknown signal: expected one of ${CONSENT_MODE_SIGNALS.join(', ')}` }),
-      z.array(slug()).check(z.minLength(1, 'expected at least one category id')),
+      z.array(z.string()).check(z.minLength(1, 'expected at least one category or service id')),
     ),
     {},
   ),
@@ -177,100 +184,7 @@ export const ConfigSchema = z
       'auto',
     ),
   })
-  .check(
-    z.superRefine((config, ctx) => {
-      reportDuplicates(config.categories, ['categories'], ctx);
-      reportMissingLabels(config.categories, KNOWN_CATEGORY_IDS, ['categories'], ctx);
-      config.categories.forEach((c, i) => {
-        if (c.required && c.honorGpc) {
-          ctx.issues.push({
-            code: 'custom',
-            input: c.honorGpc,
-            path: ['categories', i, 'honorGpc'],
-            message:
-              'a required category is always on, so it cannot honour Global Privacy Control: remove "honorGpc" or "required"',
-          });
-        }
-        if (c.separate && c.required) {
-          ctx.issues.push({
-            code: 'custom',
-            input: c.separate,
-            path: ['categories', i, 'separate'],
-            message:
-              'a required category is always on, so it cannot ask for separate consent: remove "separate" or "required"',
-          });
-        }
-        if (c.separate && c.description === undefined) {
-          ctx.issues.push({
-            code: 'custom',
-            input: undefined,
-            path: ['categories', i, 'description'],
-            message: `separate consent needs its own notice text: add a "description" to "${c.id}" saying what the visitor agrees to`,
-          });
-        }
-      });
-      for (const [signal, ids] of Object.entries(config.consentMode.mapping)) {
-        ids?.forEach((id, i) => {
-          if (!config.categories.some((c) => c.id === id)) {
-            ctx.issues.push({
-              code: 'custom',
-              input: id,
-              path: ['consentMode', 'mapping', signal, i],
-              message: `unknown category "${id}": expected one of ${config.categories.map((c) => c.id).join(', ')}`,
-            });
-          }
-        });
-      }
-      reportDuplicates(config.contact.channels, ['contact', 'channels'], ctx);
-      reportDuplicates(config.contact.topics, ['contact', 'topics'], ctx);
-      reportMissingLabels(config.contact.channels, KNOWN_CONTACT_CHANNELS, ['contact', 'channels'], ctx);
-      reportMissingLabels(config.contact.topics, KNOWN_CONTACT_TOPICS, ['contact', 'topics'], ctx);
-      config.locales.forEach((locale, i) => {
-        if (!(BUILT_IN_LOCALES as readonly string[]).includes(locale) && !config.texts[locale]) {
-          ctx.issues.push({
-            code: 'custom',
-            input: locale,
-            path: ['locales', i],
-            message: `"${locale}" is not built in (${BUILT_IN_LOCALES.join(', ')}): add its strings under texts["${locale}"] or remove it`,
-          });
-        }
-      });
-    }),
-  );
-
-type RefinementContext = Parameters<Parameters<typeof z.superRefine<unknown>>[0]>[1];
-
-function reportDuplicates(items: { id: string }[], path: (string | number)[], ctx: RefinementContext): void {
-  const ids = items.map((item) => item.id);
-  ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) {
-      ctx.issues.push({
-        code: 'custom',
-        input: id,
-        path: [...path, i],
-        message: `duplicate id "${id}": each id may appear once`,
-      });
-    }
-  });
-}
-
-function reportMissingLabels(
-  items: { id: string; label?: unknown }[],
-  known: readonly string[],
-  path: (string | number)[],
-  ctx: RefinementContext,
-): void {
-  items.forEach((item, i) => {
-    if (item.label === undefined && !known.includes(item.id)) {
-      ctx.issues.push({
-        code: 'custom',
-        input: undefined,
-        path: [...path, i, 'label'],
-        message: `"${item.id}" has no built-in label: give it one, e.g. {"id": "${item.id}", "label": …} (built in: ${known.join(', ')})`,
-      });
-    }
-  });
-}
+  .check(z.superRefine(reportConfigRules));
 
 /** A config as a site writes it (every field but `policy` optional). */
 export type ConsentConfigInput = z.input<typeof ConfigSchema>;

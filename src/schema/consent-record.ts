@@ -5,6 +5,8 @@ import {
   MAX_CATEGORIES,
   MAX_CONTACT_CHANNELS,
   MAX_CONTACT_TOPICS,
+  MAX_SERVICES,
+  MAX_SERVICES_PER_CATEGORY,
   RECORD_ID,
 } from '../shared/record-fields.js';
 
@@ -26,6 +28,21 @@ export const ConsentRecordSchema = z.strictObject({
   contact: z
     .record(slug, z.record(slug, z.boolean()).check(atMost(MAX_CONTACT_TOPICS, 'topics')))
     .check(atMost(MAX_CONTACT_CHANNELS, 'channels')),
+  /**
+   * Each service of a category the visitor granted in part, category then service: `services.analytics.clarity`.
+   * A category granted or denied as a whole has no entry here: its services follow `categories`.
+   */
+  services: z.optional(
+    z
+      .record(slug, z.record(slug, z.boolean()).check(atMost(MAX_SERVICES_PER_CATEGORY, 'services in a category')))
+      .check(
+        atMost(MAX_CATEGORIES, 'categories'),
+        z.refine(
+          (map) => Object.values(map).reduce((sum, services) => sum + Object.keys(services).length, 0) <= MAX_SERVICES,
+          `expected at most ${MAX_SERVICES} services in all`,
+        ),
+      ),
+  ),
   method: z.enum(CONSENT_METHODS),
   /**
    * The visitor confirmed being of the configured minimum age, or having a guardian's consent; needed before
@@ -42,3 +59,4 @@ export const ConsentRecordSchema = z.strictObject({
 
 export type ConsentRecord = z.output<typeof ConsentRecordSchema>;
 export type ContactChoices = ConsentRecord['contact'];
+export type ServiceChoices = NonNullable<ConsentRecord['services']>;

@@ -4,7 +4,15 @@
  */
 
 /** How a decision was given; kept with every record and receipt as evidence of the collection method. */
-export const CONSENT_METHODS = ['banner-accept-all', 'banner-reject-all', 'preferences-save', 'api', 'gpc'] as const;
+export const CONSENT_METHODS = [
+  'banner-accept-all',
+  'banner-reject-all',
+  'preferences-save',
+  'api',
+  'gpc',
+  /** "Load content" on an embed's placeholder: grants that one service. */
+  'embed',
+] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /** Lowercase 8-4-4-4-12 hex: the random, unguessable id of one visitor's decision. */
@@ -18,3 +26,9 @@ export const MAX_CATEGORIES = 32;
  */
 export const MAX_CONTACT_CHANNELS = 8;
 export const MAX_CONTACT_TOPICS = 8;
+/**
+ * Services a category may list, and a config may list in all: each is a switch in the panel and, when its
+ * category is partly granted, an entry of the record, so this keeps a receipt under 200 purposes.
+ */
+export const MAX_SERVICES_PER_CATEGORY = 16;
+export const MAX_SERVICES = 64;

@@ -1,5 +1,6 @@
 import { choiceGrid } from '../../core/choice-grid.js';
 import type { ConsentChoices, ConsentManager } from '../../core/consent-manager.js';
+import { isGranted } from '../../core/purposes.js';
 
 /** What the panel's switches show before the visitor saves: every optional choice, explicitly. */
 export type ChoicesDraft = Required<ConsentChoices>;
@@ -10,12 +11,19 @@ export type ToggleDraft = (change: () => void) => void;
 /** The draft for the decision in force, with everything off when there is none (nothing is pre-ticked). */
 export function draftFrom(manager: ConsentManager): ChoicesDraft {
   const { config, state } = manager;
-  const choices = choiceGrid(
+  const granted = (category: string, service?: string) => state !== null && isGranted(state, category, service);
+  const { categories, contact } = choiceGrid(
     config,
-    (c) => state?.categories[c.id] === true,
+    (c, s) => granted(c.id, s?.id),
     (channel, topic) => state?.contact[channel]?.[topic] === true,
   );
-  return { ...choices, ageConfirmed: state?.ageConfirmed === true };
+  // Every service explicitly, so that each switch has its own value to flip.
+  const services = Object.fromEntries(
+    config.categories
+      .filter((c) => !c.required && c.services.length > 0)
+      .map((c) => [c.id, Object.fromEntries(c.services.map((s) => [s.id, granted(c.id, s.id)]))]),
+  );
+  return { categories, services, contact, ageConfirmed: state?.ageConfirmed === true };
 }
 
 /** A key that changes whenever the decision in force does, so the draft follows decisions made elsewhere. */

@@ -126,6 +126,7 @@ const FINGERPRINTS: Record<number, string> = {
   1: '802362ddbf1bb75c',
   2: 'da33052a66b9ace2',
   3: '187ae6d9d34926e1',
+  4: '055762b6ff6f0913',
 };
 
 describe('CHECKED_FORMAT', () => {

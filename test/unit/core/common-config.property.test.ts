@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCommonConfig as readWithoutPresets } from '../../../src/core/common-config.js';
-import { PRESETS } from '../../../src/shared/presets.js';
+import * as presetServices from '../../../src/shared/preset-services.js';
 import { parseConfig } from '../../../src/core/config.js';
 import { hostileJson, POLLUTING_KEYS } from '../fuzz/hostile-strings.js';
 
@@ -111,13 +111,13 @@ function readmeQuickStartConfig(): string {
 const PROPERTY_TIMEOUT = 30_000;
 
 /** As the script tag reads a config once it has the preset lists (fetched for a config that names presets). */
-const readCommonConfig = (text: string) => readWithoutPresets(text, PRESETS);
+const readCommonConfig = (text: string) => readWithoutPresets(text, presetServices);
 
 describe('reading common configs without the validator', () => {
   it('reads a config naming presets only with the preset lists, which the script tag fetches for it alone', () => {
     const text = '{"policy":{"version":"1","url":"/"},"categories":[{"id":"analytics","presets":["ga4"]}]}';
     expect(readWithoutPresets(text)).toBeUndefined();
-    expect(readWithoutPresets(text, PRESETS)).toStrictEqual(validated(JSON.parse(text)));
+    expect(readWithoutPresets(text, presetServices)).toStrictEqual(validated(JSON.parse(text)));
     expect(readWithoutPresets('{"policy":{"version":"1","url":"/"}}')).toBeDefined();
   });
 

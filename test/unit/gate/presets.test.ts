@@ -211,14 +211,14 @@ describe('gating settings', () => {
       'reloadOnWithdraw: expected boolean, received string',
       'requestQueueSize: expected a whole number',
       'consentMode.enabled: expected true, false or "auto"',
-      'consentMode.mapping.analytics_storage: expected at least one category id',
+      'consentMode.mapping.analytics_storage: expected at least one category or service id',
       'consentMode.waitForUpdate: expected ≥ 0',
     ]);
   });
 
   it('a Consent Mode mapping to a category the config does not have is an error', () => {
     expect(problems(() => parse([{ id: 'analytics' }], { consentMode: { mapping: { ad_storage: ['ads'] } } }))).toEqual(
-      ['consentMode.mapping.ad_storage[0]: unknown category "ads": expected one of analytics'],
+      ['consentMode.mapping.ad_storage[0]: unknown category or service "ads": expected one of analytics'],
     );
   });
 
