@@ -16,7 +16,8 @@ import { FUZZ } from '../fuzz/hostile-strings.js';
  * The decoder checks a cookie by its own grammar, without zod; zod stays the judge here. Records are generated
  * from the schema's own patterns (the timestamps from the very regex `z.iso.datetime()` applies), within what a
  * cookie can carry: times from 1970 on (it counts Unix seconds), decided no later than updated, and contact
- * channels with at least one topic (an empty channel leaves no trace, and absent means the same: not chosen).
+ * channels with at least one topic (an empty channel leaves no trace, and absent means the same: not chosen),
+ * and services, when there are any, with at least one per category for the same reason.
  * Arbitrary strings and edits that keep the old checksum are in the fuzz suite (test/unit/fuzz).
  */
 const slug = fc.stringMatching(SLUG);
@@ -31,6 +32,12 @@ const validRecord: fc.Arbitrary<ConsentRecord> = fc
         slug,
         fc.dictionary(slug, fc.boolean(), { minKeys: 1, maxKeys: 4, noNullPrototype: true }),
         { maxKeys: 4, noNullPrototype: true },
+      ),
+      // Only categories granted in part list services, each at least one (format 2 of the cookie).
+      services: fc.dictionary(
+        slug,
+        fc.dictionary(slug, fc.boolean(), { minKeys: 1, maxKeys: 4, noNullPrototype: true }),
+        { minKeys: 1, maxKeys: 4, noNullPrototype: true },
       ),
       method: fc.constantFrom(...CONSENT_METHODS),
       ageConfirmed: fc.boolean(),
