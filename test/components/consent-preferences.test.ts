@@ -380,3 +380,56 @@ describe('<consent-preferences> as a modal dialog', () => {
     await waitUntil(() => panel.shadowRoot?.querySelector('dialog')?.open, 'the panel did not open');
   });
 });
+
+describe('<consent-preferences>: services', () => {
+  const servicesConfig = {
+    categories: [
+      { id: 'necessary', required: true },
+      {
+        id: 'analytics',
+        presets: ['baidu-tongji'],
+        services: [{ id: 'clarity', presets: ['clarity'], description: 'Records how pages are used.' }],
+      },
+      { id: 'marketing' },
+    ],
+  };
+
+  it('the category switch turns all its services on, and off again, when saved', async () => {
+    const manager = managerFor(servicesConfig);
+    const { el, root } = await inlinePanel(manager);
+    switchNamed(root, 'Analytics').click();
+    await el.updateComplete;
+    buttonNamed(root, 'Save choices').click();
+    expect(manager.has('analytics/clarity')).to.be.true;
+    expect(manager.has('analytics/baidu-tongji')).to.be.true;
+    expect(manager.state!.categories.analytics).to.be.true;
+    await el.updateComplete;
+    switchNamed(root, 'Analytics').click();
+    await el.updateComplete;
+    buttonNamed(root, 'Save choices').click();
+    expect(manager.has('analytics/clarity')).to.be.false;
+    expect(manager.has('analytics/baidu-tongji')).to.be.false;
+  });
+
+  it('unticking the age confirmation turns off a separate category with services, services and all', async () => {
+    const manager = managerFor({
+      categories: [
+        { id: 'us-transfer', separate: true, label: 'Transfer', description: 'Abroad.', presets: ['ga4', 'clarity'] },
+      ],
+    });
+    const { el, root } = await inlinePanel(manager);
+    const age = root.querySelector<HTMLInputElement>('#age')!;
+    age.click();
+    await el.updateComplete;
+    switchNamed(root, 'Transfer').click();
+    await el.updateComplete;
+    expect(switchNamed(root, 'Transfer').getAttribute('aria-checked')).to.equal('true');
+    age.click();
+    await el.updateComplete;
+    expect(switchNamed(root, 'Transfer').getAttribute('aria-checked')).to.equal('false');
+    age.click();
+    await el.updateComplete;
+    buttonNamed(root, 'Save choices').click();
+    expect(manager.has('us-transfer/ga4')).to.be.false;
+  });
+});

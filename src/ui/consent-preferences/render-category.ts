@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit/html.js';
 import type { CategoryConfig } from '../../schema/config.js';
 import type { Translator } from '../i18n/translator.js';
-import type { ChoicesDraft, ToggleDraft } from './choices-draft.js';
+import { categoryState, setCategory, type ChoicesDraft, type ToggleDraft } from './choices-draft.js';
 import { renderSwitch } from './render-switch.js';
 
 /**
@@ -24,15 +24,12 @@ export function renderCategory(
         category.required
           ? html`<span class="always">${t.text('alwaysActive')}</span>`
           : renderSwitch({
-              checked: draft.categories[category.id] === true,
+              checked: categoryState(draft, category) === true,
               labelledBy: `${id}-label`,
               describedBy:
                 [description ? `${id}-description` : '', isLocked ? 'age-required' : ''].join(' ').trim() || undefined,
               disabled: isLocked,
-              onToggle: () =>
-                toggle(() => {
-                  draft.categories[category.id] = !draft.categories[category.id];
-                }),
+              onToggle: () => toggle(() => setCategory(draft, category, categoryState(draft, category) !== true)),
             })
       }
     </div>
