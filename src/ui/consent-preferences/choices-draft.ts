@@ -47,6 +47,13 @@ export function setCategory(draft: ChoicesDraft, category: CategoryConfig, isOn:
   if (services) for (const id of Object.keys(services)) services[id] = isOn;
 }
 
+/** Turns one service of `category` on or off; the category is on while all its services are. */
+export function setService(draft: ChoicesDraft, category: CategoryConfig, serviceId: string, isOn: boolean): void {
+  const services = (draft.services[category.id] ??= {});
+  services[serviceId] = isOn;
+  draft.categories[category.id] = Object.values(services).every(Boolean);
+}
+
 /** A key that changes whenever the decision in force does, so the draft follows decisions made elsewhere. */
 export function decisionKey(manager: ConsentManager): string {
   const state = manager.state;
