@@ -22,8 +22,8 @@ const strictCsp = {
   '/strict-csp.html': "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
 };
 
-/** The same page in Chinese: only `<html lang>` differs, which is what the SDK detects the language from. */
-const translated = { '/ui-zh.html': ['ui.html', 'zh-CN'] };
+/** Pages again in Chinese: only `<html lang>` differs, which is what the SDK detects the language from. */
+const translated = { '/ui-zh.html': ['ui.html', 'zh-CN'], '/ui-services-zh.html': ['ui-services.html', 'zh-CN'] };
 
 /** `<page>.html?checked`: the page with its config tag replaced by the checked tag `consent-kit config` writes. */
 async function withCheckedConfig(file) {

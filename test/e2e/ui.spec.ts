@@ -92,6 +92,39 @@ for (const [locale, path] of [
   }
 }
 
+const services = {
+  en: { analytics: 'Analytics', baidu: 'Baidu Tongji', clarity: 'Microsoft Clarity', signIn: 'Sign-in' },
+  'zh-CN': { analytics: '分析', baidu: '百度统计', clarity: 'Microsoft Clarity', signIn: '登录' },
+} as const;
+
+for (const [locale, path] of [
+  ['en', '/ui-services.html'],
+  ['zh-CN', '/ui-services-zh.html'],
+] as const) {
+  test(`the panel shows each service with its own switch, a mixed category, and axe finds nothing wrong (${locale})`, async ({
+    page,
+  }) => {
+    const names = services[locale];
+    await page.goto(path);
+    await page.getByRole('button', { name: texts[locale].manage }).click();
+    await expect(dialog(page, locale)).toBeVisible();
+    const category = page.getByRole('checkbox', { name: names.analytics, exact: true });
+    await page.getByRole('switch', { name: names.baidu }).click();
+    await expect(category).toHaveAttribute('aria-checked', 'mixed');
+    await expect(page.getByRole('switch', { name: names.clarity })).toHaveAttribute('aria-checked', 'false');
+    await expect(dialog(page, locale).getByText(names.signIn)).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/panel-services-${locale}.png` });
+    await page.getByRole('button', { name: texts[locale].save }).click();
+    await expect(dialog(page, locale)).toBeHidden();
+    const saved = (await state(page)) as unknown as { services?: unknown };
+    expect(saved.services).toEqual({ analytics: { clarity: false, 'baidu-tongji': true } });
+  });
+}
+
 test('the page language zh-CN gives the Chinese banner with its exact button names', async ({ page }) => {
   await page.goto('/ui-zh.html');
   for (const name of ['全部接受', '全部拒绝', '管理偏好设置']) {

@@ -84,6 +84,19 @@ export const preferencesStyles = css`
   .row.sub {
     margin-top: 0.5rem;
   }
+  .services {
+    margin: 0.5rem 0 0;
+    padding: 0;
+    padding-inline-start: var(--consent-space);
+    border-inline-start: 2px solid var(--consent-border);
+    list-style: none;
+  }
+  .service + .service {
+    margin-top: 0.25rem;
+  }
+  .service .label {
+    font-weight: 400;
+  }
   .label {
     font-weight: 600;
     overflow-wrap: anywhere;
@@ -129,6 +142,14 @@ export const preferencesStyles = css`
   .switch[aria-checked='true'] .thumb {
     inset-inline-start: calc(100% - 1rem - 2px);
     background: var(--consent-bg);
+  }
+  /* Some services on: the thumb in the middle, in the colour of "on". */
+  .switch[aria-checked='mixed'] .track {
+    border-color: var(--consent-switch-on);
+  }
+  .switch[aria-checked='mixed'] .thumb {
+    inset-inline-start: calc(50% - 0.5rem);
+    background: var(--consent-switch-on);
   }
   @media (prefers-reduced-motion: no-preference) {
     .thumb {
@@ -229,6 +250,12 @@ export const preferencesStyles = css`
     }
     .switch[aria-checked='true'] .thumb {
       background: HighlightText;
+    }
+    .switch[aria-checked='mixed'] .track {
+      border-color: Highlight;
+    }
+    .switch[aria-checked='mixed'] .thumb {
+      background: Highlight;
     }
   }
 `;

@@ -22,10 +22,11 @@ import { renderYourData } from './render-your-data.js';
 
 /**
  * @tagname consent-preferences
- * @summary The preferences panel: a switch per cookie category with its description and cookies, marketing
- * contact per channel and topic, and "Save choices", "Accept all", "Reject all". A modal dialog (focus moves
- * in, Tab stays inside, Escape closes without saving and returns focus), or with `inline` the same panel in
- * the page, e.g. on an account page, always showing the decision in force.
+ * @summary The preferences panel: a switch per cookie category with its description and cookies (and one per
+ * service of a category with services, under it), marketing contact per channel and topic, and "Save choices",
+ * "Accept all", "Reject all". A modal dialog (focus moves in, Tab stays inside, Escape closes without saving
+ * and returns focus), or with `inline` the same panel in the page, e.g. on an account page, always showing the
+ * decision in force.
  *
  * @fires consent:change - On `document`, from the page's manager: the visitor saved, accepted all, rejected all
  * or deleted their data here (`detail`: the decision, `null` after a deletion).
@@ -36,6 +37,7 @@ import { renderYourData } from './render-your-data.js';
  * @csspart dialog - The modal dialog (not in inline mode).
  * @csspart title - The heading.
  * @csspart category - One category row.
+ * @csspart service - One service row, under its category.
  * @csspart switch - Every switch.
  * @csspart actions - The row of buttons.
  * @csspart button - Every action button.

@@ -1,12 +1,14 @@
 import { html, nothing } from 'lit/html.js';
 import type { CategoryConfig } from '../../schema/config.js';
 import type { Translator } from '../i18n/translator.js';
-import type { ChoicesDraft, ToggleDraft } from './choices-draft.js';
+import { categoryState, setCategory, type ChoicesDraft, type ToggleDraft } from './choices-draft.js';
+import { renderServices } from './render-services.js';
 import { renderSwitch } from './render-switch.js';
 
 /**
- * One cookie category: its label, a switch (or "Always active" when it is required), its description and the
- * cookies it sets. A locked switch is shown but not operable until the age confirmation is given.
+ * One cookie category: its label, a switch (or "Always active" when it is required), its description, its
+ * services and the cookies it sets. The switch of a category with services sets them all, and is mixed while
+ * only some are on. A locked switch is shown but not operable until the age confirmation is given.
  */
 export function renderCategory(
   category: CategoryConfig,
@@ -24,19 +26,18 @@ export function renderCategory(
         category.required
           ? html`<span class="always">${t.text('alwaysActive')}</span>`
           : renderSwitch({
-              checked: draft.categories[category.id] === true,
+              checked: categoryState(draft, category),
+              role: category.services.length > 0 ? 'checkbox' : 'switch',
               labelledBy: `${id}-label`,
               describedBy:
                 [description ? `${id}-description` : '', isLocked ? 'age-required' : ''].join(' ').trim() || undefined,
               disabled: isLocked,
-              onToggle: () =>
-                toggle(() => {
-                  draft.categories[category.id] = !draft.categories[category.id];
-                }),
+              onToggle: () => toggle(() => setCategory(draft, category, categoryState(draft, category) !== true)),
             })
       }
     </div>
     ${description ? html`<p class="description" id="${id}-description">${description}</p>` : nothing}
+    ${category.services.length > 0 ? renderServices(category, draft, isLocked, t, toggle) : nothing}
     ${category.cookieTable.length > 0 ? renderCookieTable(category.cookieTable, t) : nothing}
   </li>`;
 }

@@ -1,7 +1,9 @@
-import type { CategoryConfig, ConsentConfig, LocalizedText } from '../../schema/config.js';
+import type { CategoryConfig, ConsentConfig, LocalizedText, ServiceConfig } from '../../schema/config.js';
+import type { PresetName } from '../../shared/presets.js';
 import { CATALOG } from './catalog.js';
 import { FETCHED_CATALOGS } from './fetched-catalogs.js';
 import type { Messages } from './messages.js';
+import { PRESET_LABELS } from './preset-labels.js';
 import { createTextTranslator, type TextTranslator } from './text-translator.js';
 
 /** Looks up every visitor-facing string for one language, with the site's overrides first. */
@@ -11,11 +13,14 @@ export interface Translator extends TextTranslator {
   categoryLabel(category: CategoryConfig): string;
   categoryDescription(category: CategoryConfig): string | undefined;
   contactLabel(kind: 'channels' | 'topics', option: { id: string; label?: LocalizedText }): string;
+  /** A service's `label`, else the built-in name of the preset it is named after, else its id. */
+  serviceLabel(service: Pick<ServiceConfig, 'id' | 'label'>): string;
 }
 
 /**
  * Builds the translator for `locale` over every built-in string here (English, Simplified Chinese and the
- * languages fetched so far; see {@link createTextTranslator} for the fallback order); category, channel and topic labels fall back to the built-in ones, then to their ids.
+ * languages fetched so far; see {@link createTextTranslator} for the fallback order); category, channel and topic labels fall back to the built-in ones, then to their ids, and service labels to
+ * the name of their preset, then to their ids.
  */
 export function createTranslator(config: ConsentConfig, locale: string): Translator {
   const catalog = { ...CATALOG, ...FETCHED_CATALOGS };
@@ -43,6 +48,10 @@ export function createTranslator(config: ConsentConfig, locale: string): Transla
     contactLabel(kind, option) {
       const catalog = (m: Messages | undefined) => (m?.[kind] as Record<string, string> | undefined)?.[option.id];
       return localize(option.label) ?? catalog(builtIn) ?? catalog(english) ?? option.id;
+    },
+    serviceLabel(service) {
+      const preset = Object.hasOwn(PRESET_LABELS, service.id) ? PRESET_LABELS[service.id as PresetName] : undefined;
+      return localize(service.label) ?? localize(preset) ?? service.id;
     },
   };
 }

@@ -67,6 +67,12 @@ describe('the script-tag build', () => {
     const [validation] = filesOf('dist/consent-kit-validation-*.js');
     expect(readFileSync(validation!, 'utf8')).toContain('__zod_globalConfig');
   });
+
+  it("leaves the presets' display names out of the script: only the panel, fetched when it opens, shows them", () => {
+    expect(readFileSync(entry, 'utf8')).not.toMatch(/Baidu Tongji|百度统计/);
+    const [panel] = filesOf('dist/consent-kit-consent-preferences-*.js');
+    expect(readFileSync(panel!, 'utf8')).toContain('百度统计');
+  });
 });
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -87,4 +87,16 @@ describe('translator', () => {
     const it_ = createTranslator(config, 'it');
     expect(it_.categoryLabel(config.categories[1]!)).toBe('Video');
   });
+
+  it("names a service by its label, else by its preset's built-in name in the visitor's language, else by its id", () => {
+    const zh = createTranslator(config, 'zh-CN');
+    const ja = createTranslator(config, 'ja');
+    expect(zh.serviceLabel({ id: 'baidu-tongji' })).toBe('百度统计');
+    expect(ja.serviceLabel({ id: 'baidu-tongji' })).toBe('Baidu Tongji');
+    expect(zh.serviceLabel({ id: 'clarity' })).toBe('Microsoft Clarity');
+    expect(zh.serviceLabel({ id: 'clarity', label: { en: 'Heatmaps', 'zh-CN': '热图' } })).toBe('热图');
+    expect(zh.serviceLabel({ id: 'own-stats' })).toBe('own-stats');
+    // An id that happens to name something every object has is still just an id.
+    expect(zh.serviceLabel({ id: 'constructor' })).toBe('constructor');
+  });
 });
