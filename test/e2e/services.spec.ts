@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { decodeRecord, encodeRecord } from '../../src/core/cookie-codec.js';
 import type { ConsentRecord } from '../../src/schema/consent-record.js';
+import { allReceipts } from '../fixtures/all-receipts.js';
 import { managerReady } from './manager-ready.js';
 import { PAGE_ORIGIN } from './origin.js';
+import { withPageEndpoint } from './page-endpoint.js';
 
 /*
  * One category, three services (services.html): Google Analytics (the `ga4` preset), Baidu Tongji (the
@@ -202,4 +205,50 @@ test("Consent Mode's analytics_storage follows the ga4 service, not another serv
   await reloaded;
   await managerReady(page);
   expect(await updates()).toEqual(['granted']);
+});
+
+test('a decision with one service granted reaches the endpoint, its receipt and "Download my consent record" with its services', async ({
+  page,
+}) => {
+  await withPageEndpoint(27, async ({ url, store }) => {
+    const config = {
+      policy: { version: '2024-06', url: '/privacy.html' },
+      endpoint: url,
+      categories: [
+        { id: 'necessary', required: true },
+        {
+          id: 'analytics',
+          presets: ['ga4'],
+          services: [{ id: 'clarity', label: 'Microsoft Clarity', presets: ['clarity'] }],
+        },
+      ],
+    };
+    await page.goto(`/configured.html?${new URLSearchParams({ config: JSON.stringify(config) })}`);
+    await managerReady(page);
+    await manager(page, (m) => m.allow('analytics/clarity'));
+    const decided = (await manager(page, (m) => m.state))!;
+    expect(decided.services).toEqual({ analytics: { clarity: true, ga4: false } });
+    await expect.poll(async () => (await store.read(decided.id))?.record).toEqual(decided);
+    // The category granted in part is its services, then come the contact choices.
+    const purposes = [
+      'analytics/clarity: granted',
+      'analytics/ga4: denied',
+      ...['email', 'phone'].flatMap((c) => [`contact:${c}:offers: denied`, `contact:${c}:feedback: denied`]),
+    ];
+    const [stored] = await allReceipts(store, decided.id);
+    expect(stored!.receipt.purposes.map((p) => `${p.purpose}: ${p.status}`)).toEqual(purposes);
+
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    const downloading = page.waitForEvent('download');
+    await page
+      .getByRole('dialog', { name: 'Privacy preferences' })
+      .getByRole('button', { name: 'Download my consent record' })
+      .click();
+    const file = JSON.parse(await readFile((await (await downloading).path())!, 'utf8'));
+    expect(file.decision).toEqual(decided);
+    expect(file.receipts).toHaveLength(1);
+    expect(
+      file.receipts[0].receipt.purposes.map((p: { purpose: string; status: string }) => `${p.purpose}: ${p.status}`),
+    ).toEqual(purposes);
+  });
 });
