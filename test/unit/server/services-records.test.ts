@@ -147,6 +147,26 @@ describe('services on the endpoint: what it refuses, and what it accepts', () =>
     expect(JSON.stringify(receipt).length).toBeLessThan(24 * 1024);
   });
 
+  it("flags a service's purpose for separate consent when its category needs it, by option or by the notice", async () => {
+    for (const [options, notice] of [
+      [{ separateConsent: ['analytics'] }, {}],
+      [{}, { separateConsent: ['analytics'] }],
+    ] as const) {
+      const { call } = await testEndpoint(options);
+      const sent = partly();
+      const body = putBody(sent);
+      const answer = await call('PUT', `/v1/consents/${sent.id}`, {
+        body: { ...body, notice: { ...body.notice, ...notice } },
+      });
+      const flags = answer.json.receipt.receipt.purposes.map((p: any) => `${p.purpose}: ${p.separateConsent}`);
+      expect(flags.slice(0, 3)).toEqual([
+        'analytics/clarity: true',
+        'analytics/baidu-tongji: true',
+        'marketing: false',
+      ]);
+    }
+  });
+
   it('accepts method "embed", the choice made on an embed\'s placeholder', async () => {
     const { call } = await testEndpoint();
     const sent = partly({ method: 'embed' });
