@@ -36,7 +36,10 @@ export function fitToConfig(record: ConsentRecord, config: ConsentConfig): Conse
     (c, s) => isGranted(record, c.id, s?.id),
     (channel, topic) => record.contact[channel]?.[topic] === true,
   );
-  return { ...record, ...choices };
+  const fitted: ConsentRecord = { ...record, ...choices };
+  // The record's own services go too when no category is granted in part any longer.
+  if (!choices.services) delete fitted.services;
+  return fitted;
 }
 
 /**

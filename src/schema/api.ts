@@ -2,7 +2,10 @@ import * as z from 'zod/mini';
 import { ConsentRecordSchema } from './consent-record.js';
 import { NoticeSchema, SignedReceiptSchema } from './receipt.js';
 
-/** Largest request body the endpoint reads; a record of 32 categories is about 1 kB. */
+/**
+ * Largest request body the endpoint reads; a record of 32 categories is about 1 kB, and the largest the
+ * record's limits allow (with 64 services and 64 contact choices, every id 32 characters long) about 7 kB.
+ */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** Idempotency keys: 16 to 64 URL-safe characters, random per change (the client uses 128 bits). */
@@ -26,7 +29,11 @@ export const GetConsentResponseSchema = z.strictObject({ record: ConsentRecordSc
 
 /** Receipts per page of `GET /v1/consents/:id/receipts` when the request names no `limit`. */
 export const RECEIPTS_PAGE_DEFAULT = 20;
-/** The largest `limit` a receipts page may ask for: with at most 96 purposes a receipt is under 10 kB. */
+/**
+ * The largest `limit` a receipts page may ask for. A receipt lists at most 160 purposes (32 categories, 64
+ * services, 64 contact choices): most are under 2 kB, the largest the limits allow about 19 kB of JSON,
+ * about 52 kB with its JWS.
+ */
 export const RECEIPTS_PAGE_MAX = 50;
 
 /**

@@ -25,7 +25,10 @@ export const NoticeSchema = z.strictObject({
   separateConsent: z.optional(z.array(z.string().check(z.regex(SLUG))).check(z.maxLength(32))),
 });
 
-/** One purpose of a receipt: a cookie category, or a contact choice written `contact:email:offers`. */
+/**
+ * One purpose of a receipt: a cookie category granted or denied whole (`analytics`), one service of a category
+ * granted in part (`analytics/clarity`), or a contact choice (`contact:email:offers`).
+ */
 export const ReceiptPurposeSchema = z.strictObject({
   purpose: z.string().check(z.maxLength(80)),
   status: z.enum(['granted', 'denied']),

@@ -17,17 +17,26 @@ export interface ReceiptContext {
   jurisdiction: string;
   /**
    * Purposes whose consent must be given separately (category ids or `contact:<channel>:<topic>`), besides
-   * those the page itself marked in the notice.
+   * those the page itself marked in the notice. A service's purpose (`analytics/clarity`) is separate when
+   * its category is.
    */
   separateConsent: readonly string[];
 }
 
-/** The receipt of one accepted record: every category and contact choice as a purpose, granted or denied. */
+/**
+ * The receipt of one accepted record: each choice as a purpose, granted or denied. A category granted or
+ * denied whole is one purpose (`analytics`); one granted in part is its services instead, each a purpose of
+ * its own (`analytics/clarity`), so no entry says "denied" of a category some of whose services are on.
+ * Contact choices are `contact:<channel>:<topic>`. The record's limits bound the list: at most 32 categories,
+ * 64 services and 64 contact choices, so 160 purposes.
+ */
 export function buildReceipt(record: ConsentRecord, context: ReceiptContext): Receipt {
-  const purpose = (id: string, granted: boolean): ReceiptPurpose => ({
+  const isSeparate = (id: string) =>
+    context.separateConsent.includes(id) || context.notice.separateConsent?.includes(id) === true;
+  const purpose = (id: string, granted: boolean, category = id): ReceiptPurpose => ({
     purpose: id,
     status: granted ? 'granted' : 'denied',
-    separateConsent: context.separateConsent.includes(id) || context.notice.separateConsent?.includes(id) === true,
+    separateConsent: isSeparate(id) || isSeparate(category),
   });
   return {
     version: RECEIPT_VERSION,
@@ -47,7 +56,11 @@ export function buildReceipt(record: ConsentRecord, context: ReceiptContext): Re
     ...(record.ageConfirmed === undefined ? {} : { ageConfirmed: record.ageConfirmed }),
     decidedAt: record.decidedAt,
     purposes: [
-      ...Object.entries(record.categories).map(([id, granted]) => purpose(id, granted)),
+      ...Object.entries(record.categories).flatMap(([id, granted]) => {
+        const services = record.services?.[id];
+        if (!services) return [purpose(id, granted)];
+        return Object.entries(services).map(([service, on]) => purpose(`${id}/${service}`, on, id));
+      }),
       ...Object.entries(record.contact).flatMap(([channel, topics]) =>
         Object.entries(topics).map(([topic, granted]) => purpose(`contact:${channel}:${topic}`, granted)),
       ),

@@ -1,5 +1,6 @@
 import { createHostMatcher } from '../../gate/host-matcher.js';
 import { createNameMatcher } from '../../gate/name-matcher.js';
+import { findPurpose, purposeLists } from '../../core/purposes.js';
 import type { ConsentConfig } from '../../schema/config.js';
 import { HOST_PATTERN } from '../../shared/patterns.js';
 import { PRESET_NAMES, PRESETS } from '../../shared/presets.js';
@@ -25,17 +26,17 @@ type Listing = {
 const PRESETS_AS_CATEGORIES: Listing[] = PRESET_NAMES.map((id) => ({ id, required: false, ...PRESETS[id] }));
 
 /**
- * Classifies items exactly as the gate matches them (its host and name matchers), so "covered" here means
- * "held back by the gate until its category is granted" there. An item is essential when every category
- * listing it is required; without a config, nothing is covered.
+ * Classifies items exactly as the gate matches them (its host and name matchers, one entry per purpose), so
+ * "covered" here means "held back by the gate until its purpose is granted" there: the service that lists
+ * the item (`analytics/clarity`), else its category. An item is essential when every category listing it is
+ * required; without a config, nothing is covered.
  */
 export function createClassifier(
   config: ConsentConfig | undefined,
   allow: readonly string[],
   pageUrl: string,
 ): Classifier {
-  const categories = config?.categories ?? [];
-  const listedBy = matcherOf(categories);
+  const coverageOf = config ? coverageIn(config) : () => [];
   const presetsListing = matcherOf(PRESETS_AS_CATEGORIES);
   const isAllowed = matcherOf([
     { id: 'allow', required: false, hosts: allow.filter((p) => HOST_PATTERN.test(p)), cookies: allow, storage: allow },
@@ -44,14 +45,7 @@ export function createClassifier(
   return {
     classify(kind, key, phase) {
       const knownPresets = presetsListing(kind, key);
-      const coveredBy = listedBy(kind, key).map((id): Coverage => {
-        const category = categories.find((c) => c.id === id)!;
-        return {
-          category: id,
-          required: category.required,
-          presets: category.presets.filter((p) => knownPresets.includes(p)),
-        };
-      });
+      const coveredBy = coverageOf(kind, key, knownPresets);
       const consentKit = isOwn(kind, key);
       const allowed = isAllowed(kind, key).length > 0;
       return {
@@ -63,6 +57,21 @@ export function createClassifier(
       };
     },
   };
+}
+
+/** Each purpose of `config` that lists an item, with which of its presets (of those listing the item) do. */
+function coverageIn(config: ConsentConfig): (kind: ItemKind, key: string, knownPresets: string[]) => Coverage[] {
+  const listedBy = matcherOf(purposeLists(config.categories));
+  return (kind, key, knownPresets) =>
+    listedBy(kind, key).map((id) => {
+      const { category, service } = findPurpose(config, id)!;
+      return {
+        category: category.id,
+        purpose: id,
+        required: category.required,
+        presets: (service ?? category).presets.filter((p) => knownPresets.includes(p)),
+      };
+    });
 }
 
 /** The ids of the listings whose hosts, cookies or storage name the item (required listings included). */

@@ -56,7 +56,7 @@ function coverageColumns(item: Classified): [string, string] {
     : item.coveredBy
         .map(
           (c) =>
-            `${c.category}${c.required ? ' (required)' : ''}${c.presets.length ? ` [${c.presets.join(', ')}]` : ''}`,
+            `${c.purpose}${c.required ? ' (required)' : ''}${c.presets.length ? ` [${c.presets.join(', ')}]` : ''}`,
         )
         .join(', ');
   const note = item.allowed ? 'allowed' : item.findings.map((f) => FINDING_TEXT[f]).join(', ') || 'ok';

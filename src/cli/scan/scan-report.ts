@@ -13,9 +13,14 @@ export const PHASES: readonly Phase[] = ['before', 'reject', 'accept'];
  */
 export type Finding = 'uncovered' | 'before-consent' | 'after-reject';
 
-/** A config category that lists an item, and which of that category's presets list it. */
+/** A config purpose that lists an item (a category, or one service of it), and which of its presets list it. */
 export interface Coverage {
   category: string;
+  /**
+   * What the gate holds the item for: the service that lists it (`analytics/clarity`), or the category
+   * (`analytics`) when the category lists it itself.
+   */
+  purpose: string;
   /** A required category's items need no consent. */
   required: boolean;
   presets: string[];

@@ -15,18 +15,51 @@ const config = parseConfig({
 const classifier = createClassifier(config, ['*.example.org', '/^csrf/'], PAGE);
 
 describe('the scan classifies what a visit saw as the gate matches it', () => {
-  it('names the category and the preset of its own that list an item', () => {
+  it('names the category, the service made of its preset, and the preset that list an item', () => {
     expect(classifier.classify('host', 'https://www.google-analytics.com/g/collect', 'accept')).toMatchObject({
-      coveredBy: [{ category: 'analytics', required: false, presets: ['ga4'] }],
+      coveredBy: [{ category: 'analytics', purpose: 'analytics/ga4', required: false, presets: ['ga4'] }],
       knownPresets: ['ga4'],
       findings: [],
     });
     expect(classifier.classify('cookie', '_ga_ABC123', 'accept').coveredBy).toEqual([
-      { category: 'analytics', required: false, presets: ['ga4'] },
+      { category: 'analytics', purpose: 'analytics/ga4', required: false, presets: ['ga4'] },
     ]);
     expect(classifier.classify('storage', 'trk', 'accept').coveredBy).toEqual([
-      { category: 'analytics', required: false, presets: [] },
+      { category: 'analytics', purpose: 'analytics', required: false, presets: [] },
     ]);
+  });
+
+  it('names the service that lists a host, cookie or storage key, as the gate holds it for that service alone', () => {
+    const withServices = createClassifier(
+      parseConfig({
+        policy: { version: '1', url: '/privacy' },
+        categories: [
+          {
+            id: 'analytics',
+            hosts: ['stats.example.com', 'shared.example.com'],
+            presets: ['baidu-tongji'],
+            services: [
+              { id: 'clarity', label: 'Clarity', presets: ['clarity'], storage: ['clarity-seen'] },
+              { id: 'inhouse', label: 'In-house', hosts: ['shared.example.com'], cookies: ['ih_id'] },
+              { id: 'other', label: 'Other', hosts: ['shared.example.com'] },
+            ],
+          },
+        ],
+      }),
+      [],
+      PAGE,
+    );
+    const purposes = (kind: 'host' | 'cookie' | 'storage', key: string) =>
+      withServices.classify(kind, key, 'reject').coveredBy.map((c) => `${c.purpose} [${c.presets.join()}]`);
+    expect(purposes('host', 'https://www.clarity.ms/tag/x')).toEqual(['analytics/clarity [clarity]']);
+    expect(purposes('host', 'https://hm.baidu.com/hm.js')).toEqual(['analytics/baidu-tongji [baidu-tongji]']);
+    expect(purposes('cookie', 'Hm_lvt_abc')).toEqual(['analytics/baidu-tongji [baidu-tongji]']);
+    expect(purposes('cookie', 'ih_id')).toEqual(['analytics/inhouse []']);
+    expect(purposes('storage', 'clarity-seen')).toEqual(['analytics/clarity []']);
+    // Listed by two services, it waits for both, as at the gate; what the category lists itself waits for it.
+    expect(purposes('host', 'https://shared.example.com/p')).toEqual(['analytics/inhouse []', 'analytics/other []']);
+    expect(purposes('host', 'https://stats.example.com/p')).toEqual(['analytics []']);
+    expect(withServices.classify('cookie', 'ih_id', 'reject').findings).toEqual(['after-reject']);
   });
 
   it('finds an optional category\'s item before any decision and after "Reject all", never after "Accept all"', () => {
@@ -39,7 +72,7 @@ describe('the scan classifies what a visit saw as the gate matches it', () => {
   it("lets a required category's items be everywhere", () => {
     for (const phase of ['before', 'reject', 'accept'] as const) {
       expect(classifier.classify('cookie', 'sid', phase)).toMatchObject({
-        coveredBy: [{ category: 'necessary', required: true }],
+        coveredBy: [{ category: 'necessary', purpose: 'necessary', required: true }],
         findings: [],
       });
       expect(classifier.classify('host', 'https://cdn.example.com/app.js', phase).findings).toEqual([]);

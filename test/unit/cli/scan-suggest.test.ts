@@ -14,10 +14,10 @@ const pageConfig = {
     { id: 'analytics', cookies: ['seen'] },
   ],
 };
-const classifier = createClassifier(parseConfig(pageConfig), ['allowed.example.org'], PAGE);
+const pageClassifier = createClassifier(parseConfig(pageConfig), ['allowed.example.org'], PAGE);
 
 /** A report of one URL whose "before" visit saw these hosts, cookies and storage names. */
-function reportOf(hosts: string[], cookies: string[], storage: string[]) {
+function reportOf(hosts: string[], cookies: string[], storage: string[], classifier = pageClassifier) {
   const before: PhaseResult = {
     phase: 'before',
     hosts: hosts.map((host) => ({ host, ...classifier.classify('host', `https://${host}/x`, 'before') })),
@@ -88,6 +88,20 @@ describe('consent-kit scan --suggest', () => {
         mergeSuggestion({ policy: { version: '1', url: '/p' } }, suggestConfig(report).suggestion),
       ).categories.map((c) => c.id),
     ).toEqual(['necessary', 'analytics', 'marketing']);
+  });
+
+  it('suggests each preset as a service of its name, which the scan of the merged config then names', () => {
+    const merged = parseConfig(mergeSuggestion(pageConfig, suggestConfig(report).suggestion));
+    expect(merged.categories.find((c) => c.id === 'analytics')!.services.map((s) => s.id)).toEqual(['ga4']);
+    const rescan = createClassifier(merged, [], PAGE);
+    expect(rescan.classify('cookie', '_ga_X1', 'before').coveredBy.map((c) => c.purpose)).toEqual(['analytics/ga4']);
+    expect(rescan.classify('cookie', '_fbp', 'before').coveredBy.map((c) => c.purpose)).toEqual([
+      'marketing/meta-pixel',
+    ]);
+    expect(rescan.classify('cookie', 'seen', 'before').coveredBy.map((c) => c.purpose)).toEqual(['analytics']);
+    expect(formatTable(reportOf([], ['_ga_X1'], [], rescan))).toMatch(
+      /cookie\s+_ga_X1\s+.*analytics\/ga4 \[ga4\]\s+BEFORE CONSENT/,
+    );
   });
 });
 

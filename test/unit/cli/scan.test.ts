@@ -89,7 +89,7 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
     expect(accepted.cookies).toContainEqual(
       expect.objectContaining({
         name: 'tracker_id',
-        coveredBy: [{ category: 'analytics', required: false, presets: [] }],
+        coveredBy: [{ category: 'analytics', purpose: 'analytics', required: false, presets: [] }],
         findings: [],
       }),
     );
@@ -100,7 +100,7 @@ describe('consent-kit scan', { timeout: 120_000 }, () => {
       expect.objectContaining({
         name: 'sid',
         setBy: 'http',
-        coveredBy: [{ category: 'necessary', required: true, presets: [] }],
+        coveredBy: [{ category: 'necessary', purpose: 'necessary', required: true, presets: [] }],
       }),
     );
     expect(accepted.hosts).toContainEqual(expect.objectContaining({ host: `localhost:${PORT}`, findings: [] }));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config.js';
-import { planIdentify } from '../../../src/core/reconcile-records.js';
+import type { DecisionKeeper } from '../../../src/core/decision-keeper.js';
+import { nextRecord } from '../../../src/core/decision-record.js';
+import { fitToConfig, identifyOnDevice, planIdentify } from '../../../src/core/reconcile-records.js';
 import type { ConsentRecord } from '../../../src/schema/consent-record.js';
 
 const config = parseConfig({ policy: { version: '1', url: '/' } });
@@ -66,5 +68,98 @@ describe('planning identify()', () => {
       categories: { analytics: false, marketing: true },
     });
     expect(planIdentify(remote, false, local, local, config)).toMatchObject({ do: 'merge', remote });
+  });
+});
+
+describe('reconciling records with services', () => {
+  const withServices = parseConfig({
+    policy: { version: '1', url: '/' },
+    categories: [
+      { id: 'necessary', required: true },
+      {
+        id: 'analytics',
+        presets: ['baidu-tongji'],
+        services: [{ id: 'clarity', label: 'Clarity', presets: ['clarity'] }],
+      },
+      { id: 'marketing' },
+    ],
+  });
+  const remoteId = 'a0000000-0000-4000-8000-000000000000';
+  const partly = (clarity: boolean, baidu: boolean): Partial<ConsentRecord> =>
+    clarity && baidu
+      ? { categories: { analytics: true, marketing: false } }
+      : clarity || baidu
+        ? {
+            categories: { analytics: false, marketing: false },
+            services: { analytics: { clarity, 'baidu-tongji': baidu } },
+          }
+        : { categories: { analytics: false, marketing: false } };
+
+  /** What identify() leaves in force on a device holding `local` once the endpoint answers `found`. */
+  function identifiedOn(local: ConsentRecord, found: ConsentRecord): ConsentRecord {
+    let inForce = local;
+    const keeper = {
+      inForce: local,
+      previous: local,
+      save: (next: ConsentRecord) => (inForce = next),
+      putInForce: (next: ConsentRecord) => (inForce = next),
+    } as unknown as DecisionKeeper;
+    identifyOnDevice(found, false, withServices, keeper, (change) => {
+      inForce = nextRecord(withServices, inForce, keeper.previous, change, local.updatedAt, () => local.id);
+    });
+    return inForce;
+  }
+
+  it('merging two decisions of the same second keeps a service on only where both have it on', () => {
+    const local = record(partly(true, true));
+    const remote = record({ id: remoteId, ...partly(false, true) });
+    expect(planIdentify(remote, false, local, local, withServices)).toMatchObject({ do: 'merge' });
+    const merged = identifiedOn(local, remote);
+    expect(merged.categories).toEqual({ analytics: false, marketing: false });
+    expect(merged.services).toEqual({ analytics: { clarity: false, 'baidu-tongji': true } });
+    expect(merged.id).toBe(remoteId);
+  });
+
+  it('merging one service on here and another there leaves neither on, and the category denied whole', () => {
+    const merged = identifiedOn(record(partly(true, false)), record({ id: remoteId, ...partly(false, true) }));
+    expect(merged.categories.analytics).toBe(false);
+    expect(merged).not.toHaveProperty('services');
+  });
+
+  it('adopts a newer account record with its services as it is', () => {
+    const local = record(partly(true, true));
+    const remote = record({ id: remoteId, updatedAt: '2026-02-01T00:00:00.000Z', revision: 3, ...partly(true, false) });
+    expect(planIdentify(remote, false, local, local, withServices)).toMatchObject({ do: 'adopt', remote });
+    expect(identifiedOn(local, remote)).toEqual(remote);
+  });
+
+  it('fitToConfig drops services and categories the config does not have, and turns missing services off', () => {
+    const fitted = fitToConfig(
+      record({
+        categories: { analytics: false, marketing: false, video: false },
+        services: { analytics: { clarity: true, hotjar: true }, video: { youtube: true, vimeo: false } },
+      }),
+      withServices,
+    );
+    expect(fitted.categories).toEqual({ analytics: false, marketing: false });
+    expect(fitted.services).toEqual({ analytics: { clarity: true, 'baidu-tongji': false } });
+  });
+
+  it('fitToConfig records a category whose remaining services are all on as granted whole', () => {
+    const fitted = fitToConfig(
+      record({
+        categories: { analytics: false, marketing: false },
+        services: { analytics: { clarity: true, 'baidu-tongji': true, hotjar: false } },
+      }),
+      withServices,
+    );
+    expect(fitted.categories.analytics).toBe(true);
+    expect(fitted).not.toHaveProperty('services');
+  });
+
+  it('fitToConfig reads a record made before the category had services as the same decision', () => {
+    const old = record({ categories: { analytics: true, marketing: false } });
+    expect(fitToConfig(old, withServices)).toEqual(old);
+    expect(planIdentify(old, false, old, old, withServices)).toEqual({ do: 'nothing' });
   });
 });
