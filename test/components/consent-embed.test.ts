@@ -14,6 +14,8 @@ import { memoryEnvironment } from '../fixtures/memory-environment.js';
  */
 let manager: ConsentManager;
 let gate: ElementGate;
+/** Purposes the gate refuses although the decision grants them (a late grant waiting for the page's reload). */
+const refused = new Set<string>();
 
 function usePage(locale = 'en') {
   const config = parseConfig({
@@ -37,7 +39,7 @@ function usePage(locale = 'en') {
   setPageEntry('manager', manager);
   gate ??= new ElementGate(
     document,
-    (id) => manager.has(id),
+    (id) => manager.has(id) && !refused.has(id),
     () => true,
     (id) => !manager.has(id),
   );
@@ -69,7 +71,10 @@ function countLoads(element: Element) {
 
 describe('<consent-embed>', () => {
   beforeEach(() => usePage());
-  afterEach(() => manager.reset());
+  afterEach(() => {
+    manager.reset();
+    refused.clear();
+  });
 
   it('stands in for the embed with a group named by the service, the text, and the two buttons', async () => {
     const { placeholders } = await placed(
@@ -201,6 +206,22 @@ describe('<consent-embed>', () => {
     );
     expect(buttons(bilibili).map((b) => b.textContent)).to.deep.equal(['加载内容', '管理偏好设置']);
     expect(talks.shadowRoot!.querySelector('[part="text"]')!.textContent).to.equal('video/talks的讲座：要加载吗？');
+  });
+
+  it('gives no placeholder to an embed the decision grants while the gate still refuses it', async () => {
+    manager.allow('video/bilibili');
+    refused.add('video/bilibili');
+    const announced: unknown[] = [];
+    const listen = (e: Event) => announced.push((e as CustomEvent).detail);
+    document.addEventListener('consent:embed-waiting', listen);
+    const host = await fixture<HTMLElement>(
+      html`<div><iframe data-consent="video/bilibili" data-src="about:blank#late" title="Late"></iframe></div>`,
+    );
+    gate.activate();
+    document.removeEventListener('consent:embed-waiting', listen);
+    expect(announced).to.deep.equal([]);
+    expect(host.querySelector('consent-embed')).to.be.null;
+    expect(host.querySelector('iframe')!.hasAttribute('src')).to.be.false;
   });
 
   it('waits inside shadow roots too, open or closed', async () => {
