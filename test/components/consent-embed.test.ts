@@ -224,6 +224,26 @@ describe('<consent-embed>', () => {
     expect(host.querySelector('iframe')!.hasAttribute('src')).to.be.false;
   });
 
+  it('leaves alone an embed granted and loaded while the placeholder was on its way', async () => {
+    manager.allow('video/bilibili');
+    const host = await fixture<HTMLElement>(
+      html`<div><iframe data-consent="video/bilibili" data-src="about:blank#b" title="Video"></iframe></div>`,
+    );
+    const frame = host.querySelector('iframe')!;
+    await waitUntil(() => frame.hasAttribute('src'), 'the gate loads the frame');
+    // Taking a frame out of the page and back unloads and reloads it: nothing may move it.
+    const moves: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => moves.push(...records));
+    observer.observe(host, { childList: true });
+    // The announcement made before the grant, arriving late.
+    document.dispatchEvent(new CustomEvent('consent:embed-waiting', { detail: frame }));
+    await Promise.resolve();
+    await Promise.resolve();
+    moves.push(...observer.takeRecords());
+    expect(moves).to.deep.equal([]);
+    expect(frame.parentElement).to.equal(host);
+  });
+
   it('waits inside shadow roots too, open or closed', async () => {
     const host = await fixture<HTMLElement>(html`<div></div>`);
     const root = host.attachShadow({ mode: 'closed' });

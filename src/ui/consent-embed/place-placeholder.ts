@@ -9,11 +9,13 @@ const TAG = 'consent-embed';
 /**
  * Puts a `<consent-embed>` placeholder in the place of `embed`, at the size the embed takes now (its box, else
  * its `width`/`height` attributes), so that nothing moves when the content loads. An embed no longer in the
- * page (already replaced) is left alone. The size is set through the CSS object model, which a strict
+ * page (already replaced), or loaded meanwhile, is left alone. The size is set through the CSS object model, which a strict
  * Content-Security-Policy allows (it forbids only inline style markup).
  */
 export function placePlaceholder(embed: HTMLElement, kit: EmbedKit): void {
-  if (!embed.isConnected) return;
+  // Announced while this code was on its way, it may have been granted and loaded since: leave it playing.
+  const isLoaded = embed.hasAttribute('src') || embed.hasAttribute('data');
+  if (!embed.isConnected || isLoaded) return;
   const defineElement = kit[4];
   if (!customElements.get(TAG)) defineElement(TAG, consentEmbedClass(kit));
   const placeholder = document.createElement(TAG) as ConsentEmbed;
