@@ -116,6 +116,28 @@ test('the keyboard reaches "Load content", and Enter loads the content and moves
   await expect(page.locator('#video')).toBeFocused();
 });
 
+test('the placeholder is fetched only by a page with an embed that waits for the visitor', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (/consent-kit-place-placeholder-[\w-]+\.js$/.test(request.url())) fetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/ui.html');
+  await managerReady(page);
+  await expect(page.getByRole('region', { name: 'Your privacy choices' })).toBeVisible();
+  expect(fetched).toEqual([]);
+  await page.goto('/embeds.html?checked');
+  await placeholders(page, 'Youku').getByRole('button', { name: 'Load content' }).click();
+  await placeholders(page, 'Bilibili').first().getByRole('button', { name: 'Load content' }).click();
+  await expect(page.locator('consent-embed')).toHaveCount(0);
+  expect(fetched).toHaveLength(1);
+  // Every embed allowed: the next visit loads them at once, without the placeholder.
+  await page.reload();
+  await managerReady(page);
+  await expect(page.locator('#video')).toHaveAttribute('src', '/embed-frame.html?n=markup');
+  await expect(page.locator('#other')).toHaveAttribute('src', '/embed-frame.html?n=youku');
+  expect(fetched).toHaveLength(1);
+});
+
 test('"Manage preferences" on a placeholder opens the preferences panel', async ({ page }) => {
   await page.goto('/embeds.html?checked');
   await placeholders(page, 'Youku').getByRole('button', { name: 'Manage preferences' }).click();
