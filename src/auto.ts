@@ -5,8 +5,8 @@
  * the common fields only (the README's quick start, see core/common-config.ts), starts at once; a common one
  * that names presets first fetches the small chunk of preset lists; any other is validated by a chunk
  * fetched first. A bad config is reported once with `console.error` and the page gets a manager that grants
- * nothing: nothing is thrown into the host page. The validator, the preferences panel and the endpoint
- * client are chunks of their own next to the script, fetched the first time the page needs them.
+ * nothing: nothing is thrown into the host page. The validator, the preferences panel, the embed placeholder
+ * and the endpoint client are chunks of their own next to the script, fetched the first time the page needs them.
  */
 import { installGate } from './gate/install-gate.js';
 import { CHECKED_ATTRIBUTE, readCheckedConfig } from './core/checked-config.js';
@@ -18,6 +18,7 @@ import { pageEntry, setPageEntry } from './browser/page-registry.js';
 import * as api from './script-tag-api.js';
 import { ConsentBanner } from './ui/consent-banner/consent-banner.js';
 import { defineElement } from './ui/define-element.js';
+import { placeEmbedsOnDemand } from './ui/embeds-on-demand.js';
 import { definePreferencesOnDemand } from './ui/preferences-on-demand.js';
 
 // For pages that load this entry as a module (the demo); the script tag gets the same API as window.ConsentKit.
@@ -37,6 +38,8 @@ defineElement('consent-banner', ConsentBanner);
 definePreferencesOnDemand(
   async () => (await import('./ui/consent-preferences/consent-preferences.js')).ConsentPreferences,
 );
+// Only a page with an embed the visitor has not allowed fetches the placeholder.
+placeEmbedsOnDemand(async () => (await import('./ui/consent-embed/place-placeholder.js')).placePlaceholder);
 
 function boot(): void {
   if (get() || pageEntry('booted')) return; // loaded twice, or the page called init() itself

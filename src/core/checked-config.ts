@@ -13,7 +13,7 @@ import { checksum } from './checksum.js';
  * The shape of a checked config. Raise it whenever the config schema's output changes, so configs checked
  * by an earlier release are validated again instead of read as they are; a unit test fails until it is raised.
  */
-export const CHECKED_FORMAT = 4;
+export const CHECKED_FORMAT = 5;
 
 /** The config tag's attribute that holds the stamp. */
 export const CHECKED_ATTRIBUTE = 'data-checked';

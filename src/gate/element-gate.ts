@@ -1,7 +1,12 @@
+import { EMBED_WAITING_EVENT } from '../shared/embed-event.js';
+
 /** Scripts the page keeps inert until their category is granted. */
 const SCRIPT_SELECTOR = 'script[type="text/plain"][data-consent]';
 /** Images, iframes and links whose address waits in `data-src` / `data-href`. */
 const ELEMENT_SELECTOR = '[data-consent][data-src]:not(script), [data-consent][data-href]:not(script)';
+const WAITING_SELECTOR = `${SCRIPT_SELECTOR}, ${ELEMENT_SELECTOR}`;
+/** Elements that show another site's content in the page: while not granted, a placeholder stands in. */
+const EMBED_TAGS = ['iframe', 'embed', 'object', 'video', 'audio'];
 
 /**
  * Brings declaratively blocked elements to life once their categories are granted:
@@ -9,14 +14,24 @@ const ELEMENT_SELECTOR = '[data-consent][data-src]:not(script), [data-consent][d
  * most once, with every attribute but `type` carried over (`data-type="module"` becomes its type), and
  * `<img|iframe|link data-consent="…" data-src|data-href="…">` start loading. `data-consent` may name several
  * categories separated by spaces; all must be granted. Elements added later are watched for and handled
- * the same way. Never runs anything while `has` says no, nor a script whose `src` the request gate would not
- * pass yet (its host may belong to another category); a script that already ran is never run again.
+ * the same way, also inside shadow roots attached after the gate was made. Never runs anything while `has`
+ * says no, nor a script whose `src` the request gate would not pass yet (its host may belong to another
+ * category); a script that already ran is never run again. An embed (`iframe`, `embed`, `object` (whose
+ * `data-src` becomes `data`), `video`, `audio`) whose purposes wait for the visitor is announced with
+ * {@link EMBED_WAITING_EVENT} so that a placeholder can stand in for it; one loaded and then withdrawn loses
+ * its address (the frame unloads) and is announced again.
  */
 export class ElementGate {
   #document: Document;
   #has: (category: string) => boolean;
   #isAllowed: (url: string) => boolean;
+  #awaitsVisitor: (purpose: string) => boolean;
   #done = new WeakSet<Element>();
+  /** Shadow roots attached since the gate was made: their elements wait like the document's. */
+  #roots: WeakRef<ShadowRoot>[] = [];
+  #observer = new MutationObserver((mutations) => {
+    if (mutations.some((m) => [...m.addedNodes].some(isWaitingElement))) this.activate();
+  });
   /** External scripts run one after another, like parser-inserted ones, so each may rely on the last. */
   #queue: Promise<void> = Promise.resolve();
   #isWaitingForParser = false;
@@ -24,14 +39,31 @@ export class ElementGate {
   /**
    * @param has whether a category is granted now
    * @param isAllowed whether the request gate would send a request to this URL now
+   * @param awaitsVisitor whether a purpose waits for the visitor: a manager with a usable config decides, and
+   * the visitor's decision does not grant it (one it grants that `has` still refuses waits for the page's
+   * reload, not for the visitor, and gets no placeholder)
    */
-  constructor(document: Document, has: (category: string) => boolean, isAllowed: (url: string) => boolean) {
+  constructor(
+    document: Document,
+    has: (category: string) => boolean,
+    isAllowed: (url: string) => boolean,
+    awaitsVisitor: (purpose: string) => boolean,
+  ) {
     this.#document = document;
     this.#has = has;
     this.#isAllowed = isAllowed;
-    new MutationObserver((mutations) => {
-      if (mutations.some((m) => [...m.addedNodes].some(isWaitingElement))) this.activate();
-    }).observe(document, { childList: true, subtree: true });
+    this.#awaitsVisitor = awaitsVisitor;
+    const watch = (root: Node) => this.#observer.observe(root, { childList: true, subtree: true });
+    watch(document);
+    // Every shadow root, open or closed, as it is made: a component's embeds wait like the page's.
+    const { attachShadow } = Element.prototype;
+    const remember = (root: ShadowRoot) => this.#roots.push(new WeakRef(root));
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attachShadow.call(this, init);
+      watch(root);
+      remember(root);
+      return root;
+    };
   }
 
   /**
@@ -47,16 +79,39 @@ export class ElementGate {
       }
       return;
     }
-    for (const element of this.#document.querySelectorAll<HTMLElement>(`${SCRIPT_SELECTOR}, ${ELEMENT_SELECTOR}`)) {
-      if (this.#done.has(element) || !this.#isGranted(element)) continue;
+    for (const element of this.#waiting()) {
+      if (!this.#isGranted(element)) {
+        if (EMBED_TAGS.includes(element.localName) && purposesOf(element).some(this.#awaitsVisitor)) {
+          this.#announce(element);
+        }
+        continue;
+      }
+      if (this.#done.has(element)) continue;
       this.#done.add(element);
       if (element instanceof HTMLScriptElement) this.#run(element);
       else this.#load(element);
     }
   }
 
+  /** The waiting elements of the document, then of each shadow root still in use. */
+  #waiting(): HTMLElement[] {
+    const roots: ParentNode[] = [this.#document];
+    this.#roots = this.#roots.filter((ref) => ref.deref());
+    for (const ref of this.#roots) {
+      const root = ref.deref();
+      if (root?.host.isConnected) roots.push(root);
+    }
+    return roots.flatMap((root) => [...root.querySelectorAll<HTMLElement>(WAITING_SELECTOR)]);
+  }
+
+  /** Tells the page an embed waits for the visitor; one that was loaded unloads first. */
+  #announce(element: HTMLElement): void {
+    if (this.#done.delete(element)) element.removeAttribute(loadingAttribute(element));
+    this.#document.dispatchEvent(new CustomEvent(EMBED_WAITING_EVENT, { detail: element }));
+  }
+
   #isGranted(element: HTMLElement): boolean {
-    const categories = (element.dataset.consent ?? '').split(/\s+/).filter(Boolean);
+    const categories = purposesOf(element);
     const isScriptAllowed =
       !(element instanceof HTMLScriptElement && element.hasAttribute('src')) || this.#isAllowed(element.src);
     return categories.length > 0 && categories.every((id) => this.#has(id)) && isScriptAllowed;
@@ -96,12 +151,21 @@ export class ElementGate {
 
   #load(element: HTMLElement): void {
     const { src, href } = element.dataset;
-    if (src !== undefined) element.setAttribute('src', src);
+    if (src !== undefined) element.setAttribute(loadingAttribute(element), src);
     if (href !== undefined) element.setAttribute('href', href);
   }
 }
 
 function isWaitingElement(node: Node): boolean {
-  const selector = `${SCRIPT_SELECTOR}, ${ELEMENT_SELECTOR}`;
-  return node instanceof Element && (node.matches(selector) || node.querySelector(selector) !== null);
+  return node instanceof Element && (node.matches(WAITING_SELECTOR) || node.querySelector(WAITING_SELECTOR) !== null);
+}
+
+/** The purposes an element waits for: its `data-consent`, one id or several separated by spaces. */
+function purposesOf(element: HTMLElement): string[] {
+  return (element.dataset.consent ?? '').split(/\s+/).filter(Boolean);
+}
+
+/** Where an element's address goes: `data` for `<object>`, `src` for the rest. */
+function loadingAttribute(element: Element): string {
+  return element.localName === 'object' ? 'data' : 'src';
 }

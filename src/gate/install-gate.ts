@@ -51,12 +51,13 @@ export function installGate(options: GateOptions = {}): RequestGate {
     () => location.host,
     () => connected?.config.reloadOnWithdraw && reload(),
   );
-  patchNetwork(page, keeper);
   const elements = new ElementGate(
     document,
     (id) => keeper.has(id),
     (url) => keeper.judge(url).verdict === 'pass',
+    (id) => !!connected && !connected.configError && !connected.has(id),
   );
+  patchNetwork(page, keeper, () => elements.activate());
   let unsubscribe: (() => void)[] = [];
 
   const gate: RequestGate = {

@@ -1,5 +1,5 @@
 import type { GateKind } from './blocked-log.js';
-import type { GateKeeper } from './gate-keeper.js';
+import type { GateKeeper, Judgement } from './gate-keeper.js';
 import { patchMarkup } from './markup-gate.js';
 import { patchWrites } from './write-gate.js';
 
@@ -23,16 +23,21 @@ const LOADING_ATTRIBUTES = [
  * Same-origin iframes get the same treatment when a script reaches into them (`contentWindow`,
  * `contentDocument`), so a blank iframe's `fetch` is no way around the gate.
  *
+ * An iframe pointed at a host of a purpose not granted (after the config was read) does not fail: it becomes
+ * a tagged embed (`data-consent`, `data-src`) that waits behind a placeholder like one written in the HTML, and
+ * `onEmbed` lets the element gate see it. Only in the page itself (where `onEmbed` is given): an iframe of a
+ * same-origin frame is held and refused as before, since no element gate watches the frame's document.
+ *
  * Never sees: tags written in the HTML itself (the browser fetches those before any script runs; use
  * `type="text/plain"` or `data-src` for them), CSS `url()`, `<a ping>`, WebSocket, EventSource and workers.
  */
-export function patchNetwork(win: PageWindow, keeper: GateKeeper): void {
+export function patchNetwork(win: PageWindow, keeper: GateKeeper, onEmbed?: () => void): void {
   if (patched.has(win)) return;
   patched.add(win);
   patchFetch(win, keeper);
   patchXhr(win, keeper);
   patchBeacon(win, keeper);
-  patchElements(win, keeper);
+  patchElements(win, keeper, onEmbed);
   patchMarkup(win, keeper);
   patchFrames(win, keeper);
   // A same-origin frame writes to the page's own cookie jar and storage: its writes are gated too.
@@ -106,8 +111,9 @@ function patchBeacon(win: PageWindow, keeper: GateKeeper): void {
   };
 }
 
-function patchElements(win: PageWindow, keeper: GateKeeper): void {
+function patchElements(win: PageWindow, keeper: GateKeeper, onEmbed: (() => void) | undefined): void {
   const guard = (element: Element, kind: GateKind, url: string, apply: () => void) => {
+    if (onEmbed && kind === 'iframe' && tagEmbed(element as HTMLElement, keeper.judge(url))) return onEmbed();
     keeper.admit(url, kind, apply, () => setTimeout(() => element.dispatchEvent(new Event('error'))));
   };
   for (const [className, attribute, kind] of LOADING_ATTRIBUTES) {
@@ -131,6 +137,17 @@ function patchElements(win: PageWindow, keeper: GateKeeper): void {
     if (!loading) return setAttribute.call(this, name, value);
     guard(this, loading[2], String(value), () => setAttribute.call(this, name, value));
   };
+}
+
+/**
+ * Turns an iframe whose address is not passed into a tagged embed, for the purposes that judged it, and says
+ * whether it did. Not before the config is read: those purposes are not known yet, so the request is held.
+ */
+function tagEmbed(frame: HTMLElement, judgement: Judgement): boolean {
+  if (judgement.verdict === 'pass' || judgement.categories.length === 0) return false;
+  frame.dataset.consent = judgement.categories.join(' ');
+  frame.dataset.src = judgement.url;
+  return true;
 }
 
 function patchFrames(win: PageWindow, keeper: GateKeeper): void {

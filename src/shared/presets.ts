@@ -1,5 +1,5 @@
 /**
- * Ready-made host, cookie and storage lists for analytics services and ad pixels, chosen by name in a
+ * Ready-made host, cookie and storage lists for analytics services, ad pixels and embeds, chosen by name in a
  * category's `presets`. They live with the schema because the config names them and expands them into the
  * category's own `hosts`, `cookies` and `storage`; everything downstream (gate, cleanup, UI) then reads one list.
  * Only first-party names are listed: cookies on the service's own domain cannot be reached from the page.
@@ -205,6 +205,60 @@ export const PRESETS = {
   'linkedin-insight': {
     hosts: ['snap.licdn.com', 'px.ads.linkedin.com'],
     cookies: ['li_fat_id', 'ln_or'],
+    storage: [],
+  },
+  /*
+   * Embedded players and maps: the hosts of the embed's iframe and of the script a page loads for it. What the
+   * frame then loads is its own page's doing, out of the page's reach, and so are the cookies it sets on the
+   * service's domain: none of these lists cookies or storage. Use them with embeds (see docs/embeds.md).
+   */
+  /**
+   * Bilibili (哔哩哔哩): the embed code of a video's share menu (分享 → 嵌入代码), an iframe of
+   * `player.bilibili.com/player.html?bvid=…`; that host's own page lists the player's query parameters.
+   * Unsure: Bilibili publishes no developer page for the embed code; the host is read from the code it hands out.
+   */
+  bilibili: { hosts: ['player.bilibili.com'], cookies: [], storage: [] },
+  /**
+   * Tencent Video (腾讯视频): the share menu's embed code (通用代码), an iframe of
+   * `v.qq.com/txp/iframe/player.html?vid=…` (older codes `v.qq.com/iframe/player.html`). https://v.qq.com/open/
+   * Unsure: the open platform's pages could not be read; the script player (`tvp`, from `imgcache.qq.com`, a host
+   * other Tencent scripts share) is not listed.
+   */
+  'tencent-video': { hosts: ['v.qq.com'], cookies: [], storage: [] },
+  /**
+   * Youku (优酷): the share menu's embed code, an iframe of `player.youku.com/embed/<video id>`.
+   * Unsure: no Youku developer page for the embed code could be read; the host is read from the code it hands out.
+   */
+  youku: { hosts: ['player.youku.com'], cookies: [], storage: [] },
+  /**
+   * YouTube: embeds from `www.youtube.com/embed/…`, privacy-enhanced ones from `www.youtube-nocookie.com`, and the
+   * IFrame Player API script `www.youtube.com/iframe_api`. https://developers.google.com/youtube/iframe_api_reference
+   * and https://support.google.com/youtube/answer/171780 (privacy-enhanced mode)
+   */
+  youtube: { hosts: ['www.youtube.com', 'www.youtube-nocookie.com'], cookies: [], storage: [] },
+  /**
+   * Baidu Maps (百度地图) JavaScript API (GL): `api.map.baidu.com/api?type=webgl&v=1.0&ak=…`.
+   * https://lbsyun.baidu.com/index.php?title=jspopularGL (使用须知, 异步加载)
+   * Unsure: the hosts its script then loads map tiles from are not documented; add them if you see them.
+   */
+  'baidu-maps': { hosts: ['api.map.baidu.com'], cookies: [], storage: [] },
+  /**
+   * Amap (高德地图) JS API: `webapi.amap.com/maps?v=2.0&key=…` and its `loader.js`; the web services it calls
+   * (geocoding, search) on `restapi.amap.com`. https://lbs.amap.com/api/jsapi-v2/guide/abc/prepare
+   * Unsure: `restapi.amap.com` is named in the security-key guide's proxy set-up, not in a host list; tile
+   * hosts are not documented and not listed.
+   */
+  amap: { hosts: ['webapi.amap.com', 'restapi.amap.com'], cookies: [], storage: [] },
+  /**
+   * Google Maps: the Maps Embed API iframe `www.google.com/maps/embed/v1/…`, and the Maps JavaScript API
+   * (`maps.googleapis.com`, with images and fonts from `maps.gstatic.com`).
+   * https://developers.google.com/maps/documentation/embed and
+   * https://developers.google.com/maps/documentation/javascript/content-security-policy
+   * Hosts, not paths, are gated: `www.google.com` also serves reCAPTCHA, which then waits for this service too.
+   */
+  'google-maps': {
+    hosts: ['www.google.com', 'maps.googleapis.com', 'maps.gstatic.com'],
+    cookies: [],
     storage: [],
   },
 } as const satisfies Record<

@@ -84,8 +84,9 @@ test('before a decision nothing reaches the analytics host, whatever way it is r
   expect(await pageValue(page, 'inlineRuns')).toBeUndefined();
   expect(await pageValue(page, 'tagRuns')).toBeUndefined();
   expect(await pageValue(page, 'injectedRuns')).toBeUndefined();
-  // The placeholders are still inert.
-  await expect(page.locator('[data-consent][data-src]')).toHaveCount(3);
+  // The tagged elements are still inert: the images wait in place, the iframe behind its embed placeholder.
+  await expect(page.locator('[data-consent][data-src]')).toHaveCount(2);
+  await expect(page.locator('consent-embed')).toHaveCount(1);
   await expect(page.locator('[data-consent][data-src][src]')).toHaveCount(0);
   await expect(page.locator('script[type="text/plain"]')).toHaveCount(3);
 });

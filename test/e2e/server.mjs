@@ -18,12 +18,15 @@ const types = {
 };
 const port = Number(process.env.PORT ?? 4320);
 /** Pages that must work under the strictest policy a site may set: no inline script or style, Trusted Types. */
-const strictCsp = {
-  '/strict-csp.html': "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
-};
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+const strictCsp = { '/strict-csp.html': STRICT_CSP, '/embeds.html': STRICT_CSP, '/embeds-zh.html': STRICT_CSP };
 
 /** Pages again in Chinese: only `<html lang>` differs, which is what the SDK detects the language from. */
-const translated = { '/ui-zh.html': ['ui.html', 'zh-CN'], '/ui-services-zh.html': ['ui-services.html', 'zh-CN'] };
+const translated = {
+  '/ui-zh.html': ['ui.html', 'zh-CN'],
+  '/ui-services-zh.html': ['ui-services.html', 'zh-CN'],
+  '/embeds-zh.html': ['embeds.html', 'zh-CN'],
+};
 
 /** `<page>.html?checked`: the page with its config tag replaced by the checked tag `consent-kit config` writes. */
 async function withCheckedConfig(file) {
@@ -36,8 +39,16 @@ createServer(async (req, res) => {
   const path = decodeURIComponent(url.pathname);
   if (translated[path]) {
     const [source, lang] = translated[path];
-    const html = readFileSync(join(mounts['/'], source), 'utf8').replace('<html lang="en">', `<html lang="${lang}">`);
-    res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' }).end(html);
+    const file = join(mounts['/'], source);
+    const text = url.searchParams.has('checked') ? await withCheckedConfig(file) : readFileSync(file, 'utf8');
+    const html = text.replace('<html lang="en">', `<html lang="${lang}">`);
+    res
+      .writeHead(200, {
+        'content-type': types['.html'],
+        'cache-control': 'no-store',
+        ...(strictCsp[path] ? { 'content-security-policy': strictCsp[path] } : {}),
+      })
+      .end(html);
     return;
   }
   const [prefix, dir] = Object.entries(mounts).find(([p]) => path.startsWith(p));

@@ -23,14 +23,35 @@ const PRESET_CATEGORY = {
   'tencent-ads': 'marketing',
   'meta-pixel': 'marketing',
   'linkedin-insight': 'marketing',
-} as const satisfies Record<PresetName, 'analytics' | 'marketing'>;
+  // Embedded players and maps go in categories of their own, so their placeholders can be allowed one by one.
+  bilibili: 'video',
+  'tencent-video': 'video',
+  youku: 'video',
+  youtube: 'video',
+  'baidu-maps': 'maps',
+  amap: 'maps',
+  'google-maps': 'maps',
+} as const satisfies Record<PresetName, 'analytics' | 'marketing' | 'video' | 'maps'>;
+
+/** The labels of the suggested categories that have no built-in one (the config requires a label for them). */
+const CATEGORY_LABELS: Record<string, { en: string; 'zh-CN': string } | undefined> = {
+  video: { en: 'Videos', 'zh-CN': '视频' },
+  maps: { en: 'Maps', 'zh-CN': '地图' },
+};
 
 /** Where what no preset lists is suggested: the site moves what is strictly necessary to its required category. */
 export const UNSORTED_CATEGORY = 'analytics';
 
 /** A config fragment: categories to merge by id into a config (see {@link mergeSuggestion}). */
 export interface Suggestion {
-  categories: { id: string; presets?: PresetName[]; hosts?: string[]; cookies?: string[]; storage?: string[] }[];
+  categories: {
+    id: string;
+    label?: { en: string; 'zh-CN': string };
+    presets?: PresetName[];
+    hosts?: string[];
+    cookies?: string[];
+    storage?: string[];
+  }[];
 }
 
 type Lists = { presets: Set<PresetName>; hosts: Set<string>; cookies: Set<string>; storage: Set<string> };
@@ -74,6 +95,7 @@ export function suggestConfig(report: ScanReport): { suggestion: Suggestion; uns
   }
   const categories = [...lists].map(([id, l]) => ({
     id,
+    ...(CATEGORY_LABELS[id] && { label: CATEGORY_LABELS[id] }),
     ...nonEmpty({ presets: [...l.presets], hosts: [...l.hosts], cookies: [...l.cookies], storage: [...l.storage] }),
   }));
   return { suggestion: { categories }, unsorted, leftOut: [...new Set(leftOut)] };

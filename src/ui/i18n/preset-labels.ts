@@ -1,11 +1,14 @@
+import type { LocalizedText } from '../../schema/config.js';
 import type { PresetName } from '../../shared/presets.js';
 
 /**
  * What the preferences panel calls the service each preset becomes, when the config gives it no `label`: the
  * vendor's own name, and its Chinese name where it has one (other languages show the English name, which is
  * also how those vendors write it). Only the panel imports this, so a visit that never opens it loads none.
+ * The embedded players' and maps' names are also the placeholder's (`EMBED_SERVICE_NAMES`): the two chunks each
+ * carry a copy rather than share a third file every panel visit would fetch; a test holds the copies equal.
  */
-export const PRESET_LABELS: Record<PresetName, { en: string; 'zh-CN'?: string }> = {
+export const PRESET_LABELS: Record<PresetName, LocalizedText | undefined> = {
   'baidu-tongji': { en: 'Baidu Tongji', 'zh-CN': '百度统计' },
   cnzz: { en: 'CNZZ (Umeng+)', 'zh-CN': 'CNZZ（友盟+）' },
   '51la': { en: '51.la' },
@@ -23,4 +26,11 @@ export const PRESET_LABELS: Record<PresetName, { en: string; 'zh-CN'?: string }>
   'tencent-ads': { en: 'Tencent Ads', 'zh-CN': '腾讯广告' },
   'meta-pixel': { en: 'Meta Pixel' },
   'linkedin-insight': { en: 'LinkedIn Insight Tag' },
+  bilibili: { en: 'Bilibili', 'zh-CN': '哔哩哔哩' },
+  'tencent-video': { en: 'Tencent Video', 'zh-CN': '腾讯视频' },
+  youku: { en: 'Youku', 'zh-CN': '优酷' },
+  youtube: 'YouTube',
+  'baidu-maps': { en: 'Baidu Maps', 'zh-CN': '百度地图' },
+  amap: { en: 'Amap', 'zh-CN': '高德地图' },
+  'google-maps': { en: 'Google Maps', 'zh-CN': '谷歌地图' },
 };

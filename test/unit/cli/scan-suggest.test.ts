@@ -75,6 +75,17 @@ describe('consent-kit scan --suggest', () => {
     expect(leftOut).toEqual(['[::1]:8080']);
   });
 
+  it('suggests embedded players and maps in labelled "video" and "maps" categories that parse as config', () => {
+    const embeds = reportOf(['player.bilibili.com', 'webapi.amap.com'], [], []);
+    const { suggestion } = suggestConfig(embeds);
+    expect(suggestion.categories).toEqual([
+      { id: 'video', label: { en: 'Videos', 'zh-CN': '视频' }, presets: ['bilibili'] },
+      { id: 'maps', label: { en: 'Maps', 'zh-CN': '地图' }, presets: ['amap'] },
+    ]);
+    const merged = parseConfig(mergeSuggestion(pageConfig, suggestion));
+    expect(merged.categories.map((c) => c.id)).toEqual(['necessary', 'analytics', 'video', 'maps']);
+  });
+
   it("gives entries that parse as config merged into the page's, covering exactly the names found", () => {
     const merged = parseConfig(mergeSuggestion(pageConfig, suggestConfig(report).suggestion));
     const analytics = merged.categories.find((c) => c.id === 'analytics')!;

@@ -127,6 +127,7 @@ const FINGERPRINTS: Record<number, string> = {
   2: 'da33052a66b9ace2',
   3: '187ae6d9d34926e1',
   4: '055762b6ff6f0913',
+  5: '0d380cfeb025cd95',
 };
 
 describe('CHECKED_FORMAT', () => {

@@ -97,6 +97,34 @@ const SERVICES: Record<PresetName, { urls: string[]; cookies?: string[]; storage
     urls: ['https://snap.licdn.com/li.lms-analytics/insight.min.js', 'https://px.ads.linkedin.com/collect?pid=1'],
     cookies: ['li_fat_id', 'ln_or'],
   },
+  // Embeds: the addresses of the embed codes and of the scripts the vendors' guides load; no first-party names.
+  bilibili: { urls: ['https://player.bilibili.com/player.html?bvid=BV1xx411c7mD&p=1&autoplay=0'] },
+  'tencent-video': {
+    urls: ['https://v.qq.com/txp/iframe/player.html?vid=k0015trfczz', 'https://v.qq.com/iframe/player.html?vid=x'],
+  },
+  youku: { urls: ['https://player.youku.com/embed/XNTg2NjA3NjQw'] },
+  youtube: {
+    urls: [
+      'https://www.youtube.com/embed/M7lc1UVf-VE',
+      'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE',
+      'https://www.youtube.com/iframe_api',
+    ],
+  },
+  'baidu-maps': { urls: ['https://api.map.baidu.com/api?type=webgl&v=1.0&ak=x'] },
+  amap: {
+    urls: [
+      'https://webapi.amap.com/maps?v=2.0&key=x',
+      'https://webapi.amap.com/loader.js',
+      'https://restapi.amap.com/v3/geocode/geo?address=x',
+    ],
+  },
+  'google-maps': {
+    urls: [
+      'https://www.google.com/maps/embed/v1/place?key=x&q=Space+Needle,Seattle+WA',
+      'https://maps.googleapis.com/maps/api/js?key=x&callback=initMap',
+      'https://maps.gstatic.com/mapfiles/api-3/images/spotlight-poi3.png',
+    ],
+  },
 };
 
 const parse = (categories: unknown[], extra: object = {}) =>
@@ -164,6 +192,13 @@ describe('presets', () => {
 
   it('number at least 15, for the analytics services and ad pixels sites in China use', () => {
     expect(PRESET_NAMES.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('cover the video players and maps sites embed, with no names of the page (their cookies are their own)', () => {
+    const embeds = ['bilibili', 'tencent-video', 'youku', 'youtube', 'baidu-maps', 'amap', 'google-maps'] as const;
+    const [video] = parse([{ id: 'video', label: 'Embeds', presets: embeds }]).categories;
+    expect(video!.services.map((s) => s.id)).toEqual(embeds);
+    expect([video!.cookies, video!.storage]).toEqual([[], []]);
   });
 
   for (const name of PRESET_NAMES) {

@@ -5,6 +5,9 @@ import { TEXT_KEYS } from '../../../src/shared/text-keys.js';
 import { CATALOG } from '../../../src/ui/i18n/catalog.js';
 import { fetchCatalog } from '../../../src/ui/i18n/fetched-catalogs.js';
 import { createTranslator } from '../../../src/ui/i18n/translator.js';
+import { PRESET_LABELS } from '../../../src/ui/i18n/preset-labels.js';
+import { EMBED_SERVICE_NAMES, embedServiceName } from '../../../src/ui/consent-embed/embed-texts.js';
+import type { PresetName } from '../../../src/shared/presets.js';
 
 const config = parseConfig({
   policy: { version: '1', url: '/' },
@@ -98,5 +101,13 @@ describe('translator', () => {
     expect(zh.serviceLabel({ id: 'own-stats' })).toBe('own-stats');
     // An id that happens to name something every object has is still just an id.
     expect(zh.serviceLabel({ id: 'constructor' })).toBe('constructor');
+  });
+
+  it("gives an embedded player's or map's service the same name in the panel as on its placeholder", () => {
+    for (const [id, name] of Object.entries(EMBED_SERVICE_NAMES)) {
+      expect(PRESET_LABELS[id as PresetName], id).toEqual(name);
+      expect(embedServiceName(id)).toEqual(name);
+    }
+    expect(embedServiceName('constructor')).toBeUndefined();
   });
 });
