@@ -155,7 +155,9 @@ describe('reading common configs without the validator', () => {
         }),
         { numRuns: 3000 },
       );
-      expect(valid).toBeGreaterThan(300);
+      // About 350 of 3000 are valid (320-380 seen); the floor only proves the property is not vacuous, and sits
+      // far enough below that a run's chance cannot fail it (296 once did against a floor of 300).
+      expect(valid).toBeGreaterThan(200);
       expect(taken).toBe(valid);
     },
     PROPERTY_TIMEOUT,
