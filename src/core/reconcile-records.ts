@@ -31,15 +31,14 @@ export function reconcile(local: ConsentRecord, remote: ConsentRecord): Reconcil
  * dropped and missing ones off, as a decision made here would have them.
  */
 export function fitToConfig(record: ConsentRecord, config: ConsentConfig): ConsentRecord {
+  // Every choice comes from the grid, services included: the grid leaves them out when none is granted in part.
+  const { services: _replaced, ...rest } = record;
   const choices = choiceGrid(
     config,
     (c, s) => isGranted(record, c.id, s?.id),
     (channel, topic) => record.contact[channel]?.[topic] === true,
   );
-  const fitted: ConsentRecord = { ...record, ...choices };
-  // The record's own services go too when no category is granted in part any longer.
-  if (!choices.services) delete fitted.services;
-  return fitted;
+  return { ...rest, ...choices };
 }
 
 /**
