@@ -47,11 +47,11 @@ export function followConsentMode(consent: ConsentManager, page: GoogleTagGlobal
   const signals = (isGranted: (signal: ConsentModeSignal) => boolean) =>
     Object.fromEntries(CONSENT_MODE_SIGNALS.map((s) => [s, isGranted(s) ? 'granted' : 'denied']));
   const { mapping, waitForUpdate } = consent.config.consentMode;
-  // What each signal follows is the config's, fixed for the page: worked out once, not at every change.
-  const follows = Object.fromEntries(
-    CONSENT_MODE_SIGNALS.map((s) => [s, mapping[s] ?? defaultPurposes(consent.config, s)]),
-  ) as Record<ConsentModeSignal, string[]>;
-  const updateCommand = () => ['consent', 'update', signals((s) => follows[s].every((id) => consent.has(id)))];
+  const updateCommand = () => [
+    'consent',
+    'update',
+    signals((s) => (mapping[s] ?? defaultPurposes(consent.config, s)).every((id) => consent.has(id))),
+  ];
   putFirst(page, [
     ['consent', 'default', { ...signals(() => false), wait_for_update: waitForUpdate }],
     ...(consent.hasDecision ? [updateCommand()] : []),
