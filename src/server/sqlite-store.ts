@@ -7,6 +7,7 @@ import { planWrite, storedConsentOf, type StoredKey, type StoredRow } from './pl
 import { keepPrivate } from './private-file.js';
 import { receiptOfJws, signedReceiptOf } from './receipt-of-jws.js';
 import { migrateSqlite } from './sqlite-schema.js';
+import { BACKSTOP_PAGES, startCheckpointer } from './wal-checkpointer.js';
 
 /** Queues work for the next group commit; settles once that commit is on disk. */
 type Commit = ReturnType<typeof groupCommit>;
@@ -20,6 +21,9 @@ type Commit = ReturnType<typeof groupCommit>;
  * A write that resolved survives a crash or power loss. (A read may see a write a few milliseconds before it
  * is on disk and answered; a power loss in that window loses it, as it would the unanswered write.)
  *
+ * Checkpoints (copying the WAL into the database file) run on a worker thread of their own
+ * (wal-checkpointer.ts), not on the thread that answers requests.
+ *
  * Erasure erases: `secure_delete` overwrites deleted rows with zeros, and each erasure is followed by a
  * checkpoint that empties the WAL, so an erased record is in neither file.
  */
@@ -30,10 +34,17 @@ export function createSqliteStore(path: string): ConsentStore {
   const { select, selectOwned, selectReceipts, pruneKeys } = statements;
   const { writeOne, eraseOne, erasedSinceLastAsked } = changeTransactions(db, statements);
   const wal = walOf(path, inMemory);
+  const checkpointer = inMemory
+    ? undefined
+    : startCheckpointer(path, () => {
+        // The writing connection checkpoints by itself again, as SQLite does by default.
+        db.pragma('wal_autocheckpoint = 1000');
+      });
   const commit = groupCommit((batch) => {
     db.transaction(batch).immediate();
     // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
-    if (erasedSinceLastAsked()) db.pragma('wal_checkpoint(TRUNCATE)');
+    if (erasedSinceLastAsked()) emptyWal(db);
+    checkpointer?.wrote();
   }, wal.sync);
 
   return {
@@ -76,6 +87,7 @@ export function createSqliteStore(path: string): ConsentStore {
     async close() {
       // A write still in its batch finishes first; closing checkpoints and removes the WAL.
       await commit(() => undefined);
+      await checkpointer?.close();
       db.close();
       await wal.close();
     },
@@ -90,8 +102,27 @@ function openDatabase(path: string, inMemory: boolean): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma(`wal_autocheckpoint = ${inMemory ? 1000 : BACKSTOP_PAGES}`);
   migrateSqlite(db);
   return db;
+}
+
+// How long an erasure's checkpoint waits, at most, for the checkpointer's own to finish.
+const EMPTY_WAL_TRIES = 5000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Checkpoints everything and truncates the WAL. While the checkpointer copies, SQLite answers "busy" at once
+ * (no busy handler runs for the checkpoint lock), so this waits for it, a millisecond at a time, blocking:
+ * erasures are rare, and an erasure's answer must not go out while its rows are still in the WAL.
+ */
+function emptyWal(db: Database.Database): void {
+  for (let tries = 0; tries < EMPTY_WAL_TRIES; tries++) {
+    const [{ busy }] = db.pragma('wal_checkpoint(TRUNCATE)') as [{ busy: number }];
+    if (busy === 0) return;
+    Atomics.wait(pause, 0, 0, 1);
+  }
+  throw new Error('the WAL could not be emptied after an erasure: a checkpoint kept it busy for 5 s');
 }
 
 /** The statements the requests run, prepared once. */
