@@ -113,6 +113,39 @@ describe('SQLite at rest', () => {
     await store.close();
   });
 
+  it('idempotency keys of a database that kept them WITHOUT ROWID are moved into the rowid table, and still replay', async () => {
+    const file = newFile();
+    const { call, store } = await testEndpoint({ store: createSqliteStore(file) });
+    const body = putBody(record(), 'moved-to-rowid-table-01');
+    const first = await call('PUT', `/v1/consents/${RECORD_ID_A}`, { body });
+    await store.close();
+    const raw = new Database(file);
+    raw.exec(`
+      CREATE TABLE keys_before (record_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
+        receipt_seq INTEGER NOT NULL, record TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (record_id, key)) WITHOUT ROWID;
+      INSERT INTO keys_before SELECT * FROM idempotency_keys;
+      DROP TABLE idempotency_keys;
+      ALTER TABLE keys_before RENAME TO idempotency_keys;
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`);
+    raw.close();
+
+    const reopened = await testEndpoint({ store: createSqliteStore(file) });
+    const replay = await reopened.call('PUT', `/v1/consents/${RECORD_ID_A}`, { body });
+    expect(replay.status).toBe(201);
+    expect(replay.json).toEqual(first.json);
+    await reopened.store.close();
+    const check = new Database(file, { readonly: true });
+    try {
+      const table = check
+        .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'idempotency_keys'")
+        .get()!;
+      expect(table.sql).not.toContain('WITHOUT ROWID');
+      expect(check.prepare('SELECT count(*) AS n FROM idempotency_keys').get()).toEqual({ n: 1 });
+    } finally {
+      check.close();
+    }
+  });
+
   it('a database of the earlier layout is brought over on start: its records, receipts and key still serve, the JSON copies go', async () => {
     const file = newFile();
     const { call, store } = await testEndpoint({ store: createSqliteStore(file) });
