@@ -16,6 +16,9 @@ import type { Plugin } from 'vite';
  *     document.currentScript while the script starts: a classic script loaded from another origin without
  *     CORS (no `crossorigin` attribute, or inside a sandboxed frame) would otherwise resolve it against
  *     about:blank and fail. The chunks are found next to the script wherever it is served from.
+ *   - a chunk whose download failed is asked for again under another address the next time (`?retry=1`, …):
+ *     browsers keep a failed module in their module map for the document's life (Chromium 150 does), so
+ *     import() of the same address would fail again without a request.
  * The build fails if the output takes a shape this does not handle.
  */
 
@@ -37,7 +40,8 @@ const EXPORTS = /export\s*\{([^}]*)\};?(?=\s*\}\)\(\);)/;
 const CHUNK_IMPORT = /import\(("\.\/consent-kit-[^"]+\.js")\)/g;
 // Names the entry's own code never uses (its names are its modules', minified afterwards).
 const SCRIPT_URL = 'consentKitScriptUrl';
-const CHUNK_URL = 'consentKitChunkUrl';
+const FAILURES = 'consentKitFailedImports';
+const CHUNK_IMPORT_FUNCTION = 'consentKitImport';
 
 /** The names of `{a as b, c}` in order: [['a', 'b'], ['c', 'c']]. */
 function parseSpecifiers(list: string): [string, string][] {
@@ -66,12 +70,14 @@ export function classicScriptEntry(): Plugin {
       if (!chunk.isEntry) return null;
       const source = new MagicString(code);
       for (const match of code.matchAll(CHUNK_IMPORT)) {
-        const at = match.index + 'import('.length;
-        source.appendLeft(at, `${CHUNK_URL}(`).appendRight(at + match[1]!.length, ')');
+        source.overwrite(match.index, match.index + 'import'.length, CHUNK_IMPORT_FUNCTION);
       }
       if (!source.hasChanged()) return null;
       source.prepend(
-        `const ${SCRIPT_URL}=document.currentScript?.src;const ${CHUNK_URL}=(path)=>${SCRIPT_URL}?new URL(path,${SCRIPT_URL}).href:path;\n`,
+        `const ${SCRIPT_URL}=document.currentScript?.src;const ${FAILURES}=new Map();` +
+          `const ${CHUNK_IMPORT_FUNCTION}=(path)=>{const failures=${FAILURES}.get(path)??0;` +
+          `return import((${SCRIPT_URL}?new URL(path,${SCRIPT_URL}).href:path)+(failures?"?retry="+failures:""))` +
+          `.catch((error)=>{${FAILURES}.set(path,failures+1);throw error})};\n`,
       );
       return { code: source.toString(), map: source.generateMap({ hires: true }) };
     },
