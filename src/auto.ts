@@ -121,5 +121,9 @@ function mountBanner(): void {
   else document.addEventListener('DOMContentLoaded', place, { once: true });
 }
 
-if (document.querySelector(CONFIG_SELECTOR) || document.readyState !== 'loading') boot();
+// In a microtask: it runs as soon as this script ends, before the page's next script, so that one finds the
+// manager started. Reading the decision cookie while this script's own evaluation is on the stack would make
+// a stack capture there (Chromium takes one on every document.cookie read while DevTools are attached) parse
+// the whole bundle again for source positions: about 3.5 ms of main-thread time (docs/architecture.md).
+if (document.querySelector(CONFIG_SELECTOR) || document.readyState !== 'loading') queueMicrotask(boot);
 else document.addEventListener('DOMContentLoaded', boot, { once: true });

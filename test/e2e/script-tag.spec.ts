@@ -146,6 +146,46 @@ test('with Global Privacy Control, "Accept all" leaves marketing off', async ({ 
   expect(await has(page, 'marketing')).toBe(false);
 });
 
+test("the decision is read outside the script's own evaluation, yet before the page's next script, which sees it", async ({
+  page,
+}) => {
+  // The stack of every read of document.cookie. A read while the script's top level (and the function that
+  // wraps the whole bundle) is on the stack makes a stack capture there (DevTools, stack-trace reports)
+  // parse the whole bundle again for its source positions: milliseconds of main-thread time.
+  await page.addInitScript(() => {
+    Error.stackTraceLimit = Number.POSITIVE_INFINITY;
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    const stacks: string[] = [];
+    (window as unknown as { cookieReads: string[] }).cookieReads = stacks;
+    Object.defineProperty(Document.prototype, 'cookie', {
+      ...cookie,
+      get(this: Document) {
+        stacks.push(new Error().stack ?? '');
+        return cookie.get!.call(this);
+      },
+    });
+  });
+  // A frame of no function in the script: its top level, or the function around the bundle.
+  const unnamedFrame = /^\s+at \S+\/consent-kit\.iife\.js:\d+:\d+$/m;
+  for (const path of ['/boot-order.html', '/boot-order.html?checked']) {
+    await page.context().clearCookies();
+    await page.goto(path);
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page.reload();
+    const seen = await page.evaluate(() => ({
+      next: (window as unknown as { seenByNextScript: unknown }).seenByNextScript,
+      reads: (window as unknown as { cookieReads: string[] }).cookieReads,
+    }));
+    expect(seen.next, path).toEqual({ started: true, analytics: true });
+    const ours = seen.reads.filter((stack) => stack.includes('/consent-kit.iife.js'));
+    expect(ours.length, path).toBeGreaterThan(0);
+    expect(
+      ours.filter((stack) => unnamedFrame.test(stack)),
+      path,
+    ).toEqual([]);
+  }
+});
+
 test.describe('configs checked ahead of time', () => {
   const VALIDATOR = /^\/dist\/consent-kit-script-tag-validator-[\w-]+\.js$/;
   const HINT =
