@@ -21,13 +21,13 @@ export const CLOCK_TOLERANCE_MS = 5 * 60_000;
  * The change a checked PUT body asks the store for: the record dated no later than the endpoint's clock
  * allows, and its signed receipt, received at `receivedAt` (the endpoint's clock) from `owner`.
  */
-export function consentWriteOf(
+export async function consentWriteOf(
   body: PutConsentBody,
   bodyText: string,
   owner: string | null,
   receivedAt: number,
   settings: ReceiptSettings,
-): ConsentWrite {
+): Promise<ConsentWrite> {
   const record = clampedToNow(body.record, receivedAt);
   const timestamp = new Date(receivedAt).toISOString();
   const receipt = buildReceipt(record, {
@@ -45,7 +45,7 @@ export function consentWriteOf(
     idempotencyKey: body.idempotencyKey,
     receivedAt: timestamp,
     requestHash: createHash('sha256').update(bodyText).digest('hex'),
-    receipt: { receiptId: receipt.receiptId, jws: settings.signer.sign(receipt), receipt },
+    receipt: { receiptId: receipt.receiptId, jws: await settings.signer.sign(receipt), receipt },
   };
 }
 

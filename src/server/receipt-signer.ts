@@ -1,18 +1,19 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { createPrivateKey, sign, type JsonWebKey } from 'node:crypto';
+import { createPrivateKey, type JsonWebKey } from 'node:crypto';
 import type { Jwks } from '../schema/api.js';
 import type { Receipt } from '../schema/receipt.js';
 import type { ConsentStore, SigningKey } from './consent-store.js';
+import { signOffThread } from './signing-thread.js';
 
 const ALG = 'EdDSA';
 
 /** Signs receipts with the oldest usable key in the store and publishes every key, retired ones too, as a JWKS. */
 export interface ReceiptSigner {
   /**
-   * A compact JWS (`alg: EdDSA`, Ed25519, `kid` in the header) of the receipt as JSON. Synchronous and fast
-   * (tens of microseconds), and done before a write is queued, never while its transaction is open.
+   * A compact JWS (`alg: EdDSA`, Ed25519, `kid` in the header) of the receipt as JSON. Signed on a thread of
+   * its own (signing-thread.ts), before a write is queued, never while its transaction is open.
    */
-  sign(receipt: Receipt): string;
+  sign(receipt: Receipt): Promise<string>;
   /**
    * The public keys, for `GET /v1/keys`: read from the store each time, so that every process on one
    * database publishes the keys all of them sign with, and the ones a rotation retired.
@@ -53,14 +54,16 @@ export async function loadReceiptSigner(
     keys = await store.signingKeys();
   }
   const active = keys.find((key) => key.privateJwk !== null)!;
-  const privateKey = createPrivateKey({ key: active.privateJwk as JsonWebKey, format: 'jwk' });
+  const privateJwk = active.privateJwk as JsonWebKey;
+  // A key that cannot sign is refused on start, not at the first write.
+  createPrivateKey({ key: privateJwk, format: 'jwk' });
   const header = Buffer.from(JSON.stringify({ alg: ALG, kid: active.kid, typ: 'consent-receipt+jws' })).toString(
     'base64url',
   );
   return {
-    sign: (receipt) => {
+    sign: async (receipt) => {
       const input = `${header}.${Buffer.from(JSON.stringify(receipt)).toString('base64url')}`;
-      return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
+      return `${input}.${await signOffThread(active.kid, privateJwk, input)}`;
     },
     jwks: async () => ({
       keys: (await store.signingKeys()).map((k) => ({

@@ -68,7 +68,7 @@ export function writeRoutes(context: WriteRoutesContext): Hono<HandlerEnv> {
 
     const receivedAt = now();
     pruneNowAndThen(receivedAt);
-    const outcome = await store.write(consentWriteOf(put, body.text, subject, receivedAt, receipts));
+    const outcome = await store.write(await consentWriteOf(put, body.text, subject, receivedAt, receipts));
     return answerOf(outcome, put.record.revision);
   });
 
