@@ -1,16 +1,11 @@
 import Database from 'better-sqlite3';
-import { open, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { ConsentStore, ConsentWrite, SigningKey, WriteOutcome } from './consent-store.js';
-import { groupCommit } from './group-commit.js';
 import { planWrite, storedConsentOf, type StoredKey, type StoredRow } from './plan-write.js';
 import { keepPrivate } from './private-file.js';
 import { receiptOfJws, signedReceiptOf } from './receipt-of-jws.js';
+import { type Commit, durableCommits } from './sqlite-commits.js';
 import { migrateSqlite } from './sqlite-schema.js';
-import { BACKSTOP_PAGES, startCheckpointer } from './wal-checkpointer.js';
-
-/** Queues work for the next group commit; settles once that commit is on disk. */
-type Commit = ReturnType<typeof groupCommit>;
+import { BACKSTOP_PAGES } from './wal-checkpointer.js';
 
 /**
  * The embedded store: one SQLite file through better-sqlite3, readable by its owner only (0600, with its WAL).
@@ -33,19 +28,7 @@ export function createSqliteStore(path: string): ConsentStore {
   const statements = prepareStatements(db);
   const { select, selectOwned, selectReceipts, pruneKeys } = statements;
   const { writeOne, eraseOne, erasedSinceLastAsked } = changeTransactions(db, statements);
-  const wal = walOf(path, inMemory);
-  const checkpointer = inMemory
-    ? undefined
-    : startCheckpointer(path, () => {
-        // The writing connection checkpoints by itself again, as SQLite does by default.
-        db.pragma('wal_autocheckpoint = 1000');
-      });
-  const commit = groupCommit((batch) => {
-    db.transaction(batch).immediate();
-    // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
-    if (erasedSinceLastAsked()) emptyWal(db);
-    checkpointer?.wrote();
-  }, wal.sync);
+  const { commit, closeWal } = durableCommits(db, path, inMemory, erasedSinceLastAsked);
 
   return {
     async migrate() {
@@ -87,9 +70,7 @@ export function createSqliteStore(path: string): ConsentStore {
     async close() {
       // A write still in its batch finishes first; closing checkpoints and removes the WAL.
       await commit(() => undefined);
-      await checkpointer?.close();
-      db.close();
-      await wal.close();
+      await closeWal(() => db.close());
     },
   };
 }
@@ -105,24 +86,6 @@ function openDatabase(path: string, inMemory: boolean): Database.Database {
   db.pragma(`wal_autocheckpoint = ${inMemory ? 1000 : BACKSTOP_PAGES}`);
   migrateSqlite(db);
   return db;
-}
-
-// How long an erasure's checkpoint waits, at most, for the checkpointer's own to finish.
-const EMPTY_WAL_TRIES = 5000;
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Checkpoints everything and truncates the WAL. While the checkpointer copies, SQLite answers "busy" at once
- * (no busy handler runs for the checkpoint lock), so this waits for it, a millisecond at a time, blocking:
- * erasures are rare, and an erasure's answer must not go out while its rows are still in the WAL.
- */
-function emptyWal(db: Database.Database): void {
-  for (let tries = 0; tries < EMPTY_WAL_TRIES; tries++) {
-    const [{ busy }] = db.pragma('wal_checkpoint(TRUNCATE)') as [{ busy: number }];
-    if (busy === 0) return;
-    Atomics.wait(pause, 0, 0, 1);
-  }
-  throw new Error('the WAL could not be emptied after an erasure: a checkpoint kept it busy for 5 s');
 }
 
 /** The statements the requests run, prepared once. */
@@ -213,38 +176,6 @@ function changeTransactions(db: Database.Database, statements: ReturnType<typeof
     return answer;
   };
   return { writeOne, eraseOne, erasedSinceLastAsked };
-}
-
-/**
- * The WAL's own disk sync, which `synchronous = NORMAL` leaves to the store (see {@link createSqliteStore}),
- * and its closing. Nothing to sync for an in-memory database.
- */
-function walOf(path: string, inMemory: boolean): { sync: () => Promise<void>; close: () => Promise<void> } {
-  let wal: Promise<FileHandle> | undefined;
-  /** The WAL, opened once the first commit made it, with its directory entry synced (a new file needs both). */
-  const walFile = () =>
-    (wal ??= (async () => {
-      const handle = await open(`${path}-wal`, 'r');
-      const dir = await open(dirname(path), 'r');
-      try {
-        await dir.sync();
-      } finally {
-        await dir.close();
-      }
-      return handle;
-    })().catch((error: unknown) => {
-      wal = undefined;
-      throw error;
-    }));
-  return {
-    // fdatasync, as SQLite itself syncs: the data and the file's size, not its times.
-    sync: async () => {
-      if (!inMemory) await (await walFile()).datasync();
-    },
-    close: async () => {
-      await (await wal?.catch(() => undefined))?.close();
-    },
-  };
 }
 
 /** The signing keys' part of the store: read, added and retired through the group commit like every write. */
