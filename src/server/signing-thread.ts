@@ -1,9 +1,10 @@
-import { createPrivateKey, type JsonWebKey, type KeyObject, sign as signHere } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import type { JsonWebKey, KeyObject } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 /** One signature asked for: the key's id, the JWS signing input, and who waits for it. */
 type Job = { kid: string; input: string; resolve: (signature: string) => void };
-/** What goes to the thread in one message: the keys it has not seen yet, and the inputs, in order. */
+/** What goes to the thread in one message: the keys by id, and the inputs, in order. */
 type Batch = { keys: Record<string, JsonWebKey>; jobs: { kid: string; input: string }[] };
 
 /**
@@ -18,17 +19,14 @@ type Batch = { keys: Record<string, JsonWebKey>; jobs: { kid: string; input: str
  */
 export function signOffThread(kid: string, privateJwk: JsonWebKey, input: string): Promise<string> {
   return new Promise((resolve) => {
-    if (!privateJwks.has(kid)) {
-      privateJwks.set(kid, privateJwk);
-      keysToSend[kid] = privateJwk;
-    }
+    privateJwks[kid] = privateJwk;
     pending.push({ kid, input, resolve });
     if (pending.length === 1) setImmediate(sendBatch);
   });
 }
 
-const privateJwks = new Map<string, JsonWebKey>();
-let keysToSend: Record<string, JsonWebKey> = {};
+/** Every key asked for so far (a process has one or two): each batch carries them, the thread keeps them made. */
+const privateJwks: Record<string, JsonWebKey> = {};
 let pending: Job[] = [];
 const inFlight = new Map<number, Job[]>();
 let batches = 0;
@@ -39,11 +37,10 @@ function sendBatch(): void {
   const jobs = pending;
   pending = [];
   if (isBroken) {
-    signHereAll(jobs);
+    signHere(jobs);
     return;
   }
-  const batch: Batch = { keys: keysToSend, jobs: jobs.map(({ kid, input }) => ({ kid, input })) };
-  keysToSend = {};
+  const batch: Batch = { keys: privateJwks, jobs: jobs.map(({ kid, input }) => ({ kid, input })) };
   const id = ++batches;
   inFlight.set(id, jobs);
   const worker = signingThread();
@@ -53,7 +50,7 @@ function sendBatch(): void {
 
 function signingThread(): Worker {
   if (thread) return thread;
-  const worker = new Worker(`(${signInWorker.toString()})(require)`, { eval: true });
+  const worker = new Worker(`(${signInWorker.toString()})(require, ${signBatch.toString()})`, { eval: true });
   worker.on('message', ({ id, signatures }: { id: number; signatures: string[] }) => {
     const jobs = inFlight.get(id) ?? [];
     inFlight.delete(id);
@@ -64,7 +61,7 @@ function signingThread(): Worker {
   const fail = () => {
     if (isBroken) return;
     isBroken = true;
-    for (const jobs of inFlight.values()) signHereAll(jobs);
+    for (const jobs of inFlight.values()) signHere(jobs);
     inFlight.clear();
   };
   worker.on('error', fail);
@@ -73,34 +70,36 @@ function signingThread(): Worker {
   return worker;
 }
 
-const keyObjects = new Map<string, KeyObject>();
+/** The keys made from their JWKs on this thread, once the signing thread failed. */
+const keysHere = new Map<string, KeyObject>();
 
-function signHereAll(jobs: Job[]): void {
-  for (const { kid, input, resolve } of jobs) {
-    let key = keyObjects.get(kid);
-    if (!key) {
-      key = createPrivateKey({ key: privateJwks.get(kid)!, format: 'jwk' });
-      keyObjects.set(kid, key);
-    }
-    resolve(signHere(null, Buffer.from(input), key).toString('base64url'));
-  }
+function signHere(jobs: Job[]): void {
+  const signatures = signBatch(crypto, keysHere, { keys: privateJwks, jobs });
+  for (const [i, job] of jobs.entries()) job.resolve(signatures[i]!);
 }
 
 /**
- * The thread's body, run as a script of its own (so it may use only its argument): keeps each key it is
- * sent, and answers each batch with its signatures, in order.
+ * The signatures of a batch, in order, each key made once into `keys`. Used by both threads, so it may use
+ * only its arguments (the signing thread gets it as source).
  */
-function signInWorker(load: (id: string) => unknown): void {
+function signBatch(nodeCrypto: typeof crypto, keys: Map<string, KeyObject>, batch: Batch): string[] {
+  for (const [kid, jwk] of Object.entries(batch.keys)) {
+    if (!keys.has(kid)) keys.set(kid, nodeCrypto.createPrivateKey({ key: jwk, format: 'jwk' }));
+  }
+  return batch.jobs.map(({ kid, input }) =>
+    nodeCrypto.sign(null, Buffer.from(input), keys.get(kid)!).toString('base64url'),
+  );
+}
+
+/**
+ * The thread's body, run as a script of its own (so it may use only its arguments): answers each batch with
+ * its signatures, in order.
+ */
+function signInWorker(load: (id: string) => unknown, sign: typeof signBatch): void {
   const { parentPort } = load('node:worker_threads') as typeof import('node:worker_threads');
-  const crypto = load('node:crypto') as typeof import('node:crypto');
-  const keys = new Map<string, import('node:crypto').KeyObject>();
+  const nodeCrypto = load('node:crypto') as typeof crypto;
+  const keys = new Map<string, KeyObject>();
   parentPort?.on('message', ({ id, batch }: { id: number; batch: Batch }) => {
-    for (const [kid, jwk] of Object.entries(batch.keys)) {
-      keys.set(kid, crypto.createPrivateKey({ key: jwk, format: 'jwk' }));
-    }
-    const signatures = batch.jobs.map(({ kid, input }) =>
-      crypto.sign(null, Buffer.from(input), keys.get(kid)!).toString('base64url'),
-    );
-    parentPort.postMessage({ id, signatures });
+    parentPort.postMessage({ id, signatures: sign(nodeCrypto, keys, batch) });
   });
 }

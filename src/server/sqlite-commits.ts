@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { groupCommit } from './group-commit.js';
-import { startCheckpointer } from './wal-checkpointer.js';
+import { BACKSTOP_PAGES, type Checkpointer, startCheckpointer } from './wal-checkpointer.js';
 
 /** Queues work for the next group commit; settles once that commit is on disk. */
 export type Commit = ReturnType<typeof groupCommit>;
@@ -19,12 +19,7 @@ export function durableCommits(
   erasedSinceLastAsked: () => boolean,
 ): { commit: Commit; closeWal: (closeDatabase: () => void) => Promise<void> } {
   const wal = walOf(path, inMemory);
-  const checkpointer = inMemory
-    ? undefined
-    : startCheckpointer(path, () => {
-        // The writing connection checkpoints by itself again, as SQLite does by default.
-        db.pragma('wal_autocheckpoint = 1000');
-      });
+  const checkpointer = inMemory ? undefined : checkpointerOf(db, path);
   const commit = groupCommit((batch) => {
     db.transaction(batch).immediate();
     // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
@@ -39,6 +34,17 @@ export function durableCommits(
       await wal.close();
     },
   };
+}
+
+/**
+ * The store's checkpointer, with the writing connection's own checkpoints held back to a backstop while it
+ * runs, and back to SQLite's default if it fails.
+ */
+function checkpointerOf(db: Database.Database, path: string): Checkpointer {
+  const SQLITE_DEFAULT_PAGES = 1000;
+  const checkpointer = startCheckpointer(path, () => db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`));
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  return checkpointer;
 }
 
 // How long an erasure's checkpoint waits, at most, for the checkpointer's own to finish.
@@ -60,7 +66,7 @@ function emptyWal(db: Database.Database): void {
 }
 
 /**
- * The WAL's own disk sync, which `synchronous = NORMAL` leaves to the store (see {@link createSqliteStore}),
+ * The WAL's own disk sync, which `synchronous = NORMAL` leaves to the store (see sqlite-store.ts),
  * and its closing. Nothing to sync for an in-memory database.
  */
 function walOf(path: string, inMemory: boolean): { sync: () => Promise<void>; close: () => Promise<void> } {

@@ -5,7 +5,6 @@ import { keepPrivate } from './private-file.js';
 import { receiptOfJws, signedReceiptOf } from './receipt-of-jws.js';
 import { type Commit, durableCommits } from './sqlite-commits.js';
 import { migrateSqlite } from './sqlite-schema.js';
-import { BACKSTOP_PAGES } from './wal-checkpointer.js';
 
 /**
  * The embedded store: one SQLite file through better-sqlite3, readable by its owner only (0600, with its WAL).
@@ -83,7 +82,6 @@ function openDatabase(path: string, inMemory: boolean): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma(`wal_autocheckpoint = ${inMemory ? 1000 : BACKSTOP_PAGES}`);
   migrateSqlite(db);
   return db;
 }
