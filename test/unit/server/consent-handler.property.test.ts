@@ -143,7 +143,24 @@ const coherentWrite = fc
     >,
     raw: JSON.stringify(putBody(record({ id, revision, ...(change as object) }))),
   }));
-const request = fc.oneof(fc.record({ method, path, headers, raw: rawBody }), coherentWrite);
+/** Reads of what the writes stored, and of the public routes, so that successful reads are checked as often as writes. */
+const coherentRead = fc
+  .record({
+    method: fc.constantFrom('GET', 'HEAD'),
+    path: fc.oneof(
+      fc.constantFrom('/healthz', '/v1/keys'),
+      fc.constantFrom(RECORD_ID_A, RECORD_ID_B).map((i) => `/v1/consents/${i}`),
+      fc.constantFrom(RECORD_ID_A, RECORD_ID_B).map((i) => `/v1/consents/${i}/receipts`),
+    ),
+    authorization: fc.option(validBearer, { nil: undefined }),
+  })
+  .map(({ method, path, authorization }) => ({
+    method,
+    path,
+    headers: (authorization ? { authorization } : {}) as Record<string, string | undefined>,
+    raw: '',
+  }));
+const request = fc.oneof(fc.record({ method, path, headers, raw: rawBody }), coherentWrite, coherentRead);
 
 /** A 400 names what to fix: each problem starts with the field's path in the body, or the message names the URL's id. */
 const FIELD_PATH = /^(\(root\)|record|idempotencyKey|notice)([.[].*)?: \S/s;
