@@ -8,11 +8,13 @@ type Done = { entry: Entry; outcome: { ok: true; value: unknown } | { ok: false;
  * transactions committed while a disk sync runs are made durable together by the one sync that follows it,
  * off the main thread. Each caller's promise settles only after a sync that began after its own commit,
  * so an answer never goes out before its data is on disk. Under load one sync serves many writes; with no
- * load a write waits for nothing but its own sync.
+ * load a write waits for nothing but its own sync. While `ready` returns a promise, no batch runs until it
+ * settles.
  */
 export function groupCommit(
   runBatch: (batch: () => void) => void,
   sync: () => Promise<void>,
+  ready: () => Promise<void> | undefined = () => undefined,
 ): <T>(work: Work<T>) => Promise<T> {
   let queue: Entry[] = [];
   let committed: Done[] = [];
@@ -37,6 +39,13 @@ export function groupCommit(
   };
 
   const flush = () => {
+    // Held back (a checkpoint catching up): the writes go on gathering, and go in one batch after it.
+    const wait = ready();
+    if (queue.length === 0) return;
+    if (wait) {
+      void wait.then(flush);
+      return;
+    }
     const batch = queue;
     queue = [];
     let done: Done[] = [];

@@ -20,12 +20,16 @@ export function durableCommits(
 ): { commit: Commit; closeWal: (closeDatabase: () => void) => Promise<void> } {
   const wal = walOf(path, inMemory);
   const checkpointer = inMemory ? undefined : checkpointerOf(db, path);
-  const commit = groupCommit((batch) => {
-    db.transaction(batch).immediate();
-    // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
-    if (erasedSinceLastAsked()) emptyWal(db);
-    checkpointer?.wrote();
-  }, wal.sync);
+  const commit = groupCommit(
+    (batch) => {
+      db.transaction(batch).immediate();
+      // Copies everything into the database file (synced) and empties the WAL, which held the erased rows.
+      if (erasedSinceLastAsked()) emptyWal(db);
+      checkpointer?.wrote();
+    },
+    wal.sync,
+    () => checkpointer?.caughtUp(),
+  );
   return {
     commit,
     async closeWal(closeDatabase) {
