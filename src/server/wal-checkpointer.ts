@@ -20,7 +20,7 @@ const GATHER_MS = 50;
 export const CATCH_UP_PAGES = 1000;
 
 // The longest the writer's commits wait for a catch-up: a thread that stopped answering holds nothing.
-const MAX_HOLD_MS = 200;
+export const MAX_HOLD_MS = 200;
 
 /** What the writing side tells the checkpointer, and how it lets it go. */
 export type Checkpointer = {
@@ -110,7 +110,7 @@ export function startCheckpointer(path: string, onFailure: (error: unknown) => v
 }
 
 /** The writer's commits held during a catch-up: `done` is its end while it runs; never longer than {@link MAX_HOLD_MS}. */
-function writerHold() {
+export function writerHold() {
   let held: { done: Promise<void>; end: () => void } | undefined;
   const end = () => {
     held?.end();

@@ -2,10 +2,16 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { groupCommit } from '../../../src/server/group-commit.js';
 import { createSqliteStore } from '../../../src/server/sqlite-store.js';
-import { BACKSTOP_PAGES, CATCH_UP_PAGES, startCheckpointer } from '../../../src/server/wal-checkpointer.js';
+import {
+  BACKSTOP_PAGES,
+  CATCH_UP_PAGES,
+  MAX_HOLD_MS,
+  startCheckpointer,
+  writerHold,
+} from '../../../src/server/wal-checkpointer.js';
 import { putBody, record } from '../../fixtures/consent-bodies.js';
 import { testEndpoint } from '../../fixtures/endpoint.js';
 
@@ -84,6 +90,25 @@ describe('WAL checkpoints off the request thread', () => {
     release();
     await Promise.all([...first, later]);
     expect(batches).toEqual([4]);
+  });
+
+  it('a catch-up whose checkpoint never answers holds the writer no longer than its limit', async () => {
+    vi.useFakeTimers();
+    try {
+      const hold = writerHold();
+      expect(hold.done()).toBeUndefined();
+      hold.begin();
+      const done = hold.done();
+      let ended = false;
+      void done?.then(() => (ended = true));
+      await vi.advanceTimersByTimeAsync(MAX_HOLD_MS - 1);
+      expect(ended).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(ended).toBe(true);
+      expect(hold.done()).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a checkpointer whose database cannot be opened reports the failure to its store', async () => {
