@@ -39,9 +39,9 @@ export function groupCommit(
   };
 
   const flush = () => {
+    if (queue.length === 0) return;
     // Held back (a checkpoint catching up): the writes go on gathering, and go in one batch after it.
     const wait = ready();
-    if (queue.length === 0) return;
     if (wait) {
       void wait.then(flush);
       return;

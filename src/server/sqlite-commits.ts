@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { groupCommit } from './group-commit.js';
-import { BACKSTOP_PAGES, type Checkpointer, startCheckpointer } from './wal-checkpointer.js';
+import {
+  BACKSTOP_PAGES,
+  type Checkpointer,
+  SQLITE_DEFAULT_AUTOCHECKPOINT,
+  startCheckpointer,
+} from './wal-checkpointer.js';
 
 /** Queues work for the next group commit; settles once that commit is on disk. */
 export type Commit = ReturnType<typeof groupCommit>;
@@ -45,8 +50,9 @@ export function durableCommits(
  * runs, and back to SQLite's default if it fails.
  */
 function checkpointerOf(db: Database.Database, path: string): Checkpointer {
-  const SQLITE_DEFAULT_PAGES = 1000;
-  const checkpointer = startCheckpointer(path, () => db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`));
+  const checkpointer = startCheckpointer(path, () =>
+    db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`),
+  );
   db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   return checkpointer;
 }

@@ -13,11 +13,14 @@ export const BACKSTOP_PAGES = 4096;
 // 14–15 ms (measured, alternated).
 const GATHER_MS = 50;
 
+/** WAL pages after which SQLite's connections checkpoint by themselves unless told otherwise. */
+export const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
 /**
- * WAL pages (SQLite's own default threshold) from which a checkpoint is followed by a catch-up while the
- * writer holds its commits, so that the WAL starts over (see {@link startCheckpointer}).
+ * WAL pages (SQLite's own threshold) from which a checkpoint is followed by a catch-up while the writer holds
+ * its commits, so that the WAL starts over (see {@link startCheckpointer}).
  */
-export const CATCH_UP_PAGES = 1000;
+export const CATCH_UP_PAGES = SQLITE_DEFAULT_AUTOCHECKPOINT;
 
 // The longest the writer's commits wait for a catch-up: a thread that stopped answering holds nothing.
 export const MAX_HOLD_MS = 200;
@@ -70,7 +73,7 @@ export function startCheckpointer(path: string, onFailure: (error: unknown) => v
     if (state === 'running' && log >= CATCH_UP_PAGES) {
       state = 'catching-up';
       hold.begin();
-      worker.postMessage('checkpoint');
+      worker.postMessage('catch-up');
       return;
     }
     hold.end();
@@ -111,15 +114,16 @@ export function startCheckpointer(path: string, onFailure: (error: unknown) => v
 
 /** The writer's commits held during a catch-up: `done` is its end while it runs; never longer than {@link MAX_HOLD_MS}. */
 export function writerHold() {
-  let held: { done: Promise<void>; end: () => void } | undefined;
+  let held: { done: Promise<void>; release: () => void } | undefined;
   const end = () => {
-    held?.end();
+    held?.release();
     held = undefined;
   };
   return {
     begin() {
-      let resolve = () => {};
-      const current = { done: new Promise<void>((settle) => (resolve = settle)), end: () => resolve() };
+      let release = () => {};
+      const done = new Promise<void>((resolve) => (release = resolve));
+      const current = { done, release };
       held = current;
       setTimeout(() => held === current && end(), MAX_HOLD_MS).unref();
     },
@@ -130,10 +134,10 @@ export function writerHold() {
 
 /**
  * The worker's body, run as a script of its own (so it may use only its arguments): a connection that answers
- * each 'checkpoint' with a PASSIVE checkpoint and each 'close' by closing. With `synchronous = NORMAL` a
- * checkpoint syncs the WAL before copying and, once it copied everything, the database file after, as the
- * writer's own would. Before a catch-up (a WAL past `catchUpPages`), the database file is synced here first,
- * while the writer still commits: the catch-up's own sync, with the writer held, then has only its few pages
+ * each 'checkpoint' and 'catch-up' with a PASSIVE checkpoint and each 'close' by closing. With `synchronous =
+ * NORMAL` a checkpoint syncs the WAL before copying and, once it copied everything, the database file after,
+ * as the writer's own would. When a checkpoint leaves a WAL past `catchUpPages` (a catch-up follows), the
+ * database file is synced here first, while the writer still commits: the catch-up's own sync, with the writer held, then has only its few pages
  * left to write (the hold went from about 10 to 3 ms, measured).
  */
 function checkpointInWorker(load: (id: string) => unknown): void {
@@ -143,7 +147,7 @@ function checkpointInWorker(load: (id: string) => unknown): void {
   const db = new Database(workerData.path);
   db.pragma('synchronous = NORMAL');
   const file = fs.openSync(workerData.path, 'r');
-  parentPort?.on('message', (message: 'checkpoint' | 'close') => {
+  parentPort?.on('message', (message: 'checkpoint' | 'catch-up' | 'close') => {
     if (message === 'close') {
       fs.closeSync(file);
       db.close();
@@ -151,7 +155,7 @@ function checkpointInWorker(load: (id: string) => unknown): void {
       return;
     }
     const result = db.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
-    if (result[0].log >= workerData.catchUpPages) fs.fdatasyncSync(file);
+    if (message === 'checkpoint' && result[0].log >= workerData.catchUpPages) fs.fdatasyncSync(file);
     parentPort.postMessage(result);
   });
 }
