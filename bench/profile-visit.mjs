@@ -1,7 +1,8 @@
 // One first visit of the content page, profiled: `node bench/profile-visit.mjs [variant]` after
 // `npm run build:bundles`. Records the visit's CPU profile and a heap snapshot after garbage collection (both
 // under bench/profiles/, to open in Chromium's DevTools) and prints where the main thread's time went, by script
-// and by function, and the JS heap the variant adds over the page without a consent tool. Not part of
+// and by function, and the JS heap the variant adds over the page without a consent tool, in all and by kind
+// (compiled code, DOM interfaces touched, strings, objects: heap-by-kind.mjs). Not part of
 // `npm run bench`: it is for looking into a figure the bench reports, before and after a change.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -26,6 +27,7 @@ if (!existsSync('dist/consent-kit.iife.js') || !existsSync('dist/server/index.js
 // Loaded after the checks: they read the built files.
 const { serveVariants } = await import('./bench-server.mjs');
 const { firstVisit, openTab } = await import('./first-visit.mjs');
+const { HEAP_KINDS, heapByKind } = await import('./heap-by-kind.mjs');
 const { closeSharedBrowser, sharedBrowser } = await import('./shared-browser.mjs');
 
 /** What a script of the bench page is, for the summary; V8's own entries ("(program)", GC) by their name. */
@@ -150,6 +152,11 @@ try {
     console.log("\nconsent-kit's self time by source folder:");
     table([...bySource]);
   }
+  const [before, after] = [join(OUT_DIR, 'none.heapsnapshot'), files.snapshot].map(heapByKind);
+  console.log(`\nJS heap ${variant} adds, by kind (from the heap snapshots):`);
+  console.table(
+    HEAP_KINDS.map((kind) => ({ kind, 'KiB added': Number(((after[kind] - before[kind]) / 1024).toFixed(1)) })),
+  );
   console.log(
     `\nwrote ${files.profile}, ${files.snapshot} and ${join(OUT_DIR, 'none.heapsnapshot')} (open them in DevTools: Performance and Memory panels)`,
   );
