@@ -1,0 +1,2 @@
+export const HEAP_KINDS: readonly string[];
+export function heapByKind(file: string): Record<string, number>;
