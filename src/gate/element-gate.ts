@@ -30,7 +30,10 @@ export class ElementGate {
   /** Shadow roots attached since the gate was made: their elements wait like the document's. */
   #roots: WeakRef<ShadowRoot>[] = [];
   #observer = new MutationObserver((mutations) => {
-    if (mutations.some((m) => [...m.addedNodes].some(isWaitingElement))) this.activate();
+    // While the page is parsed, activate() only waits for DOMContentLoaded and then looks at the whole document
+    // once: matching each element the parser adds would cost a first visit that much again, for nothing.
+    if (this.#document.readyState === 'loading' || mutations.some((m) => [...m.addedNodes].some(isWaitingElement)))
+      this.activate();
   });
   /** External scripts run one after another, like parser-inserted ones, so each may rely on the last. */
   #queue: Promise<void> = Promise.resolve();
