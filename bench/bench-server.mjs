@@ -9,17 +9,29 @@ import { assets, variants } from './reference.mjs';
 
 let compressed;
 
+/** How many times the long page repeats the content page's main text: 900 elements more after the SDK's script. */
+export const LONG_PAGE_REPEATS = 150;
+
+/** The content page with its `<main>` repeated {@link LONG_PAGE_REPEATS} times. */
+function longPage(template) {
+  const main = / {2}<main>[\s\S]*?<\/main>\n/.exec(template)[0];
+  return template.replace(main, main.repeat(LONG_PAGE_REPEATS));
+}
+
+/** Each variant's page from `template`, under `prefix`. */
+function pages(template, prefix) {
+  return Object.entries(variants).map(([variant, head]) => [
+    `${prefix}/${variant}.html`,
+    ['text/html; charset=utf-8', Buffer.from(template.replace('<!--CONSENT-->', head))],
+  ]);
+}
+
 /** Path -> [content type, brotli bytes, plain bytes]; compressed once per run, as a build step would. */
 function responses() {
   if (compressed) return compressed;
   const template = readFileSync('bench/pages/content.html', 'utf8');
   const files = {
-    ...Object.fromEntries(
-      Object.entries(variants).map(([variant, head]) => [
-        `/${variant}.html`,
-        ['text/html; charset=utf-8', Buffer.from(template.replace('<!--CONSENT-->', head))],
-      ]),
-    ),
+    ...Object.fromEntries([...pages(template, ''), ...pages(longPage(template), '/long')]),
     ...assets(),
   };
   compressed = Object.fromEntries(
@@ -30,7 +42,8 @@ function responses() {
 
 /**
  * Starts the server on a free port. Resolves with its origin (`http://127.0.0.1:port`; the page of a variant is
- * `/<variant>.html`) and a `close()`. A client that does not accept brotli gets the plain bytes.
+ * `/<variant>.html`, its long page `/long/<variant>.html`) and a `close()`. A client that does not accept
+ * brotli gets the plain bytes.
  */
 export function serveVariants() {
   const files = responses();

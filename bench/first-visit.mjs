@@ -70,3 +70,29 @@ export async function visitsInTurn(variants, runs, { open, visit }) {
     for (const tab of tabs) await tab.context.close();
   }
 }
+
+/** One first visit with its costs: the page's performance metrics are switched on afresh, so they are this visit's. */
+export async function measuredVisit(tab, origin) {
+  await tab.cdp.send('Performance.disable');
+  await tab.cdp.send('Performance.enable');
+  const bannerMs = await firstVisit(tab, origin);
+  await tab.cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await tab.cdp.send('Performance.getMetrics');
+  const metric = (key) => metrics.find((m) => m.name === key)?.value ?? 0;
+  return {
+    bannerMs,
+    scriptMs: metric('ScriptDuration') * 1000,
+    heapKiB: metric('JSHeapUsedSize') / 1024,
+    cls: await tab.page.evaluate(() => window.__cls),
+  };
+}
+
+/** Each variant's median of each figure, from what {@link visitsInTurn} resolved with. */
+export function medians(runs) {
+  return Object.fromEntries(
+    Object.entries(runs).map(([variant, visits]) => [
+      variant,
+      Object.fromEntries(Object.keys(visits[0]).map((key) => [key, median(visits.map((v) => v[key]))])),
+    ]),
+  );
+}

@@ -5,7 +5,7 @@
 // reference (vanilla-cookieconsent 3), with the ratio to it and its target.
 import { sharedBrowser } from './shared-browser.mjs';
 import { serveVariants } from './bench-server.mjs';
-import { firstVisit, median, openTab, visitsInTurn } from './first-visit.mjs';
+import { measuredVisit, medians, openTab, visitsInTurn } from './first-visit.mjs';
 import { variantNames, variants } from './reference.mjs';
 import { ratioRow, round } from './target-rows.mjs';
 
@@ -21,22 +21,6 @@ const TARGETS = {
   'consent-kit-quick-start': { bannerMs: 1.0, scriptMs: 1.0, heapKiB: 1.0 },
 };
 
-/** One first visit with its costs: the page's performance metrics are switched on afresh, so they are this visit's. */
-async function measuredVisit(tab, origin) {
-  await tab.cdp.send('Performance.disable');
-  await tab.cdp.send('Performance.enable');
-  const bannerMs = await firstVisit(tab, origin);
-  await tab.cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await tab.cdp.send('Performance.getMetrics');
-  const metric = (key) => metrics.find((m) => m.name === key)?.value ?? 0;
-  return {
-    bannerMs,
-    scriptMs: metric('ScriptDuration') * 1000,
-    heapKiB: metric('JSHeapUsedSize') / 1024,
-    cls: await tab.page.evaluate(() => window.__cls),
-  };
-}
-
 export async function run() {
   const server = await serveVariants();
   const browser = await sharedBrowser();
@@ -49,12 +33,7 @@ export async function run() {
       },
       visit: (tab) => measuredVisit(tab, server.origin),
     });
-    const results = Object.fromEntries(
-      Object.entries(runs).map(([variant, visits]) => [
-        variant,
-        Object.fromEntries(Object.keys(visits[0]).map((key) => [key, median(visits.map((v) => v[key]))])),
-      ]),
-    );
+    const results = medians(runs);
     const rows = [];
     for (const [label, key, unit, isAdded] of [
       ['time to banner visible', 'bannerMs', 'ms', false],
