@@ -68,7 +68,7 @@ function finalize(element: ElementClass): void {
   }
 }
 
-/** The class's styles as constructed sheets, made once per class and shared by all its instances. */
+/** The class's styles as constructed sheets, made once per class (when first needed) and shared by all its instances. */
 function sheetsOf(element: ElementClass): CSSStyleSheet[] {
   let made = sheets.get(element);
   if (!made) {
@@ -91,7 +91,7 @@ function sheetsOf(element: ElementClass): CSSStyleSheet[] {
 export class BaseElement extends HTMLElement implements ControllerHost {
   /** The reactive properties and how each maps to an attribute. */
   static properties: Record<string, PropertyOptions> = {};
-  /** Stylesheet texts adopted by the shadow root (see {@link css}). */
+  /** Stylesheet texts adopted by the shadow root once the element first paints something (see {@link css}). */
   static styles: string[] = [];
 
   static get observedAttributes(): string[] {
@@ -113,16 +113,14 @@ export class BaseElement extends HTMLElement implements ControllerHost {
   #controllers: ReactiveController[] = [];
   #isUpdatePending = false;
   #hasConnected = false;
+  #hasStyles = false;
   #reflecting: string | undefined;
   #updated: Promise<boolean> = Promise.resolve(true);
 
   constructor() {
     super();
-    const element = this.constructor as ElementClass;
-    finalize(element);
-    const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = sheetsOf(element);
-    this.renderRoot = root;
+    finalize(this.constructor as ElementClass);
+    this.renderRoot = this.attachShadow({ mode: 'open' });
   }
 
   /** Resolves once the render scheduled by the latest change is done (at once when none is pending). */
@@ -176,11 +174,24 @@ export class BaseElement extends HTMLElement implements ControllerHost {
       this.willUpdate(this.#changed);
       this.#reflect();
       this.paint();
+      this.#adoptStylesOnce();
     } finally {
       this.#changed = new Map();
       this.#isUpdatePending = false;
     }
     return true;
+  }
+
+  /**
+   * Adopts the class's styles once the element has painted something: one that paints nothing (the banner on
+   * every page after the visitor decided) never has its stylesheets parsed. In the same task as the paint, so
+   * nothing is ever drawn unstyled.
+   */
+  #adoptStylesOnce(): void {
+    // lit-html leaves a comment where a template may go: a comment alone shows nothing.
+    if (this.#hasStyles || [...this.renderRoot.childNodes].every((node) => node.nodeType === Node.COMMENT_NODE)) return;
+    this.#hasStyles = true;
+    this.renderRoot.adoptedStyleSheets = sheetsOf(this.constructor as ElementClass);
   }
 
   /** Mirrors each changed `reflect` property to its attribute, without reading it back as a change. */

@@ -31,6 +31,19 @@ class CountingElement extends BaseElement {
 }
 customElements.define('counting-element', CountingElement);
 
+/** An element that shows nothing until it has a label, as the banner shows nothing once the visitor decided. */
+class QuietElement extends BaseElement {
+  static override properties: Record<string, PropertyOptions> = { label: {} };
+  static override styles = [css`p { color: rgb(4, 5, 6); }`];
+
+  declare label: string | undefined;
+
+  protected override paint() {
+    render(this.label ? html`<p>${this.label}</p>` : html``, this.renderRoot);
+  }
+}
+customElements.define('quiet-element', QuietElement);
+
 async function connected(): Promise<CountingElement> {
   const el = document.createElement('counting-element') as CountingElement;
   document.body.append(el);
@@ -94,6 +107,18 @@ describe('BaseElement', () => {
     const [a, b] = [await connected(), await connected()];
     expect(getComputedStyle(a).color).to.equal('rgb(1, 2, 3)');
     expect(a.renderRoot.adoptedStyleSheets[0]).to.equal(b.renderRoot.adoptedStyleSheets[0]);
+  });
+
+  it('parses no styles while it paints nothing, and adopts them with the first paint that shows something', async () => {
+    const el = document.createElement('quiet-element') as QuietElement;
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.renderRoot.adoptedStyleSheets).to.deep.equal([]);
+    el.label = 'shown';
+    await el.updateComplete;
+    expect(el.renderRoot.adoptedStyleSheets).to.have.length(1);
+    expect(getComputedStyle(el.renderRoot.querySelector('p')!).color).to.equal('rgb(4, 5, 6)');
+    el.remove();
   });
 
   it('tells its controllers when it is connected and disconnected', async () => {
