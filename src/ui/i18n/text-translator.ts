@@ -1,5 +1,6 @@
 import type { ConsentConfig, LocalizedText } from '../../schema/config.js';
 import type { TextKey } from '../../shared/text-keys.js';
+import { longDate } from './long-date.js';
 
 /** Looks up UI strings for one language, with the site's overrides first. */
 export interface TextTranslator<K extends TextKey = TextKey> {
@@ -31,10 +32,7 @@ export function createTextTranslator<K extends TextKey>(
         config.texts[locale]?.[key] ?? builtIn?.texts[key] ?? config.texts.en?.[key] ?? english.texts[key];
       return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
     },
-    date(isoDate) {
-      // A calendar day: read as local midnight (a date alone would be read as UTC), so no time zone moves it.
-      return new Date(`${isoDate}T00:00`).toLocaleDateString(locale, { dateStyle: 'long' });
-    },
+    date: (isoDate) => longDate(isoDate, locale),
     localize(text) {
       if (text === undefined || typeof text === 'string') return text;
       return text[locale] ?? text.en ?? Object.values(text)[0];
