@@ -327,6 +327,34 @@ test.describe('the preferences panel is fetched only when needed', () => {
     expect(scripts.filter((path) => PANEL_CHUNK.test(path))).toHaveLength(1);
   });
 
+  test('"Manage preferences" fetches the panel and the index of languages it imports side by side, not one after the other', async ({
+    page,
+  }) => {
+    let isIndexRequested = false;
+    let isIndexRequestedBeforePanelArrived = false;
+    let releasePanel = () => {};
+    const indexRequested = new Promise<void>((resolve) => {
+      releasePanel = resolve;
+    });
+    page.on('request', (request) => {
+      if (/\/consent-kit-language-index\.js$/.test(new URL(request.url()).pathname)) {
+        isIndexRequested = true;
+        releasePanel();
+      }
+    });
+    // The panel's answer waits for the index to be asked for, for 2 s at most: fetched one after the other,
+    // the index would only be asked for once the panel had arrived.
+    await page.route(PANEL_CHUNK, async (route) => {
+      await Promise.race([indexRequested, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      isIndexRequestedBeforePanelArrived = isIndexRequested;
+      await route.continue();
+    });
+    await page.goto('/ui.html');
+    await page.getByRole('button', { name: 'Manage preferences' }).click();
+    await expect(dialog(page)).toBeVisible();
+    expect(isIndexRequestedBeforePanelArrived).toBe(true);
+  });
+
   test('a panel that failed to download says so on the console and opens on the next try', async ({ page }) => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
