@@ -16,6 +16,8 @@ import type { Plugin } from 'vite';
  *     document.currentScript while the script starts: a classic script loaded from another origin without
  *     CORS (no `crossorigin` attribute, or inside a sandboxed frame) would otherwise resolve it against
  *     about:blank and fail. The chunks are found next to the script wherever it is served from.
+ *   - a chunk that imports other chunks has them asked for beside it, not once it has arrived and been parsed:
+ *     each import of the entry then costs one round trip, not two or three;
  *   - a chunk whose download failed is asked for again under another address the next time (`?retry=1`, …):
  *     browsers keep a failed module in their module map for the document's life (Chromium 150 does), so
  *     import() of the same address would fail again without a request.
@@ -42,6 +44,26 @@ const CHUNK_IMPORT = /import\(("\.\/consent-kit-[^"]+\.js")\)/g;
 const SCRIPT_URL = 'consentKitScriptUrl';
 const FAILURES = 'consentKitFailedImports';
 const CHUNK_IMPORT_FUNCTION = 'consentKitImport';
+const PREFETCH = 'consentKitImportAll';
+
+/**
+ * The chunks a chunk the entry imports (`./name.js`) imports in turn, directly or through another chunk, the
+ * entry left out, as `./name.js`. A chunk's own imports are only found once it has arrived and been parsed: asked
+ * for beside it, they cost no round trip of their own (the preferences panel and its index of languages, the
+ * config validator and zod).
+ */
+function chunkImports(path: string, chunks: Record<string, { imports: string[] }>, entry: string): string[] {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    for (const imported of chunks[file]?.imports ?? []) {
+      if (imported === entry || found.has(imported)) continue;
+      found.add(imported);
+      visit(imported);
+    }
+  };
+  visit(path.slice('./'.length));
+  return [...found].map((file) => `./${file}`);
+}
 
 /** The names of `{a as b, c}` in order: [['a', 'b'], ['c', 'c']]. */
 function parseSpecifiers(list: string): [string, string][] {
@@ -66,18 +88,30 @@ export function classicScriptEntry(): Plugin {
         postFooter: (chunk) => (chunk.isEntry ? CLOSING : ''),
       };
     },
-    renderChunk(code, chunk) {
+    renderChunk(code, chunk, _options, meta) {
       if (!chunk.isEntry) return null;
       const source = new MagicString(code);
       for (const match of code.matchAll(CHUNK_IMPORT)) {
-        source.overwrite(match.index, match.index + 'import'.length, CHUNK_IMPORT_FUNCTION);
+        const imports = chunkImports(JSON.parse(match[1]!) as string, meta.chunks, chunk.fileName);
+        if (imports.length === 0) {
+          source.overwrite(match.index, match.index + 'import'.length, CHUNK_IMPORT_FUNCTION);
+        } else {
+          const call = `${CHUNK_IMPORT_FUNCTION}(${match[1]})`;
+          source.overwrite(
+            match.index,
+            match.index + match[0].length,
+            `(${PREFETCH}(${JSON.stringify(imports)}),${call})`,
+          );
+        }
       }
       if (!source.hasChanged()) return null;
       source.prepend(
         `const ${SCRIPT_URL}=document.currentScript?.src;const ${FAILURES}=new Map();` +
           `const ${CHUNK_IMPORT_FUNCTION}=(path)=>{const failures=${FAILURES}.get(path)??0;` +
           `return import((${SCRIPT_URL}?new URL(path,${SCRIPT_URL}).href:path)+(failures?"?retry="+failures:""))` +
-          `.catch((error)=>{${FAILURES}.set(path,failures+1);throw error})};\n`,
+          `.catch((error)=>{${FAILURES}.set(path,failures+1);throw error})};` +
+          // A failure among them fails the chunk's own import, which reports it.
+          `const ${PREFETCH}=(paths)=>{for(const path of paths)${CHUNK_IMPORT_FUNCTION}(path).catch(()=>{})};\n`,
       );
       return { code: source.toString(), map: source.generateMap({ hires: true }) };
     },

@@ -306,3 +306,36 @@ test('served from another origin with no crossorigin attribute, the script fetch
   expect([...chunkOrigins]).toEqual([PAGE_ORIGIN.replace('127.0.0.1', 'localhost')]);
   expect(pageErrors).toEqual([]);
 });
+
+test('a config validated in the page has the validator and what it imports (zod, the preset lists) fetched side by side', async ({
+  page,
+}) => {
+  const VALIDATOR = /\/consent-kit-script-tag-validator-[\w-]+\.js$/;
+  const ITS_IMPORTS = [/\/consent-kit-validation-[\w-]+\.js$/, /\/consent-kit-preset-services-[\w-]+\.js$/];
+  const asked = new Set<RegExp>();
+  let releaseValidator = () => {};
+  const allAsked = new Promise<void>((resolve) => {
+    releaseValidator = resolve;
+  });
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    for (const chunk of ITS_IMPORTS) if (chunk.test(path)) asked.add(chunk);
+    if (asked.size === ITS_IMPORTS.length) releaseValidator();
+  });
+  // The validator's answer waits until its imports were asked for, 2 s at most: fetched one after the other,
+  // they would only be asked for once it had arrived.
+  let askedBeforeValidatorArrived = 0;
+  await page.route(VALIDATOR, async (route) => {
+    await Promise.race([allAsked, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    askedBeforeValidatorArrived = asked.size;
+    await route.continue();
+  });
+  // `texts` is beyond the common fields: the config is validated in the page.
+  const config = {
+    policy: { version: '2024-06', url: '/privacy.html' },
+    texts: { en: { title: 'Your privacy choices' } },
+  };
+  await page.goto(`/configured.html?${new URLSearchParams({ config: JSON.stringify(config) })}`);
+  await expect(banner(page)).toBeVisible();
+  expect(askedBeforeValidatorArrived).toBe(ITS_IMPORTS.length);
+});

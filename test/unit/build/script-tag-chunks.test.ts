@@ -68,6 +68,39 @@ describe('the script-tag build', () => {
     expect(chunkImporter(code)).toMatch(/^\w+$/);
   });
 
+  it("asks for every chunk's own imports beside it, so none of them waits for the chunk to arrive first", () => {
+    const code = readFileSync(entry, 'utf8');
+    const importer = chunkImporter(code);
+    const prefetch = new RegExp(
+      `,(\\w+)=\\w+=>\\{for\\(let (\\w+) of \\w+\\)${importer}\\(\\2\\)\\.catch\\(\\(\\)=>\\{\\}\\)\\}`,
+    ).exec(code);
+    expect(prefetch, 'the function that imports a list of chunks').not.toBeNull();
+    const asked = new Map<string, string[]>();
+    const call = new RegExp(
+      `${prefetch![1]}\\(\\[([^\\]]*)\\]\\),(?:await )?${importer}\\(["'\`]\\./([\\w.-]+\\.js)["'\`]\\)`,
+      'g',
+    );
+    for (const [, list, chunk] of code.matchAll(call)) {
+      asked.set(chunk!, [...list!.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => m[1]!).sort());
+    }
+    const fromEntry = [
+      ...code.matchAll(new RegExp(`\\b${importer}\\(["'\`]\\./(consent-kit-[\\w-]+\\.js)["'\`]\\)`, 'g')),
+    ].map((m) => m[1]!);
+    const staticImports = (chunk: string, found = new Set<string>()): Set<string> => {
+      for (const [, imported] of readFileSync(`dist/${chunk}`, 'utf8').matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)) {
+        if (found.has(imported!)) continue;
+        found.add(imported!);
+        staticImports(imported!, found);
+      }
+      return found;
+    };
+    for (const chunk of new Set(fromEntry)) {
+      expect(asked.get(chunk) ?? [], chunk).toEqual([...staticImports(chunk)].sort());
+    }
+    // The panel and its index of languages; the validator with zod and the preset lists; the endpoint client with zod.
+    expect([...asked.keys()].filter((chunk) => /preferences|validator|sync/.test(chunk))).toHaveLength(3);
+  });
+
   it('leaves zod out of the script: only the validator and the endpoint client, fetched on demand, bring it', () => {
     const code = readFileSync(entry, 'utf8');
     expect(code).not.toContain('__zod_globalConfig');
