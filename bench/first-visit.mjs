@@ -1,6 +1,6 @@
 // First visits of the content page, the way every page benchmark makes them: in a tab kept for one variant,
 // each visit starting as a first one, timed from navigation start until the banner is visible.
-import { bannerVisible } from './reference.mjs';
+import { bannerVisible, variants } from './reference.mjs';
 
 /**
  * A tab for one variant's visits. A new tab per visit would start a renderer process each time, which costs
@@ -94,5 +94,22 @@ export function medians(runs) {
       variant,
       Object.fromEntries(Object.keys(visits[0]).map((key) => [key, median(visits.map((v) => v[key]))])),
     ]),
+  );
+}
+
+/**
+ * `runs` measured first visits ({@link measuredVisit}) of every variant's page at `origin`, the variants taking
+ * turns, each in a tab of its own whose renderer a first, uncounted visit starts; each variant's medians.
+ */
+export async function measuredVisitsInTurn(browser, origin, runs) {
+  return medians(
+    await visitsInTurn(Object.keys(variants), runs, {
+      async open(variant) {
+        const tab = await openTab(browser, variant);
+        await measuredVisit(tab, origin); // starts the tab's renderer, not counted
+        return tab;
+      },
+      visit: (tab) => measuredVisit(tab, origin),
+    }),
   );
 }

@@ -4,10 +4,10 @@
 // each, the variants taking turns, next to the reference on the same long page, with the script-time target of
 // the content page.
 import { LONG_PAGE_REPEATS, serveVariants } from './bench-server.mjs';
-import { measuredVisit, medians, openTab, visitsInTurn } from './first-visit.mjs';
-import { variantNames, variants } from './reference.mjs';
+import { measuredVisitsInTurn } from './first-visit.mjs';
+import { variantNames } from './reference.mjs';
 import { sharedBrowser } from './shared-browser.mjs';
-import { ratioRow, round } from './target-rows.mjs';
+import { figureRows, ratiosToReference } from './target-rows.mjs';
 
 // Fewer than page cost's 31: the long page's figures are larger, so one visit's noise weighs less.
 const RUNS = 15;
@@ -18,39 +18,14 @@ export const name = `long page (the content page's text ${LONG_PAGE_REPEATS} tim
 export async function run() {
   const server = await serveVariants();
   const browser = await sharedBrowser();
-  const origin = `${server.origin}/long`;
   try {
-    const results = medians(
-      await visitsInTurn(Object.keys(variants), RUNS, {
-        async open(variant) {
-          const tab = await openTab(browser, variant);
-          await measuredVisit(tab, origin); // starts the tab's renderer, not counted
-          return tab;
-        },
-        visit: (tab) => measuredVisit(tab, origin),
-      }),
-    );
-    const added = (variant, key) => results[variant][key] - results.none[key];
-    const rows = [];
-    for (const [label, key, unit] of [
-      ['main-thread script time added', 'scriptMs', 'ms'],
-      ['JS heap added, after GC', 'heapKiB', 'KiB'],
-    ]) {
-      for (const [variant, variantName] of Object.entries(variantNames)) {
-        rows.push({ metric: `${variantName}: ${label}`, value: round(added(variant, key), 3), unit });
-      }
-    }
-    for (const variant of Object.keys(variantNames).filter((v) => v !== 'reference')) {
-      rows.push(
-        ratioRow(
-          `script time added on the long page, ${variantNames[variant]}`,
-          added(variant, 'scriptMs'),
-          added('reference', 'scriptMs'),
-          TARGET,
-        ),
-      );
-    }
-    return rows;
+    const results = await measuredVisitsInTurn(browser, `${server.origin}/long`, RUNS);
+    const added = (key) => (variant) => results[variant][key] - results.none[key];
+    return [
+      ...figureRows(variantNames, 'main-thread script time added', added('scriptMs'), 'ms', 3),
+      ...figureRows(variantNames, 'JS heap added, after GC', added('heapKiB'), 'KiB', 3),
+      ...ratiosToReference(variantNames, 'script time added on the long page', added('scriptMs'), TARGET),
+    ];
   } finally {
     await server.close();
   }

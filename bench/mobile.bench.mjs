@@ -6,7 +6,7 @@ import { sharedBrowser } from './shared-browser.mjs';
 import { serveVariants } from './bench-server.mjs';
 import { firstVisit, median, openTab, visitsInTurn } from './first-visit.mjs';
 import { variantNames } from './reference.mjs';
-import { ratioRow, round } from './target-rows.mjs';
+import { figureRows, ratiosToReference } from './target-rows.mjs';
 
 const RUNS = 5;
 
@@ -42,17 +42,11 @@ export async function run() {
       visit: (tab) => firstVisit(tab, server.origin),
     });
     const bannerMs = Object.fromEntries(Object.entries(runs).map(([variant, times]) => [variant, median(times)]));
-    const rows = Object.entries(variantNames).map(([variant, variantName]) => ({
-      metric: `${variantName}: time to banner visible`,
-      value: round(bannerMs[variant]),
-      unit: 'ms',
-    }));
-    for (const variant of Object.keys(variantNames).filter((v) => v !== 'reference')) {
-      rows.push(
-        ratioRow(`time to banner visible, ${variantNames[variant]}`, bannerMs[variant], bannerMs.reference, TARGET),
-      );
-    }
-    return rows;
+    const timeOf = (variant) => bannerMs[variant];
+    return [
+      ...figureRows(variantNames, 'time to banner visible', timeOf, 'ms'),
+      ...ratiosToReference(variantNames, 'time to banner visible', timeOf, TARGET),
+    ];
   } finally {
     await server.close();
   }

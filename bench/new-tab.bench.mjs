@@ -7,7 +7,7 @@ import { serveVariants } from './bench-server.mjs';
 import { firstVisit, median, openTab } from './first-visit.mjs';
 import { variantNames } from './reference.mjs';
 import { sharedBrowser } from './shared-browser.mjs';
-import { ratioRow, round } from './target-rows.mjs';
+import { figureRows, ratiosToReference } from './target-rows.mjs';
 
 const RUNS = 11;
 const TARGET = 1.0;
@@ -29,22 +29,11 @@ export async function run() {
         }
       }
     }
-    const rows = Object.entries(variantNames).map(([variant, variantName]) => ({
-      metric: `${variantName}: time to banner visible`,
-      value: round(median(bannerMs[variant])),
-      unit: 'ms',
-    }));
-    for (const variant of Object.keys(variantNames).filter((v) => v !== 'reference')) {
-      rows.push(
-        ratioRow(
-          `time to banner visible in a new tab, ${variantNames[variant]}`,
-          median(bannerMs[variant]),
-          median(bannerMs.reference),
-          TARGET,
-        ),
-      );
-    }
-    return rows;
+    const medianOf = (variant) => median(bannerMs[variant]);
+    return [
+      ...figureRows(variantNames, 'time to banner visible', medianOf, 'ms'),
+      ...ratiosToReference(variantNames, 'time to banner visible in a new tab', medianOf, TARGET),
+    ];
   } finally {
     await server.close();
   }

@@ -5,8 +5,8 @@
 // reference (vanilla-cookieconsent 3), with the ratio to it and its target.
 import { sharedBrowser } from './shared-browser.mjs';
 import { serveVariants } from './bench-server.mjs';
-import { measuredVisit, medians, openTab, visitsInTurn } from './first-visit.mjs';
-import { variantNames, variants } from './reference.mjs';
+import { measuredVisitsInTurn } from './first-visit.mjs';
+import { variantNames } from './reference.mjs';
 import { ratioRow, round } from './target-rows.mjs';
 
 // 31: script time is a few milliseconds over the page without a consent tool, and one visit varies by as
@@ -25,15 +25,7 @@ export async function run() {
   const server = await serveVariants();
   const browser = await sharedBrowser();
   try {
-    const runs = await visitsInTurn(Object.keys(variants), RUNS, {
-      async open(variant) {
-        const tab = await openTab(browser, variant);
-        await measuredVisit(tab, server.origin); // starts the tab's renderer, not counted
-        return tab;
-      },
-      visit: (tab) => measuredVisit(tab, server.origin),
-    });
-    const results = medians(runs);
+    const results = await measuredVisitsInTurn(browser, server.origin, RUNS);
     const rows = [];
     for (const [label, key, unit, isAdded] of [
       ['time to banner visible', 'bannerMs', 'ms', false],

@@ -12,3 +12,19 @@ export function ratioRow(label, ours, theirs, target) {
   const note = target === undefined ? '' : `${ratio <= target ? '✓ met' : '✗ MISSED'} (target ≤ ${target.toFixed(1)})`;
   return { metric: `ratio: ${label}`, value: ratio, unit: '×', note };
 }
+
+/** A row per variant of `names` (variant -> printed name): `<name>: <label>`, its figure rounded to `digits`. */
+export function figureRows(names, label, figureOf, unit, digits = 1) {
+  return Object.entries(names).map(([variant, variantName]) => ({
+    metric: `${variantName}: ${label}`,
+    value: round(figureOf(variant), digits),
+    unit,
+  }));
+}
+
+/** A {@link ratioRow} per variant of `names` but `reference`: `<label>, <name>`, its figure over the reference's. */
+export function ratiosToReference(names, label, figureOf, target) {
+  return Object.keys(names)
+    .filter((variant) => variant !== 'reference')
+    .map((variant) => ratioRow(`${label}, ${names[variant]}`, figureOf(variant), figureOf('reference'), target));
+}
