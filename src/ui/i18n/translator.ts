@@ -2,6 +2,7 @@ import type { CategoryConfig, ConsentConfig, LocalizedText, ServiceConfig } from
 import type { PresetName } from '../../shared/presets.js';
 import { CATALOG } from './catalog.js';
 import { FETCHED_CATALOGS } from './fetched-catalogs.js';
+import { localNumber } from './local-number.js';
 import type { Messages } from './messages.js';
 import { PRESET_LABELS } from './preset-labels.js';
 import { createTextTranslator, type TextTranslator } from './text-translator.js';
@@ -30,7 +31,7 @@ export function createTranslator(config: ConsentConfig, locale: string): Transla
   const { localize } = texts;
   return {
     ...texts,
-    number: (value) => value.toLocaleString(locale),
+    number: (value) => localNumber(value, locale),
     categoryLabel(category) {
       const known = category.id as keyof Messages['categories'];
       return (
