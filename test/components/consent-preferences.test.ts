@@ -184,6 +184,17 @@ describe('<consent-preferences inline>', () => {
     const single = await inlinePanel(managerFor({ locales: ['en'] }));
     expect(single.root.querySelector('select')).to.be.null;
   });
+
+  it('sizes the language switch to the language shown, so opening the panel does not lay out every language name', async () => {
+    const { root } = await inlinePanel(managerFor());
+    const select = root.querySelector('select')!;
+    const shown = select.getBoundingClientRect().width;
+    // The same select sized the default way, to its widest option ("Português (Brasil)").
+    select.style.setProperty('field-sizing', 'fixed');
+    const widest = select.getBoundingClientRect().width;
+    expect(shown).to.be.greaterThan(0);
+    expect(shown).to.be.lessThan(widest);
+  });
 });
 
 describe('<consent-preferences>: what the privacy statement promises', () => {

@@ -57,7 +57,11 @@ export const preferencesStyles = css`
   .group > .description {
     margin-bottom: 0.75rem;
   }
+  /* As wide as the language shown: sized to fit the widest option, the select would have the browser shape
+     every language's name in its own script when the panel opens, finding fonts for Chinese, Japanese,
+     Korean, Arabic and Cyrillic text (30 ms of layout in a new renderer, between the click and the panel). */
   .language select {
+    field-sizing: content;
     margin-inline-start: 0.5rem;
     min-height: 2.25rem;
     font: inherit;
