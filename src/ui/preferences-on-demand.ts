@@ -23,7 +23,7 @@ export function definePreferencesOnDemand(loader: () => Promise<CustomElementCon
 
 function watchForPanels(): void {
   if (document.getElementsByTagName(TAG).length > 0) {
-    fetchPreferences();
+    preloadPreferences();
     return;
   }
   const observer = new MutationObserver((records) => {
@@ -34,7 +34,7 @@ function watchForPanels(): void {
     );
     if (!isAdded) return;
     observer.disconnect();
-    fetchPreferences();
+    preloadPreferences();
   });
   observer.observe(document, { childList: true, subtree: true });
 }
@@ -45,11 +45,16 @@ export function whenPreferencesDefined(then: () => void): void {
     then();
     return;
   }
-  fetchPreferences();
+  preloadPreferences();
   void customElements.whenDefined(TAG).then(then);
 }
 
-function fetchPreferences(): void {
+/**
+ * Starts fetching the panel without opening it, where it is loaded on demand: a visitor pressing an opener
+ * clicks it a moment later, and the panel's code is that much nearer when the click comes. Does nothing once
+ * the panel is defined or on its way.
+ */
+export function preloadPreferences(): void {
   if (!load || isLoading || customElements.get(TAG)) return;
   isLoading = true;
   void load().then(

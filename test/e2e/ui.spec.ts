@@ -355,6 +355,30 @@ test.describe('the preferences panel is fetched only when needed', () => {
     expect(isIndexRequestedBeforePanelArrived).toBe(true);
   });
 
+  for (const [opener, find] of [
+    ['"Manage preferences"', (page: Page) => page.getByRole('button', { name: 'Manage preferences' })],
+    ['a [data-consent-open] link', (page: Page) => page.getByRole('link', { name: 'Cookie settings' })],
+  ] as const) {
+    test(`pressing ${opener} starts fetching the panel before the click; hovering does not`, async ({ page }) => {
+      const panelRequests: string[] = [];
+      page.on(
+        'request',
+        (request) => PANEL_CHUNK.test(new URL(request.url()).pathname) && panelRequests.push(request.url()),
+      );
+      await page.goto('/ui.html');
+      await managerReady(page);
+      await find(page).hover();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(panelRequests).toEqual([]);
+      await page.mouse.down();
+      await expect.poll(() => panelRequests.length).toBe(1);
+      await expect(dialog(page)).toBeHidden();
+      await page.mouse.up();
+      await expect(dialog(page)).toBeVisible();
+      expect(panelRequests).toHaveLength(1);
+    });
+  }
+
   test('a panel that failed to download says so on the console and opens on the next try', async ({ page }) => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

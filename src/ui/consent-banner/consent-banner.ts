@@ -5,7 +5,7 @@ import { shownLocale } from '../../core/locale.js';
 import { BANNER_CATALOG } from '../i18n/banner-catalog.js';
 import { fetchCatalog } from '../i18n/fetched-catalogs.js';
 import { createTextTranslator } from '../i18n/text-translator.js';
-import { openPreferences } from '../open-preferences.js';
+import { openPreferences, preloadOnPress } from '../open-preferences.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 import { bannerStyles } from './consent-banner.styles.js';
 
@@ -70,7 +70,11 @@ export class ConsentBanner extends ConsentElement {
     const t = createTextTranslator(config, locale, BANNER_CATALOG);
     const manage = (e: Event) => openPreferences(e.currentTarget as HTMLElement, manager);
     if (hasDecision)
-      return [h('button', { type: 'button', class: 'reopen surface', part: 'reopen' }, [t.text('reopen')], manage)];
+      return [
+        preloadOnPress(
+          h('button', { type: 'button', class: 'reopen surface', part: 'reopen' }, [t.text('reopen')], manage),
+        ),
+      ];
     const { policy, layout } = config;
     const changes =
       manager.staleReason === 'policy-changed' && policy.changes
@@ -103,11 +107,13 @@ export class ConsentBanner extends ConsentElement {
           h('button', { type: 'button', class: 'button', part: 'button button-reject' }, [t.text('rejectAll')], () =>
             manager.rejectAll('banner-reject-all'),
           ),
-          h(
-            'button',
-            { type: 'button', class: 'button secondary manage', part: 'button button-manage' },
-            [t.text('managePreferences')],
-            manage,
+          preloadOnPress(
+            h(
+              'button',
+              { type: 'button', class: 'button secondary manage', part: 'button button-manage' },
+              [t.text('managePreferences')],
+              manage,
+            ),
           ),
         ]),
       ]),
