@@ -1,5 +1,6 @@
 import type { ConsentConfig } from '../schema/config.js';
 import type { ConsentRecord } from '../schema/consent-record.js';
+import { compareText } from '../shared/compare-text.js';
 import { encodeRecord } from './cookie-codec.js';
 
 const DAY_MS = 86_400_000;
@@ -23,9 +24,6 @@ export function staleReason(record: ConsentRecord, config: ConsentConfig, now: n
   if (reconsentBefore && compareVersions(record.policyVersion, reconsentBefore) < 0) return 'policy-changed';
   return undefined;
 }
-
-/** Two strings in code-unit order, as -1, 0 or 1. */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A total order of decisions, the same in every tab: the later `updatedAt` wins, then the higher revision,

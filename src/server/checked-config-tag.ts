@@ -1,6 +1,7 @@
 import type { ConsentConfig } from '../schema/config.js';
 import { parseConfig, parseConfigJson } from '../core/config.js';
 import { CHECKED_ATTRIBUTE, stampOf } from '../core/checked-config.js';
+import { compareText } from '../shared/compare-text.js';
 
 /**
  * Validates a config and writes it as the checked config tag a script-tag page carries: every default filled
@@ -23,7 +24,7 @@ export function checkedTagOf(config: ConsentConfig): string {
 
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => compareText(a, b)));
 }
 
 const CONFIG_TAG = /<script type="application\/json" data-consent-kit>([\s\S]*?)<\/script>/g;

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { parseConfigJson } from '../../core/config.js';
 import { ConsentConfigError } from '../../core/errors.js';
 import type { ConsentConfig } from '../../schema/config.js';
+import { compareText } from '../../shared/compare-text.js';
 import { createClassifier, type Classifier } from './coverage.js';
 import { PHASES, summarize, type Phase, type PhaseResult, type ScanReport, type UrlResult } from './scan-report.js';
 import { visitPhase, type Visit, type VisitTimes } from './visit-phase.js';
@@ -89,7 +90,7 @@ function classify(phase: Phase, visit: Visit, classifier: Classifier): PhaseResu
 }
 
 function sortBy<T>(items: T[], key: (item: T) => string): T[] {
-  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...items].sort((a, b) => compareText(key(a), key(b)));
 }
 
 function skipped(phase: Phase): PhaseResult {
