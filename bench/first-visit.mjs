@@ -76,15 +76,18 @@ export async function measuredVisit(tab, origin) {
   await tab.cdp.send('Performance.disable');
   await tab.cdp.send('Performance.enable');
   const bannerMs = await firstVisit(tab, origin);
-  await tab.cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await tab.cdp.send('Performance.getMetrics');
+  return { bannerMs, ...(await scriptAndHeap(tab.cdp)), cls: await tab.page.evaluate(() => window.__cls) };
+}
+
+/**
+ * The main-thread script time and the JS heap after garbage collection of the page behind `cdp`, since its
+ * performance metrics were last enabled.
+ */
+export async function scriptAndHeap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (key) => metrics.find((m) => m.name === key)?.value ?? 0;
-  return {
-    bannerMs,
-    scriptMs: metric('ScriptDuration') * 1000,
-    heapKiB: metric('JSHeapUsedSize') / 1024,
-    cls: await tab.page.evaluate(() => window.__cls),
-  };
+  return { scriptMs: metric('ScriptDuration') * 1000, heapKiB: metric('JSHeapUsedSize') / 1024 };
 }
 
 /** Each variant's median of each figure, from what {@link visitsInTurn} resolved with. */
