@@ -23,11 +23,15 @@ export function resolveLocale(wanted: readonly string[], available: readonly str
   for (const tag of wanted) {
     const lower = normalizeLocale(tag).toLowerCase();
     const match =
-      available.find((a) => a.toLowerCase() === lower) ??
-      available.find((a) => a.toLowerCase().split('-')[0] === lower.split('-')[0]);
+      available.find((a) => a.toLowerCase() === lower) ?? available.find((a) => languageOf(a) === languageOf(lower));
     if (match) return match;
   }
   return available[0] ?? 'en';
+}
+
+/** The language of a tag alone, lowercase: `es-MX` -> `es`, `zh-Hant` -> `zh`. */
+export function languageOf(tag: string): string {
+  return tag.toLowerCase().split('-')[0]!;
 }
 
 /* The language the visitor picked in the preferences panel: for this page only, never stored. */
