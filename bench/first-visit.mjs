@@ -45,8 +45,13 @@ export async function firstVisit({ context, page, variant }, origin) {
         }),
     );
   }
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await afterTwoFrames(page);
   return page.evaluate(() => window.__bannerAt ?? 0);
+}
+
+/** Resolves two frames from now, once the last tasks of what the page showed have run. */
+export async function afterTwoFrames(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** The median of a list of numbers (the upper one of the two middle values for an even count). */

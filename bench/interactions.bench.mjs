@@ -5,7 +5,7 @@
 // visible, and the main-thread script time and JS heap a decided visit adds, the visitor having rejected
 // optional cookies on an earlier visit. Medians of RUNS, the variants taking turns.
 import { serveVariants } from './bench-server.mjs';
-import { median, scriptAndHeap } from './first-visit.mjs';
+import { afterTwoFrames, median, scriptAndHeap } from './first-visit.mjs';
 import { controls, variantNames } from './reference.mjs';
 import { sharedBrowser } from './shared-browser.mjs';
 import { figureRows, ratiosToReference } from './target-rows.mjs';
@@ -75,7 +75,7 @@ async function decidedVisit(context, origin, variant) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(`${origin}/${variant}.html`, { waitUntil: 'load' });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await afterTwoFrames(page);
     return await scriptAndHeap(cdp);
   } finally {
     await page.close();

@@ -48,6 +48,9 @@ const dialog = (page: Page, locale: keyof typeof texts = 'en') =>
   page.getByRole('dialog', { name: texts[locale].panel });
 
 /** Whether the page scrolls sideways: the one thing a narrow or zoomed viewport must never need. */
+/** Resolves two frames from now, once what a press or a load set off has had its turn. */
+const afterTwoFrames = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
@@ -309,7 +312,7 @@ test.describe('the preferences panel is fetched only when needed', () => {
     await expect(banner(page)).toBeHidden();
     await page.reload();
     await page.getByRole('link', { name: 'Cookie settings' }).waitFor();
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await afterTwoFrames(page);
     expect(scripts).toEqual(['/dist/consent-kit.iife.js', '/dist/consent-kit.iife.js']);
   });
 
@@ -368,7 +371,7 @@ test.describe('the preferences panel is fetched only when needed', () => {
       await page.goto('/ui.html');
       await managerReady(page);
       await find(page).hover();
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await afterTwoFrames(page);
       expect(panelRequests).toEqual([]);
       await page.mouse.down();
       await expect.poll(() => panelRequests.length).toBe(1);
