@@ -30,10 +30,17 @@ const { firstVisit, openTab } = await import('./first-visit.mjs');
 const { HEAP_KINDS, heapByKind } = await import('./heap-by-kind.mjs');
 const { closeSharedBrowser, sharedBrowser } = await import('./shared-browser.mjs');
 
+/**
+ * The file name in a profiled script's URL. Chromium's own scripts (`v8/LoadTimes`, say) are named by a path that
+ * is no URL: they keep it.
+ */
+const fileOf = (url) => (URL.canParse(url) ? basename(new URL(url).pathname) : url);
+
 /** What a script of the bench page is, for the summary; V8's own entries ("(program)", GC) by their name. */
 function scriptOf({ url, functionName }) {
   if (!url) return functionName.startsWith('(') ? functionName : '(native functions, bench instrumentation)';
-  const file = basename(new URL(url).pathname);
+  if (!URL.canParse(url)) return `Chromium's own (${url})`;
+  const file = fileOf(url);
   if (file === 'consent-kit.iife.js') return 'consent-kit entry (consent-kit.iife.js)';
   if (file.startsWith('consent-kit-')) return `consent-kit chunk ${file}`;
   if (file.startsWith('reference')) return `reference (${file})`;
@@ -48,7 +55,7 @@ const sourceMaps = new Map();
  */
 function originOf({ url, lineNumber, columnNumber }) {
   if (!url) return undefined;
-  const file = `dist/${basename(new URL(url).pathname)}`;
+  const file = `dist/${fileOf(url)}`;
   if (!basename(file).startsWith('consent-kit') || !existsSync(`${file}.map`)) return undefined;
   if (!sourceMaps.has(file)) sourceMaps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8'))));
   const entry = sourceMaps.get(file).findEntry(lineNumber, columnNumber);
@@ -134,7 +141,7 @@ try {
     const where = origin
       ? ` ${origin.source}:${origin.line}`
       : url
-        ? ` ${basename(new URL(url).pathname)}:${lineNumber + 1}:${columnNumber + 1}`
+        ? ` ${fileOf(url)}:${lineNumber + 1}:${columnNumber + 1}`
         : '';
     add(byFunction, `${functionName || '(anonymous)'}${where}`, ms);
     if (origin) add(bySource, dirname(origin.source), ms);
