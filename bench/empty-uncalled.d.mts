@@ -1,0 +1,1 @@
+export function emptyUncalled(code: string, calledEnds: Set<number>): { code: string; emptied: number };
