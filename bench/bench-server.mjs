@@ -43,10 +43,15 @@ function responses() {
 /**
  * Starts the server on a free port. Resolves with its origin (`http://127.0.0.1:port`; the page of a variant is
  * `/<variant>.html`, its long page `/long/<variant>.html`) and a `close()`. A client that does not accept
- * brotli gets the plain bytes.
+ * brotli gets the plain bytes. `scripts` (path -> code) serves other code under a built script's path: the
+ * floor's emptied files (floor.mjs).
  */
-export function serveVariants() {
-  const files = responses();
+export function serveVariants(scripts = {}) {
+  const files = { ...responses() };
+  for (const [path, code] of Object.entries(scripts)) {
+    const body = Buffer.from(code);
+    files[path] = ['text/javascript', brotli(body), body];
+  }
   const server = createServer((req, res) => {
     const file = files[new URL(req.url, 'http://127.0.0.1').pathname];
     if (!file) return res.writeHead(404).end();

@@ -11,7 +11,7 @@ import { ratioRow } from './target-rows.mjs';
 export const name = 'payload per visit (brotli as transferred, added over the page without a consent tool)';
 
 // Ratio to the reference that each config path has to meet, per kind of visit.
-const TARGETS = {
+export const TARGETS = {
   'consent-kit': { banner: 0.8, panel: 1.3 },
   'consent-kit-quick-start': { banner: 1.0, panel: 1.3 },
 };
@@ -65,27 +65,35 @@ async function transferred(page) {
   return { bytes: entries.reduce((sum, e) => sum + e.encoded, 0), page: entries[0].encoded, files: entries.length - 1 };
 }
 
-/** A banner-only visit and a visit that opens the preferences and saves them, each a first visit. */
-async function visits(browser, origin, variant) {
+/** Opens the preferences from the banner the page in `tab` shows and saves them; resolves once the variant said so. */
+export async function openPreferencesAndSave({ page, variant }) {
+  const steps = controls[variant];
+  const saved = page.evaluate(
+    ({ target, event }) =>
+      new Promise((resolve) => {
+        (target === 'window' ? window : document).addEventListener(event, () => resolve(), { once: true });
+      }),
+    steps.saved,
+  );
+  await page.locator(`${steps.banner} ${steps.manage}`).click();
+  await page.locator(`${steps.panel} ${steps.save}`).click();
+  await saved;
+}
+
+/**
+ * A banner-only visit and, unless `panel` is false, a visit that opens the preferences and saves them, each a
+ * first visit; what each transferred.
+ */
+export async function visits(browser, origin, variant, { panel = true } = {}) {
   const tab = await openTab(browser, variant);
   const requests = trackRequests(tab.page);
   try {
     await firstVisit(tab, origin);
     await requests.quiet();
     const banner = await transferred(tab.page);
-    const steps = controls[variant];
-    if (!steps) return { banner };
+    if (!controls[variant] || !panel) return { banner };
     await firstVisit(tab, origin);
-    const saved = tab.page.evaluate(
-      ({ target, event }) =>
-        new Promise((resolve) => {
-          (target === 'window' ? window : document).addEventListener(event, () => resolve(), { once: true });
-        }),
-      steps.saved,
-    );
-    await tab.page.locator(`${steps.banner} ${steps.manage}`).click();
-    await tab.page.locator(`${steps.panel} ${steps.save}`).click();
-    await saved;
+    await openPreferencesAndSave(tab);
     await requests.quiet();
     return { banner, panel: await transferred(tab.page) };
   } finally {
