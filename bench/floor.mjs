@@ -18,8 +18,8 @@ const { serveVariants } = await import('./bench-server.mjs');
 const { emptyUncalled } = await import('./empty-uncalled.mjs');
 const { afterTwoFrames, firstVisit, measuredVisitsInTurn, openTab } = await import('./first-visit.mjs');
 const { TARGETS: PAGE_COST_TARGETS } = await import('./page-cost.bench.mjs');
-const { TARGETS: PAYLOAD_TARGETS, openPreferencesAndSave, visits } = await import('./payload.bench.mjs');
-const { variantNames } = await import('./reference.mjs');
+const { TARGETS: PAYLOAD_TARGETS, openPreferencesAndSave, payloads } = await import('./payload.bench.mjs');
+const { variantNames, variants } = await import('./reference.mjs');
 const { closeSharedBrowser, sharedBrowser } = await import('./shared-browser.mjs');
 const { ratioRow, round } = await import('./target-rows.mjs');
 
@@ -64,15 +64,6 @@ function floorOf(called) {
   );
 }
 
-/** Bytes each config path's visit of `kind` ('banner' or 'panel') transferred over the page without a consent tool. */
-async function payloadOf(browser, origin, kind, noneBytes) {
-  const bytes = {};
-  for (const variant of CONFIG_PATHS) {
-    bytes[variant] = (await visits(browser, origin, variant, { panel: kind === 'panel' }))[kind].bytes - noneBytes;
-  }
-  return bytes;
-}
-
 /** The JS heap a banner-only first visit of each config path and of the reference adds, in KiB (medians). */
 async function heapOf(browser, origin) {
   const medians = await measuredVisitsInTurn(browser, origin, HEAP_RUNS);
@@ -112,17 +103,28 @@ try {
     banner: floorOf(await calledFunctions(browser, shipped.origin, false)),
     panel: floorOf(await calledFunctions(browser, shipped.origin, true)),
   };
-  const noneBytes = (await visits(browser, shipped.origin, 'none')).banner.bytes;
-  const reference = await visits(browser, shipped.origin, 'reference');
+  const shippedPayloads = await payloads(browser, shipped.origin, Object.keys(variants));
+  // A banner-only floor has no write path: its visits stop at the banner.
+  const floorPayloads = {
+    banner: await serving(floors.banner, (origin) =>
+      payloads(browser, origin, ['none', ...CONFIG_PATHS], { panel: false }),
+    ),
+    panel: await serving(floors.panel, (origin) => payloads(browser, origin, ['none', ...CONFIG_PATHS])),
+  };
   for (const [kind, label] of [
     ['banner', 'payload, banner-only visit'],
     ['panel', 'payload, panel visit'],
   ]) {
-    const shippedBytes = await payloadOf(browser, shipped.origin, kind, noneBytes);
-    const floorBytes = await serving(floors[kind], (origin) => payloadOf(browser, origin, kind, noneBytes));
     for (const variant of CONFIG_PATHS) {
-      const target = PAYLOAD_TARGETS[variant][kind];
-      row(label, variant, 'B', shippedBytes[variant], floorBytes[variant], reference[kind].bytes - noneBytes, target);
+      row(
+        label,
+        variant,
+        'B',
+        shippedPayloads.added(variant, kind),
+        floorPayloads[kind].added(variant, kind),
+        shippedPayloads.added('reference', kind),
+        PAYLOAD_TARGETS[variant][kind],
+      );
     }
   }
   // The floor's heap is compared with the reference's from the same visits, taken in turn with it: the heap a

@@ -101,13 +101,22 @@ export async function visits(browser, origin, variant, { panel = true } = {}) {
   }
 }
 
+/**
+ * {@link visits} of each of `names` at `origin` in turn, by variant, with `options`; and `added(variant, kind)`,
+ * the bytes that variant's visit of `kind` transferred over the page without a consent tool (`none`, which
+ * `names` includes).
+ */
+export async function payloads(browser, origin, names, options) {
+  const results = {};
+  for (const variant of names) results[variant] = await visits(browser, origin, variant, options);
+  return { results, added: (variant, kind) => results[variant][kind].bytes - results.none.banner.bytes };
+}
+
 export async function run() {
   const server = await serveVariants();
   const browser = await sharedBrowser();
   try {
-    const results = {};
-    for (const variant of Object.keys(variants)) results[variant] = await visits(browser, server.origin, variant);
-    const added = (variant, kind) => results[variant][kind].bytes - results.none.banner.bytes;
+    const { results, added } = await payloads(browser, server.origin, Object.keys(variants));
     const rows = [];
     for (const [kind, label] of [
       ['banner', 'banner-only visit'],
